@@ -1,0 +1,185 @@
+package dev.tokenscope.cli;
+
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.input.InputExtractor;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code tokenscope inspect}: one token (in any form a user pastes) → the report, human or JSON. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Decode a token, explain every claim and run every validation step.",
+                "TOKEN may be a raw JWT, 'Bearer …', an 'Authorization: Bearer …' line, a token-endpoint JSON response or a redirect URL."},
+        footer = {"", "Examples:",
+                "  tokenscope inspect eyJ0eXAiOiJKV1Qi…",
+                "  pbpaste | tokenscope inspect - --audience api://my-api --scope access_as_user",
+                "  tokenscope inspect --file response.json --json",
+                "  tokenscope inspect --file token.txt --metadata openid-configuration.json --jwks keys.json --offline --at 2026-01-01T10:00:00Z",
+                "", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect."})
+public final class InspectCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TOKEN", description = "The token or text holding it; '-' reads standard input.")
+    String token;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Read the token (or a token response, header line …) from a file.")
+    Path file;
+
+    @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts (client id or App ID URI); repeatable.")
+    List<String> audiences = new ArrayList<>();
+
+    @Option(names = "--tenant", paramLabel = "T", description = "A tenant id the API accepts; repeatable.")
+    List<String> tenants = new ArrayList<>();
+
+    @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
+    List<String> clients = new ArrayList<>();
+
+    @Option(names = "--scope", paramLabel = "S", description = "A delegated scope the token must grant; repeatable.")
+    List<String> scopes = new ArrayList<>();
+
+    @Option(names = "--role", paramLabel = "R", description = "An app role the token must grant; repeatable.")
+    List<String> roles = new ArrayList<>();
+
+    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
+    long skewSeconds;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 (2026-01-01T10:00:00Z) or epoch seconds.")
+    String at;
+
+    @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from the token.")
+    String metadata;
+
+    @Option(names = "--jwks", paramLabel = "URL|FILE", description = "Key set to use instead of the metadata's jwks_uri.")
+    String jwks;
+
+    @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
+    boolean offline;
+
+    @Option(names = "--json", description = "Print the report as JSON (schema in the README).")
+    boolean json;
+
+    @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
+    boolean noColor;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String input;
+        try {
+            input = readInput();
+        } catch (UsageException e) {
+            err.println("tokenscope inspect: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        ValidationProfile profile;
+        try {
+            profile = profile();
+        } catch (UsageException e) {
+            err.println("tokenscope inspect: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        Report report = inspector().inspect(input, profile);
+        if (report.token() == null) {
+            if (json) out.println(Json.pretty(report));
+            err.println("tokenscope inspect: " + report.summary());
+            return Cli.USAGE;
+        }
+        if (json) {
+            out.println(Json.pretty(report));
+        } else {
+            out.print(new HumanRenderer(useColor()).render(report));
+        }
+        out.flush();
+        return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+    }
+
+    Inspector inspector() {
+        return Inspector.standard(offline);
+    }
+
+    private boolean useColor() {
+        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+    }
+
+    private String readInput() throws UsageException {
+        if (file != null && token != null) throw new UsageException("give either TOKEN or --file, not both");
+        if (file != null) return readFile(file);
+        if (token == null) throw new UsageException("no token given: pass TOKEN, '-' to read standard input, or --file PATH");
+        if (token.equals("-")) {
+            try {
+                return readCapped(System.in, "standard input");
+            } catch (IOException e) {
+                throw new UsageException("could not read standard input: " + e.getMessage());
+            }
+        }
+        return token;
+    }
+
+    static String readFile(Path path) throws UsageException {
+        try {
+            if (Files.isDirectory(path)) throw new UsageException(path + " is a directory, not a file");
+            try (InputStream in = Files.newInputStream(path)) {
+                return readCapped(in, path.toString());
+            }
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + path);
+        } catch (IOException e) {
+            throw new UsageException("could not read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static String readCapped(InputStream in, String what) throws IOException, UsageException {
+        byte[] bytes = in.readNBytes(InputExtractor.MAX_INPUT_CHARS + 1);
+        if (bytes.length > InputExtractor.MAX_INPUT_CHARS) {
+            throw new UsageException(what + " is larger than " + (InputExtractor.MAX_INPUT_CHARS >> 20) + " MiB; a token is a few kilobytes");
+        }
+        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+            if (bytes[i] == 0) throw new UsageException(what + " is a binary file (it contains NUL bytes), not text holding a token");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private ValidationProfile profile() throws UsageException {
+        if (skewSeconds < 0) throw new UsageException("--skew must be 0 or more seconds, not " + skewSeconds);
+        Instant when = at == null ? null : parseInstant(at);
+        return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline);
+    }
+
+    static Instant parseInstant(String s) throws UsageException {
+        String v = s.strip();
+        try {
+            if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
+            return Instant.parse(v);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new UsageException("--at takes an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + s + "\"");
+        }
+    }
+
+    /** A problem with what the user typed: one line on stderr, exit 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

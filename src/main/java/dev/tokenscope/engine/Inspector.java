@@ -1,0 +1,182 @@
+package dev.tokenscope.engine;
+
+import dev.tokenscope.engine.check.AlgorithmCheck;
+import dev.tokenscope.engine.check.AudienceCheck;
+import dev.tokenscope.engine.check.Check;
+import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.check.ClientCheck;
+import dev.tokenscope.engine.check.FormatCheck;
+import dev.tokenscope.engine.check.IssuerCheck;
+import dev.tokenscope.engine.check.LifetimeCheck;
+import dev.tokenscope.engine.check.PermissionsCheck;
+import dev.tokenscope.engine.check.TenantCheck;
+import dev.tokenscope.engine.check.TokenTypeCheck;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.check.VersionCheck;
+import dev.tokenscope.engine.claims.ClaimCatalogue;
+import dev.tokenscope.engine.claims.HumanTime;
+import dev.tokenscope.engine.entra.TokenFacts;
+import dev.tokenscope.engine.input.Candidate;
+import dev.tokenscope.engine.input.Extraction;
+import dev.tokenscope.engine.input.InputExtractor;
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.KeyView;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.token.DecodedToken;
+import dev.tokenscope.engine.token.TokenDecoder;
+import dev.tokenscope.engine.token.TokenKind;
+import dev.tokenscope.engine.trust.TrustChecks;
+import dev.tokenscope.engine.trust.TrustResolver;
+import dev.tokenscope.engine.trust.TrustState;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The engine's front door: input text → extraction → decoding → the check pipeline → {@link Report}.
+ * Checks run in the fixed order of the stable step ids; the trust chain (metadata, keys, key match,
+ * signature) is resolved only for tokens that can be verified at all.
+ */
+public final class Inspector {
+    /** Root causes in order of importance: the first one present is the report's top diagnosis. */
+    static final List<String> PRIORITY = List.of("malformed-token", "opaque-token", "encrypted-token", "alg-none", "symmetric-alg",
+            "unknown-crit", "unencoded-payload", "graph-token", "id-token-as-access-token", "header-key-injection", "version-mismatch",
+            "wrong-audience", "audience-form", "key-not-found", "app-specific-signing-key", "signature-invalid", "issuer-mismatch",
+            "wrong-tenant", "expired", "not-yet-valid", "app-only-token", "missing-permission", "metadata-unreachable", "consumer-account");
+
+    private final InputExtractor extractor = new InputExtractor();
+    private final TokenDecoder decoder = new TokenDecoder();
+    private final Clock clock;
+    private final ZoneId zone;
+    private final TrustResolver trust;
+
+    public Inspector(TrustResolver trust, Clock clock) {
+        this.trust = trust;
+        this.clock = clock;
+        this.zone = clock.getZone();
+    }
+
+    /** An inspector without network access: key-dependent steps use only files the profile names. */
+    public static Inspector offline() {
+        return new Inspector(TrustResolver.offlineOnly(), Clock.systemDefaultZone());
+    }
+
+    /** The inspector the faces use: discovery over the network unless {@code offline}. */
+    public static Inspector standard(boolean offline) {
+        return offline();
+    }
+
+    public Extraction extract(String input) {
+        return extractor.extract(input);
+    }
+
+    /** Inspects whatever the user gave: the primary token of the input, or a report saying why there is none. */
+    public Report inspect(String input, ValidationProfile profile) {
+        Extraction ex = extractor.extract(input);
+        return ex.primary().map(c -> inspect(ex, ex.candidates().indexOf(c), profile))
+                .orElseGet(() -> nothing(ex, profile));
+    }
+
+    /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
+    public Report inspect(Extraction ex, int index, ValidationProfile profile) {
+        Candidate c = ex.candidates().get(index);
+        if (!c.role().inspectable()) return nothing(ex, profile);
+        Instant now = profile.at() != null ? profile.at() : clock.instant();
+        DecodedToken token = decoder.decode(c.value());
+
+        TrustState state = verifiable(token) ? trust.resolve(token, profile) : TrustState.none(whyNotVerifiable(token));
+        CheckContext ctx = new CheckContext(token, profile, now, state);
+        List<Check> pipeline = pipeline();
+        for (Check check : pipeline) ctx.run(check);
+        List<Step> steps = ctx.steps();
+        List<Diagnosis> diagnoses = new ArrayList<>(ctx.diagnoses());
+        diagnoses.sort(Comparator.comparingInt(d -> {
+            int i = PRIORITY.indexOf(d.id());
+            return i < 0 ? PRIORITY.size() : i;
+        }));
+        TokenFacts facts = ctx.facts();
+        Report.TokenView view = new Report.TokenView(token.kind(),
+                token.claims() == null ? null : facts.type().label(),
+                token.claims() == null ? null : facts.issuer().kind().json(),
+                token.header(), token.claims(),
+                ClaimCatalogue.get().annotateHeader(token.header(), now, zone),
+                ClaimCatalogue.get().annotateClaims(token.claims(), now, zone),
+                token.signature(), token.problems());
+        KeyView key = state.keyView().orElse(null);
+        Verdict verdict = verdict(steps);
+        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), verdict, summary(verdict, steps, diagnoses, facts),
+                inputView(ex, index), view, key, steps, diagnoses);
+    }
+
+    static List<Check> pipeline() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new FormatCheck());
+        checks.add(new AlgorithmCheck());
+        checks.addAll(TrustChecks.all());
+        checks.add(new IssuerCheck());
+        checks.add(new AudienceCheck());
+        checks.add(new LifetimeCheck());
+        checks.add(new TokenTypeCheck());
+        checks.add(new VersionCheck());
+        checks.add(new TenantCheck());
+        checks.add(new ClientCheck());
+        checks.add(new PermissionsCheck());
+        return checks;
+    }
+
+    private static boolean verifiable(DecodedToken t) {
+        return t.kind() == TokenKind.JWS && t.jwt() instanceof com.nimbusds.jwt.SignedJWT;
+    }
+
+    private static String whyNotVerifiable(DecodedToken t) {
+        return switch (t.kind()) {
+            case OPAQUE -> "an opaque token has no signature anybody but its resource can check";
+            case JWE -> "an encrypted token must be decrypted before its signature can be checked";
+            case MALFORMED -> "the token is malformed";
+            case JWS -> t.jwt() == null ? "the header is not a valid JOSE header" : "the token is not signed";
+        };
+    }
+
+    static Verdict verdict(List<Step> steps) {
+        if (steps.stream().anyMatch(s -> s.status() == Status.FAIL)) return Verdict.INVALID;
+        boolean signed = steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS);
+        return signed ? Verdict.VALID : Verdict.UNDETERMINED;
+    }
+
+    private static String summary(Verdict v, List<Step> steps, List<Diagnosis> diagnoses, TokenFacts facts) {
+        return switch (v) {
+            case INVALID -> "Not valid: " + diagnoses.stream().findFirst().map(Diagnosis::summary)
+                    .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
+            case UNDETERMINED -> "Could not finish: " + steps.stream().filter(s -> s.id().equals("signature")).findFirst()
+                    .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified");
+            case VALID -> {
+                String aud = String.join(", ", facts.audiences());
+                boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN);
+                yield (warned ? "Valid with warnings for " : "Valid for ") + (aud.isEmpty() ? "its audience" : aud);
+            }
+        };
+    }
+
+    private static Report.InputView inputView(Extraction ex, int selected) {
+        return new Report.InputView(ex.form(), ex.description(), ex.notes(), selected,
+                ex.candidates().stream().map(Report.CandidateView::of).toList());
+    }
+
+    private Report nothing(Extraction ex, ValidationProfile profile) {
+        Instant now = profile.at() != null ? profile.at() : clock.instant();
+        String why = ex.nothingToInspect();
+        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.UNDETERMINED, "Nothing to inspect: " + stripPrefix(why),
+                inputView(ex, -1), null, null, List.of(), List.of());
+    }
+
+    private static String stripPrefix(String s) {
+        return s.startsWith("Nothing to inspect: ") ? s.substring("Nothing to inspect: ".length()) : s;
+    }
+}

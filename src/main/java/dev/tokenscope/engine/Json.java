@@ -1,0 +1,64 @@
+package dev.tokenscope.engine;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON configuration of the engine: strict (duplicate keys and trailing data are errors,
+ * nesting and number lengths are bounded) and order-preserving, so header and claims are shown
+ * exactly as the issuer wrote them.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER;
+
+    static {
+        JsonMapper m = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(200).maxNumberLength(1000).maxStringLength(8 << 20).build());
+        MAPPER = m;
+    }
+
+    private Json() {
+    }
+
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String compact(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A short, user-facing description of a JSON parse failure (no class names, no stack trace). */
+    public static String describe(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null) msg = "invalid JSON";
+        msg = msg.replaceAll("\\s*\\n.*", "");
+        if (e.getLocation() != null && e.getLocation().getCharOffset() >= 0) {
+            msg += " (JSON character " + e.getLocation().getCharOffset() + ")";
+        }
+        return msg;
+    }
+}

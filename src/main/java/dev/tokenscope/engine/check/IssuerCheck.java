@@ -1,0 +1,102 @@
+package dev.tokenscope.engine.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenscope.engine.entra.EntraFacts;
+import dev.tokenscope.engine.entra.IssuerInfo;
+import dev.tokenscope.engine.entra.IssuerKind;
+import dev.tokenscope.engine.entra.TokenFacts;
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Step;
+
+import java.util.Optional;
+
+/**
+ * The issuer: exact match with the metadata's "issuer" ({tenantid} templates filled with the token's tid),
+ * tid a GUID equal to the issuer's tenant segment, and the matched key's own "issuer" property (v2 tokens).
+ * Without metadata only the form is checked.
+ */
+public final class IssuerCheck implements Check {
+    @Override
+    public String id() { return "issuer"; }
+
+    @Override
+    public Step run(CheckContext ctx) {
+        if (!ctx.claimsReadable()) return ctx.skipped(id(), "Issuer", "The claims could not be read.");
+        TokenFacts f = ctx.facts();
+        JsonNode issNode = ctx.token().claims().get("iss");
+        Step.Builder s = Step.of(id(), "Issuer");
+        if (issNode == null || !issNode.isTextual()) {
+            return s.status(Status.FAIL).detail(issNode == null ? "No \"iss\" claim: nothing says who issued the token"
+                    : "\"iss\" is " + issNode + ", not a string").idx("IDX10211").hint("Entra tokens always carry iss; this one was not issued by Entra.").build();
+        }
+        String iss = issNode.asText();
+        IssuerInfo info = f.issuer();
+        s.evidence("iss", iss).evidence("kind", info.kind().label());
+        String tid = f.tid();
+        if (tid != null) s.evidence("tid", tid);
+        if (info.kind().entra() && info.kind() != IssuerKind.B2C && tid != null) {
+            if (!EntraFacts.isGuid(tid)) {
+                return s.status(Status.FAIL).detail("tid \"" + tid + "\" is not a GUID; Entra tenant ids always are").idx("IDX40001").build();
+            }
+            if (!tid.equalsIgnoreCase(info.tenantInPath())) {
+                ctx.diagnose(issuerMismatch("the issuer names tenant " + info.tenantInPath() + " but tid is " + tid));
+                return s.status(Status.FAIL).detail("The issuer's tenant segment (" + info.tenantInPath() + ") differs from tid (" + tid
+                        + "); a genuine Entra token names the same tenant in both").idx("IDX40001")
+                        .hint("Multi-tenant validators must require iss == template with {tenantid} = tid.").build();
+            }
+        }
+        Optional<String> expected = ctx.trust().metadataIssuer();
+        if (expected.isEmpty()) {
+            String why = ctx.trust().unavailableReason();
+            return s.status(Status.PASS).detail(info.kind().label() + (info.tenantInPath() != null ? ", tenant " + info.tenantInPath() : "")
+                    + "; the form is right, not yet compared with the issuer's metadata" + (why != null ? " (" + why + ")" : "")).build();
+        }
+        String template = expected.get();
+        String filled = template.replace("{tenantid}", tid == null ? "{tenantid}" : tid).replace("{tenantId}", tid == null ? "{tenantId}" : tid);
+        s.evidence("metadata issuer", template);
+        if (!filled.equals(template)) s.evidence("template filled with tid", filled);
+        if (!filled.equals(iss)) {
+            IssuerInfo meta = IssuerInfo.classify(filled, null, null);
+            boolean versionMismatch = (meta.kind() == IssuerKind.ENTRA_V1 && info.kind() == IssuerKind.ENTRA_V2)
+                    || (meta.kind() == IssuerKind.ENTRA_V2 && info.kind() == IssuerKind.ENTRA_V1);
+            if (versionMismatch) {
+                ctx.diagnose(versionMismatch(info.kind() == IssuerKind.ENTRA_V1, info.metadataUrl()));
+                return s.status(Status.FAIL).detail("A " + (info.kind() == IssuerKind.ENTRA_V1 ? "v1.0" : "v2.0") + " token checked against "
+                        + (meta.kind() == IssuerKind.ENTRA_V1 ? "v1.0" : "v2.0") + " metadata: iss " + iss + " can never equal " + filled)
+                        .idx("IDX10205").hint("Use the metadata for the token's version: " + info.metadataUrl()).build();
+            }
+            ctx.diagnose(issuerMismatch("iss " + iss + " is not the metadata's issuer " + filled));
+            return s.status(Status.FAIL).detail("iss " + iss + " does not equal the metadata's issuer " + filled).idx("IDX10205")
+                    .hint("Validate against the metadata of the tenant and version that issued the token, or add this issuer to the valid issuers.").build();
+        }
+        Optional<String> keyIssuer = ctx.trust().keyIssuer();
+        if (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1) {
+            String k = keyIssuer.get().replace("{tenantid}", tid == null ? "" : tid);
+            s.evidence("signing key issuer", keyIssuer.get());
+            if (!k.equals(iss)) {
+                ctx.diagnose(issuerMismatch("the signing key belongs to issuer " + k + ", not " + iss));
+                return s.status(Status.FAIL).detail("The signing key's own issuer (" + k + ") is not the token's issuer: "
+                        + "a key of another issuer (e.g. the consumer tenant) signed it").idx("IDX40001").build();
+            }
+        }
+        return s.status(Status.PASS).detail("iss equals the metadata's issuer" + (filled.equals(template) ? "" : " (multi-tenant template filled with tid " + tid + ")")
+                + (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1 ? " and the signing key's issuer" : "")).build();
+    }
+
+    static Diagnosis issuerMismatch(String what) {
+        return new Diagnosis("issuer-mismatch", "Issuer mismatch: " + what,
+                "A validator accepts a token only from the issuer in the metadata it trusts (for multi-tenant apps: the template "
+                        + "https://login.microsoftonline.com/{tenantid}/v2.0 with the token's tid). A server logs IDX10205.",
+                "Point the validator at the metadata of the issuing tenant and version, or list the issuer as valid.");
+    }
+
+    static Diagnosis versionMismatch(boolean tokenV1, String rightMetadata) {
+        return new Diagnosis("version-mismatch", "Token version and metadata version differ",
+                "This is a " + (tokenV1 ? "v1.0" : "v2.0") + " token, and its issuer has the " + (tokenV1 ? "v1.0 form https://sts.windows.net/{tid}/"
+                        : "v2.0 form https://login.microsoftonline.com/{tid}/v2.0") + ", but it was checked against the other version's metadata. "
+                        + "The API's app registration decides which version it receives (accessTokenAcceptedVersion), whatever endpoint the client used.",
+                tokenV1 ? "Either set \"accessTokenAcceptedVersion\": 2 in the API's manifest (then tokens have the v2.0 issuer), or validate with the v1.0 metadata: " + rightMetadata
+                        : "Validate with the v2.0 metadata: " + rightMetadata + ", or set accessTokenAcceptedVersion to null/1 if the API expects v1.0 tokens.");
+    }
+}

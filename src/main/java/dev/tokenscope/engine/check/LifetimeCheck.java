@@ -1,0 +1,71 @@
+package dev.tokenscope.engine.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenscope.engine.claims.ClaimCatalogue;
+import dev.tokenscope.engine.claims.HumanTime;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Step;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** exp, nbf and iat against the evaluation time, with the allowed clock skew; a missing exp fails. */
+public final class LifetimeCheck implements Check {
+    @Override
+    public String id() { return "lifetime"; }
+
+    @Override
+    public Step run(CheckContext ctx) {
+        if (!ctx.claimsReadable()) return ctx.skipped(id(), "Lifetime", "The claims could not be read.");
+        Instant now = ctx.now();
+        Duration skew = ctx.profile().skew();
+        String skewText = HumanTime.span(skew) == null ? "0 s" : HumanTime.span(skew);
+        Step.Builder s = Step.of(id(), "Lifetime").evidence("evaluated at", HumanTime.utc(now)).evidence("clock skew", skewText);
+        JsonNode expNode = ctx.token().claims().get("exp");
+        if (expNode == null) {
+            return s.status(Status.FAIL).detail("No \"exp\" claim: the token never expires, which no validator should accept")
+                    .idx("IDX10225").hint("Tokens from Entra always carry exp; this one was made by something else.").build();
+        }
+        Instant exp = ClaimCatalogue.epochSeconds(expNode);
+        if (exp == null) {
+            return s.status(Status.FAIL).detail("\"exp\" is " + expNode + ", not a number of seconds since 1970")
+                    .idx("IDX10225").hint("exp must be a NumericDate (seconds since the epoch).").build();
+        }
+        s.evidence("exp", HumanTime.utc(exp) + " (" + HumanTime.phrase("exp", exp, now) + ")");
+        Instant nbf = ClaimCatalogue.epochSeconds(ctx.token().claims().get("nbf"));
+        Instant iat = ClaimCatalogue.epochSeconds(ctx.token().claims().get("iat"));
+        if (nbf != null) s.evidence("nbf", HumanTime.utc(nbf) + " (" + HumanTime.phrase("nbf", nbf, now) + ")");
+        if (iat != null) s.evidence("iat", HumanTime.utc(iat) + " (" + HumanTime.phrase("iat", iat, now) + ")");
+        if (ctx.token().claims().has("nbf") && nbf == null) {
+            return s.status(Status.FAIL).detail("\"nbf\" is " + ctx.token().claims().get("nbf") + ", not a number of seconds since 1970")
+                    .idx("IDX10222").build();
+        }
+        if (!now.isBefore(exp.plus(skew))) {
+            String when = HumanTime.relative(exp, now);
+            ctx.diagnose(Diagnoses.expired(when, skewText));
+            return s.status(Status.FAIL).detail("Expired " + when + " (at " + HumanTime.utc(exp) + "), beyond the " + skewText + " clock skew")
+                    .idx("IDX10223").hint("Acquire a fresh token; MSAL's acquireTokenSilent returns a new one when the cached one expires.").build();
+        }
+        if (nbf != null && now.plus(skew).isBefore(nbf)) {
+            String when = HumanTime.relative(nbf, now);
+            ctx.diagnose(Diagnoses.notYetValid(when));
+            return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + when + "), beyond the " + skewText + " clock skew")
+                    .idx("IDX10222").hint("Check the clock of the machine evaluating the token (NTP).").build();
+        }
+        if (!now.isBefore(exp)) {
+            return s.status(Status.WARN).detail("Expired " + HumanTime.relative(exp, now) + ", but within the " + skewText
+                    + " clock skew, so servers still accept it for a moment").hint("Acquire a fresh token now.").build();
+        }
+        if (nbf != null && now.isBefore(nbf)) {
+            return s.status(Status.WARN).detail("nbf is " + HumanTime.relative(nbf, now) + ": accepted only thanks to the " + skewText
+                    + " clock skew; a clock is off").hint("Check the clocks (NTP).").build();
+        }
+        if (iat != null && iat.isAfter(now.plus(skew))) {
+            return s.status(Status.WARN).detail("Issued " + HumanTime.relative(iat, now) + " (iat in the future): a clock is off")
+                    .hint("Check the clocks (NTP).").build();
+        }
+        Duration life = iat != null ? Duration.between(iat, exp) : null;
+        return s.status(Status.PASS).detail("Valid now; " + HumanTime.phrase("exp", exp, now)
+                + (life != null && HumanTime.span(life) != null ? " (lifetime " + HumanTime.span(life) + ")" : "")).build();
+    }
+}

@@ -1,0 +1,240 @@
+package dev.tokenscope.engine.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the token(s) in whatever a user pasted or dropped: a raw compact token, {@code Bearer <t>}, a whole
+ * {@code Authorization: Bearer <t>} line, a token-endpoint JSON response, an MSAL cache entry, a redirect URL
+ * or fragment, or any text (a log line, a curl command) that contains a JWT. Surrounding quotes, whitespace
+ * and line breaks inside the token are removed, and every clean-up is reported as a note.
+ */
+public final class InputExtractor {
+    /** Text inputs above this size are refused (a HAR capture goes through the HAR scanner instead). */
+    public static final int MAX_INPUT_CHARS = 16 * 1024 * 1024;
+
+    private static final ObjectMapper LENIENT = JsonMapper.builder().build();
+    private static final Pattern HEADER_LINE = Pattern.compile("(?is)^authorization\\s*:\\s*(.*)$");
+    private static final Pattern BEARER = Pattern.compile("(?is)^bearer\\s+(.*)$");
+    private static final Pattern BEARER_ANYWHERE = Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{16,})");
+    private static final Pattern JWT_IN_TEXT = Pattern.compile(
+            "eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)?");
+    private static final Pattern TOKENISH = Pattern.compile("[A-Za-z0-9._~+/=*-]+");
+    private static final Pattern URL_PARAMS = Pattern.compile("(?:^|[#?&])(access_token|id_token|code|error|refresh_token)=");
+
+    public Extraction extract(String input) {
+        if (input == null || input.isBlank()) {
+            return none("empty", "The input is empty: paste a token, a 'Bearer …' header, a token response or a redirect URL.");
+        }
+        if (input.length() > MAX_INPUT_CHARS) {
+            return none("too-large", String.format("The input is %,d characters; a token is a few kilobytes. "
+                    + "For a browser capture use the HAR import.", input.length()));
+        }
+        List<String> notes = new ArrayList<>();
+        String s = unwrap(input, notes);
+        if (s.isEmpty()) {
+            return none("empty", "The input holds only quotes and whitespace: there is no token in it.");
+        }
+        if (s.startsWith("{")) {
+            Extraction json = fromJson(s, notes);
+            if (json != null) return json;
+        }
+        Matcher header = HEADER_LINE.matcher(s);
+        if (header.matches()) {
+            String rest = header.group(1).strip();
+            Matcher b = BEARER.matcher(rest);
+            String value = b.matches() ? b.group(1) : rest;
+            String scheme = b.matches() ? "Bearer" : "no scheme";
+            if (!b.matches()) notes.add("the Authorization header has no 'Bearer' scheme; a resource expects 'Authorization: Bearer <token>'");
+            return single("authorization-header", "An 'Authorization' header line (" + scheme + ")", notes, Role.TOKEN,
+                    "Authorization header", clean(value, notes));
+        }
+        Matcher bearer = BEARER.matcher(s);
+        if (bearer.matches()) {
+            return single("bearer", "A 'Bearer <token>' value", notes, Role.TOKEN, "Bearer value", clean(bearer.group(1), notes));
+        }
+        if (URL_PARAMS.matcher(s).find() && !s.contains(" ")) {
+            Extraction url = fromUrl(s, notes);
+            if (url != null) return url;
+        }
+        String compact = s.replaceAll("\\s+", "");
+        if (compact.length() == s.length()) {
+            return single("raw", "A compact token", notes, Role.TOKEN, "pasted text", s);
+        }
+        if (isOnlyLineBreaks(s) && TOKENISH.matcher(compact).matches()) {
+            notes.add("removed " + (s.length() - compact.length()) + " whitespace characters (line breaks) from inside the token");
+            return single("raw", "A compact token", notes, Role.TOKEN, "pasted text", compact);
+        }
+        return scanText(s, notes);
+    }
+
+    /** Strips a BOM, surrounding whitespace and (nested) surrounding quotes. */
+    private static String unwrap(String input, List<String> notes) {
+        String s = input.strip();
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1).strip();
+        while (s.length() >= 2) {
+            char a = s.charAt(0), z = s.charAt(s.length() - 1);
+            if ((a == '"' && z == '"') || (a == '\'' && z == '\'') || (a == '`' && z == '`') || (a == '“' && z == '”')) {
+                s = s.substring(1, s.length() - 1).strip();
+                notes.add("stripped surrounding quotes");
+            } else {
+                break;
+            }
+        }
+        return s;
+    }
+
+    private static String clean(String value, List<String> notes) {
+        String v = unwrap(value, notes);
+        String compact = v.replaceAll("\\s+", "");
+        if (compact.length() != v.length()) {
+            notes.add("removed " + (v.length() - compact.length()) + " whitespace characters from inside the token");
+        }
+        return compact;
+    }
+
+    private static boolean isOnlyLineBreaks(String s) {
+        // Wrapped tokens: every run of whitespace contains a line break (indentation after it is fine).
+        Matcher m = Pattern.compile("\\s+").matcher(s);
+        while (m.find()) {
+            String run = m.group();
+            if (run.indexOf('\n') < 0 && run.indexOf('\r') < 0) return false;
+        }
+        return true;
+    }
+
+    private Extraction fromJson(String s, List<String> notes) {
+        JsonNode root;
+        try {
+            root = LENIENT.readTree(s);
+        } catch (Exception e) {
+            return null; // not JSON after all; the text scan may still find a token in it
+        }
+        if (root == null || !root.isObject()) return null;
+        List<Candidate> found = new ArrayList<>();
+        Map<String, Role> fields = new LinkedHashMap<>();
+        fields.put("access_token", Role.ACCESS_TOKEN);
+        fields.put("accessToken", Role.ACCESS_TOKEN);
+        fields.put("id_token", Role.ID_TOKEN);
+        fields.put("idToken", Role.ID_TOKEN);
+        fields.put("refresh_token", Role.REFRESH_TOKEN);
+        fields.put("refreshToken", Role.REFRESH_TOKEN);
+        for (Map.Entry<String, Role> f : fields.entrySet()) {
+            JsonNode v = root.get(f.getKey());
+            if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                found.add(new Candidate(f.getValue(), "\"" + f.getKey() + "\" of the JSON", clean(v.asText(), notes)));
+            }
+        }
+        // An MSAL cache entry: {"credentialType":"AccessToken","secret":"eyJ…"}
+        JsonNode type = root.get("credentialType");
+        JsonNode secret = root.get("secret");
+        if (found.isEmpty() && type != null && secret != null && secret.isTextual()) {
+            Role role = switch (type.asText().toLowerCase(Locale.ROOT)) {
+                case "accesstoken", "accesstoken_with_authscheme" -> Role.ACCESS_TOKEN;
+                case "idtoken" -> Role.ID_TOKEN;
+                case "refreshtoken" -> Role.REFRESH_TOKEN;
+                default -> Role.TOKEN;
+            };
+            found.add(new Candidate(role, "\"secret\" of an MSAL cache entry (" + type.asText() + ")", clean(secret.asText(), notes)));
+            return new Extraction("msal-cache", "An MSAL token-cache entry", notes, found);
+        }
+        if (found.isEmpty()) {
+            JsonNode error = root.get("error");
+            if (error != null && error.isTextual()) {
+                String desc = root.path("error_description").asText("");
+                return none("error-response", "A token-endpoint error response, no token: " + error.asText()
+                        + (desc.isEmpty() ? "" : " — " + firstLine(desc)));
+            }
+            return null; // some other JSON; scan its text for tokens
+        }
+        StringBuilder d = new StringBuilder("A token-endpoint JSON response");
+        if (root.hasNonNull("token_type")) d.append(" (token_type ").append(root.get("token_type").asText());
+        if (root.hasNonNull("scope")) d.append(root.hasNonNull("token_type") ? ", " : " (").append("scope \"").append(root.get("scope").asText()).append('"');
+        if (root.hasNonNull("token_type") || root.hasNonNull("scope")) d.append(')');
+        return new Extraction("token-response", d.toString(), notes, found);
+    }
+
+    private Extraction fromUrl(String s, List<String> notes) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String form = "url-query";
+        int hash = s.indexOf('#');
+        int q = s.indexOf('?');
+        List<String> sections = new ArrayList<>();
+        if (q >= 0) sections.add(s.substring(q + 1, hash > q ? hash : s.length()));
+        if (hash >= 0) {
+            sections.add(s.substring(hash + 1));
+            form = "url-fragment";
+        }
+        if (sections.isEmpty()) sections.add(s);
+        for (String section : sections) {
+            for (String pair : section.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) continue;
+                try {
+                    params.putIfAbsent(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    params.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        List<Candidate> found = new ArrayList<>();
+        String where = form.equals("url-fragment") ? "URL fragment" : "URL query";
+        if (params.containsKey("access_token")) found.add(new Candidate(Role.ACCESS_TOKEN, "access_token in the " + where, clean(params.get("access_token"), notes)));
+        if (params.containsKey("id_token")) found.add(new Candidate(Role.ID_TOKEN, "id_token in the " + where, clean(params.get("id_token"), notes)));
+        if (params.containsKey("refresh_token")) found.add(new Candidate(Role.REFRESH_TOKEN, "refresh_token in the " + where, params.get("refresh_token")));
+        if (params.containsKey("code")) found.add(new Candidate(Role.AUTHORIZATION_CODE, "code in the " + where, params.get("code")));
+        if (found.isEmpty() && params.containsKey("error")) {
+            String desc = params.getOrDefault("error_description", "");
+            return none("error-redirect", "A sign-in redirect carrying an error, no token: " + params.get("error")
+                    + (desc.isEmpty() ? "" : " — " + firstLine(desc)));
+        }
+        if (found.isEmpty()) return null;
+        return new Extraction(form, "A redirect " + where + " with " + found.size() + (found.size() == 1 ? " value" : " values"), notes, found);
+    }
+
+    private Extraction scanText(String s, List<String> notes) {
+        List<Candidate> found = new ArrayList<>();
+        Matcher m = JWT_IN_TEXT.matcher(s);
+        while (m.find() && found.size() < 50) {
+            String v = m.group();
+            if (found.stream().noneMatch(c -> c.value().equals(v))) {
+                found.add(new Candidate(Role.TOKEN, "text at character " + m.start(), v));
+            }
+        }
+        if (found.isEmpty()) {
+            Matcher b = BEARER_ANYWHERE.matcher(s);
+            if (b.find()) found.add(new Candidate(Role.TOKEN, "Bearer value at character " + b.start(1), b.group(1)));
+        }
+        if (found.isEmpty()) {
+            return none("unrecognised", "No token found: expected a JWT (three base64url parts, usually starting with \"eyJ\"), "
+                    + "a 'Bearer …' header, a token-endpoint JSON response or a redirect URL.");
+        }
+        return new Extraction("text", "Text containing " + found.size() + (found.size() == 1 ? " token" : " tokens"), notes, found);
+    }
+
+    private static Extraction single(String form, String description, List<String> notes, Role role, String source, String value) {
+        return new Extraction(form, description, notes, List.of(new Candidate(role, source, value)));
+    }
+
+    private static Extraction none(String form, String description) {
+        return new Extraction(form, description, List.of(), List.of());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+}

@@ -1,0 +1,70 @@
+package dev.tokenscope.engine.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.engine.input.Candidate;
+import dev.tokenscope.engine.token.Problem;
+import dev.tokenscope.engine.token.TokenKind;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report: the one contract every face renders (GUI, CLI, exporters). Pure data, serialised as the
+ * JSON documented in the README.
+ */
+@JsonPropertyOrder({"tool", "version", "evaluatedAt", "verdict", "summary", "input", "token", "key", "steps", "diagnoses"})
+public record Report(String tool, String version, String evaluatedAt, Verdict verdict, String summary, InputView input,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) TokenView token,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) KeyView key,
+                     List<Step> steps, List<Diagnosis> diagnoses) {
+
+    public Report {
+        steps = List.copyOf(steps);
+        diagnoses = List.copyOf(diagnoses);
+    }
+
+    /** What was recognised in the user's input. */
+    @JsonPropertyOrder({"form", "description", "notes", "selected", "candidates"})
+    public record InputView(String form, String description, List<String> notes, int selected, List<CandidateView> candidates) {
+    }
+
+    /** A token-like value found in the input (values are never in the report). */
+    public record CandidateView(String role, String source, int length) {
+        public static CandidateView of(Candidate c) {
+            return new CandidateView(c.role().json(), c.source(), c.length());
+        }
+    }
+
+    /**
+     * The decoded token.
+     *
+     * @param kind       jws, jwe, opaque or malformed
+     * @param type       what kind of token it is (access token, app-only access token, ID token), when readable
+     * @param issuerKind the issuer family (entra-v1, entra-v2, b2c, external-id, other, none)
+     * @param header     the header as ordered JSON (null if undecodable)
+     * @param claims     the payload as ordered JSON (null for JWE, opaque or undecodable)
+     * @param headerAnnotations / claimAnnotations the same members with catalogue meanings
+     * @param signatureBytes length of the signature in bytes (-1 when none or not applicable)
+     * @param problems   structural problems (part, message, offset)
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TokenView(TokenKind kind, String type, String issuerKind, JsonNode header, JsonNode claims,
+                            List<ClaimView> headerAnnotations, List<ClaimView> claimAnnotations, int signatureBytes,
+                            List<Problem> problems) {
+    }
+
+    public Optional<Step> step(String id) {
+        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Diagnosis> topDiagnosis() {
+        return diagnoses.stream().findFirst();
+    }
+
+    public boolean hasDiagnosis(String id) {
+        return diagnoses.stream().anyMatch(d -> d.id().equals(id));
+    }
+}

@@ -1,0 +1,230 @@
+package dev.tokenscope.engine.token;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import dev.tokenscope.engine.Json;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes a compact token into {@link DecodedToken}. It never throws for bad input: whatever is wrong
+ * becomes a {@link Problem} naming the part, the reason and the character offset. Base64url decoding
+ * and JOSE parsing are nimbus'; this class only adds the precise diagnostics nimbus doesn't give.
+ */
+public final class TokenDecoder {
+    /** Entra tokens are a few kilobytes; anything past this is refused before any decoding work. */
+    public static final int MAX_TOKEN_CHARS = 256 * 1024;
+
+    private static final String[] JWS_PARTS = {"header", "payload", "signature"};
+    private static final String[] JWE_PARTS = {"header", "encrypted key", "initialisation vector", "ciphertext", "authentication tag"};
+
+    public DecodedToken decode(String token) {
+        List<Problem> problems = new ArrayList<>();
+        if (token == null || token.isEmpty()) {
+            problems.add(new Problem("token", "empty input: there is no token to decode", -1));
+            return new DecodedToken("", TokenKind.MALFORMED, null, null, -1, problems, null, null);
+        }
+        if (token.length() > MAX_TOKEN_CHARS) {
+            problems.add(new Problem("token", String.format("%,d characters; Entra tokens are a few kilobytes, "
+                    + "so this is not decoded (limit %,d)", token.length(), MAX_TOKEN_CHARS), MAX_TOKEN_CHARS));
+            return new DecodedToken(token.substring(0, 64) + "…", TokenKind.MALFORMED, null, null, -1, problems, null, null);
+        }
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) if (token.charAt(i) == '.') dots++;
+        if (dots == 0) {
+            return opaque(token);
+        }
+        String[] parts = token.split("\\.", -1);
+        int[] offsets = new int[parts.length];
+        for (int i = 1; i < parts.length; i++) offsets[i] = offsets[i - 1] + parts[i - 1].length() + 1;
+
+        if (parts.length == 3) return decodeJws(token, parts, offsets, problems);
+        if (parts.length == 5) return decodeJwe(token, parts, offsets, problems);
+
+        if (parts.length == 2) {
+            problems.add(new Problem("signature", "missing: the token has 2 parts (header.payload) but a signed JWT has 3 "
+                    + "(header.payload.signature); it was probably cut off at the last dot", token.length()));
+        } else if (parts.length == 4) {
+            problems.add(new Problem("token", "4 parts: a signed JWT has 3 and an encrypted one 5; part 4 starts at character "
+                    + offsets[3] + " and looks like trailing garbage or two tokens glued together", offsets[3]));
+        } else {
+            problems.add(new Problem("token", parts.length + " parts: a signed JWT has 3 and an encrypted one 5; "
+                    + "the text after character " + offsets[Math.min(5, parts.length - 1)] + " looks like trailing garbage",
+                    offsets[Math.min(5, parts.length - 1)]));
+        }
+        // Still show what can be shown: header and payload often decode fine.
+        ObjectNode header = parts.length > 0 ? decodeJsonPart(token, parts[0], offsets[0], "header", problems) : null;
+        ObjectNode claims = parts.length > 1 && !parts[1].isEmpty() ? decodeJsonPart(token, parts[1], offsets[1], "payload", new ArrayList<>()) : null;
+        return new DecodedToken(token, TokenKind.MALFORMED, header, claims, -1, problems, null, null);
+    }
+
+    private DecodedToken opaque(String token) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                problems.add(new Problem("token", "contains " + describeChar(c) + ", which no token contains", i));
+                return new DecodedToken(token, TokenKind.MALFORMED, null, null, -1, problems, null, null);
+            }
+        }
+        return new DecodedToken(token, TokenKind.OPAQUE, null, null, -1, problems, null, null);
+    }
+
+    private DecodedToken decodeJws(String token, String[] parts, int[] offsets, List<Problem> problems) {
+        ObjectNode header = decodeJsonPart(token, parts[0], offsets[0], "header", problems);
+        boolean unencodedPayload = header != null && header.has("b64") && header.get("b64").isBoolean() && !header.get("b64").booleanValue();
+        ObjectNode claims = null;
+        if (unencodedPayload) {
+            // RFC 7797: the payload is not base64url; JWTs must not use this (flagged by the algorithm step).
+            try {
+                JsonNode n = Json.parse(parts[1]);
+                if (n instanceof ObjectNode o) claims = o;
+            } catch (JsonProcessingException ignored) {
+                // shown as not decodable; the algorithm step explains b64:false
+            }
+        } else {
+            claims = decodeJsonPart(token, parts[1], offsets[1], "payload", problems);
+        }
+        String alg = header != null && header.path("alg").isTextual() ? header.get("alg").asText() : null;
+        int sigLen = -1;
+        if (parts[2].isEmpty()) {
+            sigLen = 0;
+            if (alg == null || !alg.equalsIgnoreCase("none")) {
+                problems.add(new Problem("signature", "empty: the token ends with a dot and carries no signature, so nothing "
+                        + "proves who issued it (a server logs IDX10504)", offsets[2]));
+            }
+        } else {
+            byte[] sig = decodeBase64Url(parts[2], offsets[2], "signature", problems);
+            sigLen = sig == null ? -1 : sig.length;
+        }
+        JWT jwt = null;
+        String nimbusError = null;
+        if (problems.isEmpty() && !unencodedPayload) {
+            try {
+                jwt = JWTParser.parse(token);
+            } catch (ParseException | RuntimeException e) {
+                nimbusError = e.getMessage();
+            }
+        }
+        TokenKind kind = problems.isEmpty() ? TokenKind.JWS : TokenKind.MALFORMED;
+        return new DecodedToken(token, kind, header, claims, sigLen, problems, jwt, nimbusError);
+    }
+
+    private DecodedToken decodeJwe(String token, String[] parts, int[] offsets, List<Problem> problems) {
+        ObjectNode header = decodeJsonPart(token, parts[0], offsets[0], "header", problems);
+        for (int i = 1; i < 5; i++) {
+            if (!parts[i].isEmpty()) checkAlphabet(parts[i], offsets[i], JWE_PARTS[i], problems);
+        }
+        if (header != null && !header.has("enc")) {
+            problems.add(new Problem("header", "5 parts but no \"enc\" in the header: not a valid encrypted JWT (JWE)", offsets[0]));
+        }
+        JWT jwt = null;
+        String nimbusError = null;
+        if (problems.isEmpty()) {
+            try {
+                jwt = JWTParser.parse(token);
+            } catch (ParseException | RuntimeException e) {
+                nimbusError = e.getMessage();
+            }
+        }
+        return new DecodedToken(token, problems.isEmpty() ? TokenKind.JWE : TokenKind.MALFORMED, header, null, -1, problems, jwt, nimbusError);
+    }
+
+    private ObjectNode decodeJsonPart(String token, String part, int offset, String name, List<Problem> problems) {
+        if (part.isEmpty()) {
+            problems.add(new Problem(name, "empty", offset));
+            return null;
+        }
+        byte[] bytes = decodeBase64Url(part, offset, name, problems);
+        if (bytes == null) return null;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(name, "decodes to " + bytes.length + " bytes that are not UTF-8 text, so not JSON "
+                    + "(is this part encrypted or binary?)", offset));
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(text);
+        } catch (JsonProcessingException e) {
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "is a JSON value followed by trailing garbage" : "is not JSON";
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                what = "has a duplicate member (a JSON object must not repeat a name; which one to believe is ambiguous, so it is rejected)";
+            }
+            problems.add(new Problem(name, what + ": " + Json.describe(e), offset));
+            return null;
+        } catch (RuntimeException e) {
+            problems.add(new Problem(name, "is not JSON: " + e.getMessage(), offset));
+            return null;
+        }
+        if (node == null || node.isMissingNode()) {
+            problems.add(new Problem(name, "decodes to empty text, not a JSON object", offset));
+            return null;
+        }
+        if (!(node instanceof ObjectNode obj)) {
+            problems.add(new Problem(name, "is JSON " + node.getNodeType().name().toLowerCase() + ", not a JSON object", offset));
+            return null;
+        }
+        return obj;
+    }
+
+    private byte[] decodeBase64Url(String part, int offset, String name, List<Problem> problems) {
+        if (!checkAlphabet(part, offset, name, problems)) return null;
+        try {
+            return new Base64URL(part).decode();
+        } catch (RuntimeException e) {
+            problems.add(new Problem(name, "not base64url: " + e.getMessage(), offset));
+            return null;
+        }
+    }
+
+    /** Checks the base64url alphabet, padding and length; adds a problem with the exact offset and returns false. */
+    private boolean checkAlphabet(String part, int offset, String name, List<Problem> problems) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (ok) continue;
+            if (c == '=') {
+                problems.add(new Problem(name, "bad padding: '=' is not used in base64url (RFC 7515 §2); the token was "
+                        + "re-encoded by something on the way", offset + i));
+            } else if (c == '+' || c == '/') {
+                problems.add(new Problem(name, "'" + c + "' is standard base64, not base64url (which uses '-' and '_'); "
+                        + "the token was re-encoded or URL-decoded on the way", offset + i));
+            } else {
+                problems.add(new Problem(name, "not base64url: " + describeChar(c) + " is not in the base64url alphabet", offset + i));
+            }
+            return false;
+        }
+        if (part.length() % 4 == 1) {
+            problems.add(new Problem(name, "not base64url: " + part.length() + " characters is an impossible length "
+                    + "(one character too many or the part was truncated)", offset + part.length() - 1));
+            return false;
+        }
+        return true;
+    }
+
+    static String describeChar(char c) {
+        if (c == ' ') return "a space";
+        if (c == '\t') return "a tab";
+        if (c == '\n' || c == '\r') return "a line break";
+        if (c < 0x20 || c == 0x7f) return String.format("control character U+%04X", (int) c);
+        if (c > 0x7e) return String.format("'%c' (U+%04X)", c, (int) c);
+        return "'" + c + "'";
+    }
+}
