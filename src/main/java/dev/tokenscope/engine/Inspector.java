@@ -28,6 +28,9 @@ import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
 import dev.tokenscope.engine.token.TokenKind;
+import dev.tokenscope.engine.net.DocumentStore;
+import dev.tokenscope.engine.net.Http;
+import dev.tokenscope.engine.trust.OnlineTrustResolver;
 import dev.tokenscope.engine.trust.TrustChecks;
 import dev.tokenscope.engine.trust.TrustResolver;
 import dev.tokenscope.engine.trust.TrustState;
@@ -68,9 +71,14 @@ public final class Inspector {
         return new Inspector(TrustResolver.offlineOnly(), Clock.systemDefaultZone());
     }
 
+    public TrustResolver trustResolver() {
+        return trust;
+    }
+
     /** The inspector the faces use: discovery over the network unless {@code offline}. */
     public static Inspector standard(boolean offline) {
-        return offline();
+        return new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), DocumentStore.defaultCacheDir(), Clock.systemUTC()),
+                Clock.systemUTC()), Clock.systemDefaultZone());
     }
 
     public Extraction extract(String input) {
@@ -132,7 +140,8 @@ public final class Inspector {
     }
 
     private static boolean verifiable(DecodedToken t) {
-        return t.kind() == TokenKind.JWS && t.jwt() instanceof com.nimbusds.jwt.SignedJWT;
+        return t.kind() == TokenKind.JWS && t.jwt() instanceof com.nimbusds.jwt.SignedJWT s
+                && AlgorithmCheck.ALLOWED.contains(s.getHeader().getAlgorithm().getName());
     }
 
     private static String whyNotVerifiable(DecodedToken t) {
@@ -140,12 +149,16 @@ public final class Inspector {
             case OPAQUE -> "an opaque token has no signature anybody but its resource can check";
             case JWE -> "an encrypted token must be decrypted before its signature can be checked";
             case MALFORMED -> "the token is malformed";
-            case JWS -> t.jwt() == null ? "the header is not a valid JOSE header" : "the token is not signed";
+            case JWS -> t.jwt() == null ? "the header is not a valid JOSE header"
+                    : t.jwt() instanceof com.nimbusds.jwt.SignedJWT ? "the algorithm is refused, so no key is fetched" : "the token is not signed";
         };
     }
 
+    /** Steps whose failure is about the environment (unreachable issuer), not the token: they leave the verdict open. */
+    static final java.util.Set<String> ENVIRONMENT_STEPS = java.util.Set.of("metadata", "keys");
+
     static Verdict verdict(List<Step> steps) {
-        if (steps.stream().anyMatch(s -> s.status() == Status.FAIL)) return Verdict.INVALID;
+        if (steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id()))) return Verdict.INVALID;
         boolean signed = steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS);
         return signed ? Verdict.VALID : Verdict.UNDETERMINED;
     }

@@ -121,11 +121,23 @@ public final class Tokens {
         }
     }
 
-    /** Header with Graph's "nonce", signed (by us) over the SHA-256-transformed nonce as Microsoft does. */
+    /**
+     * A Graph-style token: header {"typ","nonce","alg","kid"}, signed (by the tests' key) over the header whose nonce
+     * is replaced by base64url(SHA-256(nonce)), as Microsoft signs Graph tokens. It does not verify as issued.
+     */
     public static String graph(JWTClaimsSet.Builder claims) {
-        return sign(claims.audience("00000003-0000-0000-c000-000000000000").build(), RSA,
-                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(RSA.getKeyID())
-                        .customParam("nonce", "d2VsbC1rbm93bi1ub25jZQ").build());
+        try {
+            String nonce = "d2VsbC1rbm93bi1ub25jZQ";
+            String headerJson = "{\"typ\":\"JWT\",\"nonce\":\"" + nonce + "\",\"alg\":\"RS256\",\"kid\":\"" + RSA.getKeyID() + "\"}";
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.UTF_8));
+            String signedHeaderJson = headerJson.replace(nonce, Base64URL.encode(digest).toString());
+            String payload = claims.audience("00000003-0000-0000-c000-000000000000").build().toString();
+            String signingInput = b64(signedHeaderJson) + "." + b64(payload);
+            Base64URL sig = new RSASSASigner(RSA).sign(JWSHeader.parse(signedHeaderJson), signingInput.getBytes(StandardCharsets.US_ASCII));
+            return b64(headerJson) + "." + b64(payload) + "." + sig;
+        } catch (JOSEException | java.security.NoSuchAlgorithmException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Hand-builds a compact token from raw JSON strings and a raw signature part (for malformed and hostile cases). */

@@ -2,29 +2,113 @@ package dev.tokenscope.engine.trust;
 
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.net.DocumentStore;
+import dev.tokenscope.engine.net.FetchException;
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 
 import java.util.List;
 
-/** The key-dependent steps: metadata, keys, key-match, signature. */
+/** The key-dependent steps, in order: metadata, keys, key-match, signature. */
 public final class TrustChecks {
     private TrustChecks() {
     }
 
     public static List<Check> all() {
-        return List.of(skip("metadata", "OpenID metadata"), skip("keys", "Signing keys"), skip("key-match", "Key match"), skip("signature", "Signature"));
+        return List.of(new MetadataCheck(), new KeysCheck(), new KeyMatchCheck(), new SignatureCheck());
     }
 
-    private static Check skip(String id, String title) {
-        return new Check() {
-            @Override
-            public String id() { return id; }
+    static Diagnosis unreachable(String what, FetchException e) {
+        return new Diagnosis("metadata-unreachable", "Could not get the issuer's " + what + ": " + e.getMessage(),
+                "Without the issuer's published keys nobody can prove who signed the token, so the verdict stays open. "
+                        + "A server in the same situation logs IDX20803 (unable to obtain configuration) and rejects every token.",
+                switch (e.kind()) {
+                    case DNS, REFUSED, TIMEOUT -> "Check the network path (proxy, firewall, DNS) to " + (e.url() == null ? "the issuer" : e.url())
+                            + ", or give the documents as files (--metadata FILE --jwks FILE) or run once online to fill the cache.";
+                    case TLS -> "A TLS-inspecting proxy? Trust its CA in the runtime, or give the documents as files.";
+                    case HTTP_STATUS -> "Check the tenant id / policy in the URL; a 404 means the tenant or B2C policy does not exist.";
+                    case HTML -> "Something (a proxy or a sign-in page) answered instead of the issuer; check the URL and proxy.";
+                    case OFFLINE -> "Run once without --offline (the cache keeps the documents), or give them as files.";
+                    default -> "Check the URL, or give the documents as files (--metadata FILE --jwks FILE).";
+                });
+    }
 
-            @Override
-            public Step run(CheckContext ctx) {
-                String why = ctx.trust().unavailableReason();
-                return ctx.skipped(id, title, "Needs the issuer's keys: " + (why == null ? "not available" : why));
+    /** Fetching the issuer's OpenID metadata. */
+    static final class MetadataCheck implements Check {
+        @Override
+        public String id() { return "metadata"; }
+
+        @Override
+        public Step run(CheckContext ctx) {
+            Step.Builder s = Step.of(id(), "OpenID metadata");
+            if (!(ctx.trust() instanceof ResolvedTrust t)) {
+                return s.status(Status.SKIP).detail("Needs the issuer's metadata: " + ctx.trust().unavailableReason()).build();
             }
-        };
+            ResolvedTrust.Outcome m = t.metadataOutcome();
+            if (m == null) return s.status(Status.SKIP).detail("Not needed: the key set was given").build();
+            if (m.skipped() != null) {
+                return s.status(ctx.profile().jwks() != null ? Status.SKIP : Status.FAIL).detail("Not fetched: " + m.skipped())
+                        .hint("Give the metadata: --metadata URL|FILE").idx(ctx.profile().jwks() != null ? null : "IDX20803").build();
+            }
+            if (!m.ok()) {
+                if (m.error().kind() == FetchException.Kind.OFFLINE || m.error().kind() == FetchException.Kind.CANCELLED) {
+                    return s.status(Status.SKIP).detail("Not loaded: " + m.error().getMessage()).evidence("url", m.source()).build();
+                }
+                if (ctx.profile().jwks() != null) {
+                    return s.status(Status.WARN).detail("Could not load " + m.source() + ": " + m.error().getMessage()
+                            + "; the issuer is checked by its form only").evidence("url", m.source()).build();
+                }
+                ctx.diagnose(unreachable("OpenID metadata", m.error()));
+                return s.status(Status.FAIL).detail(m.error().getMessage()).evidence("url", m.source()).evidence("failure", m.error().kind().name().toLowerCase())
+                        .idx("IDX20803").hint("Check the network to the issuer, or give --metadata FILE.").build();
+            }
+            DocumentStore.Doc d = m.doc();
+            s.evidence("source", d.source()).evidence("issuer", d.json().path("issuer").asText(null)).evidence("jwks_uri", d.json().path("jwks_uri").asText(null))
+                    .evidence("cache", d.file() ? "file" : d.note() + ", " + d.age(t.now()));
+            boolean userGiven = ctx.profile().metadata() != null;
+            return s.status(Status.PASS).detail((userGiven ? "Loaded the metadata you gave" : "Discovered from the token's issuer") + ": " + d.source()
+                    + (d.file() ? "" : " (" + d.note() + ")")).build();
+        }
+    }
+
+    /** Loading the key set from jwks_uri (or a file). */
+    static final class KeysCheck implements Check {
+        @Override
+        public String id() { return "keys"; }
+
+        @Override
+        public Step run(CheckContext ctx) {
+            Step.Builder s = Step.of(id(), "Signing keys");
+            if (!(ctx.trust() instanceof ResolvedTrust t)) {
+                return s.status(Status.SKIP).detail("Needs the issuer's key set: " + ctx.trust().unavailableReason()).build();
+            }
+            ResolvedTrust.Outcome k = t.jwksOutcome();
+            if (k == null || (!k.ok() && k.error() == null)) {
+                return s.status(Status.SKIP).detail(k == null || k.skipped() == null ? "No key set" : "Not fetched: " + k.skipped()).build();
+            }
+            if (!k.ok()) {
+                if (k.error().kind() == FetchException.Kind.OFFLINE || k.error().kind() == FetchException.Kind.CANCELLED) {
+                    return s.status(Status.SKIP).detail("Not loaded: " + k.error().getMessage()).evidence("url", k.source()).build();
+                }
+                ctx.diagnose(unreachable("signing keys", k.error()));
+                return s.status(Status.FAIL).detail(k.error().getMessage()).evidence("url", k.source()).evidence("failure", k.error().kind().name().toLowerCase())
+                        .idx("IDX10500").hint("Check the network to the key set URL, or give --jwks FILE.").build();
+            }
+            s.evidence("source", k.doc().source()).evidence("keys", t.keys().size()).evidence("cache", k.doc().file() ? "file" : k.doc().note() + ", " + k.doc().age(t.now()));
+            int n = 0;
+            for (String skipped : t.skippedKeys()) s.evidence("skipped " + (++n), skipped);
+            if (t.keys().isEmpty()) {
+                if (!t.skippedKeys().isEmpty() && t.skippedKeys().get(0).contains("no \"keys\" array")) {
+                    ctx.diagnose(unreachable("signing keys", new FetchException(FetchException.Kind.WRONG_SHAPE, k.source(), t.skippedKeys().get(0))));
+                    return s.status(Status.FAIL).detail(t.skippedKeys().get(0)).idx("IDX10500").build();
+                }
+                return s.status(Status.FAIL).detail("The key set at " + k.doc().source() + " holds no usable key").idx("IDX10500").build();
+            }
+            n = 0;
+            for (String line : t.story()) s.evidence("step " + (++n), line);
+            return s.status(Status.PASS).detail(t.keys().size() + " key" + (t.keys().size() == 1 ? "" : "s") + " from " + k.doc().source()
+                    + (k.doc().file() ? " (file)" : " (" + k.doc().note() + ")")).build();
+        }
     }
 }

@@ -1,0 +1,228 @@
+package dev.tokenscope.engine.net;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.claims.HumanTime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads public JSON documents (OpenID metadata, key sets) from a URL or a file, with an in-memory and an
+ * on-disk cache that honours Cache-Control max-age and ETag. Only public documents are cached; never a token.
+ */
+public final class DocumentStore {
+    /** Used when the server gives no max-age. */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
+    /** Key sets and metadata are refreshed at least daily (Microsoft's guidance for signing keys). */
+    public static final Duration MAX_MAX_AGE = Duration.ofHours(24);
+    /** An unknown kid forces a refetch at most this often per URL (signing-key rollover guidance). */
+    public static final Duration FORCED_REFRESH_INTERVAL = Duration.ofMinutes(5);
+    private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*(\\d+)");
+
+    private final Http http;
+    private final Path dir;
+    private final Clock clock;
+    private final Map<String, Entry> memory = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastForced = new ConcurrentHashMap<>();
+
+    /** A loaded document and where it came from. */
+    public record Doc(ObjectNode json, String source, boolean file, Instant fetchedAt, String note) {
+        public String age(Instant now) {
+            String span = HumanTime.span(Duration.between(fetchedAt, now));
+            return span == null ? "fresh" : span + " old";
+        }
+    }
+
+    private record Entry(String url, String body, Instant fetchedAt, String etag, long maxAgeSeconds) {
+    }
+
+    public DocumentStore(Http http, Path cacheDir, Clock clock) {
+        this.http = http;
+        this.dir = cacheDir;
+        this.clock = clock;
+    }
+
+    /** The user's cache directory: $XDG_CACHE_HOME/tokenscope, else ~/.cache/tokenscope (LOCALAPPDATA on Windows). */
+    public static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "tokenscope");
+        String local = System.getenv("LOCALAPPDATA");
+        if (local != null && !local.isBlank()) return Path.of(local, "Tokenscope", "cache");
+        return Path.of(System.getProperty("user.home"), ".cache", "tokenscope");
+    }
+
+    public Http http() { return http; }
+
+    public static boolean isUrl(String source) {
+        String s = source.toLowerCase(Locale.ROOT);
+        return s.startsWith("https://") || s.startsWith("http://");
+    }
+
+    /**
+     * Loads a document. {@code offline}: cache and files only. {@code force}: bypass a fresh cache entry (at most
+     * every 5 minutes per URL; returns null when throttled).
+     */
+    public Doc load(String source, boolean offline, boolean force) throws FetchException {
+        if (!isUrl(source)) return loadFile(source);
+        Instant now = clock.instant();
+        if (force) {
+            Instant last = lastForced.get(source);
+            if (last != null && Duration.between(last, now).compareTo(FORCED_REFRESH_INTERVAL) < 0) return null;
+            lastForced.put(source, now);
+        }
+        Entry cached = memory.get(source);
+        if (cached == null) cached = readDisk(source);
+        if (offline) {
+            if (cached == null) {
+                throw new FetchException(FetchException.Kind.OFFLINE, source, "offline, and " + source + " is not in the cache; "
+                        + "run once online or give the document as a file");
+            }
+            return parse(cached.body(), source, false, cached.fetchedAt(), "from the cache (offline), " + age(cached, now));
+        }
+        if (cached != null && !force && Duration.between(cached.fetchedAt(), now).getSeconds() < cached.maxAgeSeconds()) {
+            return parse(cached.body(), source, false, cached.fetchedAt(), "from the cache, " + age(cached, now));
+        }
+        Http.Fetched f;
+        try {
+            f = http.get(source, cached != null ? cached.etag() : null);
+        } catch (FetchException e) {
+            if (cached != null && e.kind() != FetchException.Kind.CANCELLED) {
+                return parse(cached.body(), source, false, cached.fetchedAt(), "network failed (" + e.getMessage() + "); using the cached copy, " + age(cached, now));
+            }
+            throw e;
+        }
+        if (f.status() == 304 && cached != null) {
+            Entry refreshed = new Entry(source, cached.body(), now, cached.etag(), maxAge(f.cacheControl()));
+            store(refreshed);
+            return parse(refreshed.body(), source, false, now, "revalidated (304 Not Modified)");
+        }
+        String body = new String(f.body(), StandardCharsets.UTF_8);
+        Doc doc = parse(body, f.url(), false, now, "fetched" + (f.url().equals(source) ? "" : " (redirected to " + f.url() + ")"));
+        store(new Entry(source, body, now, f.etag(), maxAge(f.cacheControl())));
+        return doc;
+    }
+
+    private Doc loadFile(String source) throws FetchException {
+        Path p = Path.of(source);
+        try {
+            if (Files.isDirectory(p)) throw new FetchException(FetchException.Kind.FILE, source, source + " is a directory, not a JSON file");
+            if (Files.size(p) > Http.MAX_BYTES) throw new FetchException(FetchException.Kind.TOO_LARGE, source, source + " is larger than 1 MiB; not a metadata or key-set file");
+            String body = Files.readString(p, StandardCharsets.UTF_8);
+            return parse(body, p.toAbsolutePath().toString(), true, Files.getLastModifiedTime(p).toInstant(), "from a file you chose");
+        } catch (NoSuchFileException e) {
+            throw new FetchException(FetchException.Kind.FILE, source, "no such file: " + source);
+        } catch (IOException e) {
+            if (e instanceof FetchException fe) throw fe;
+            throw new FetchException(FetchException.Kind.FILE, source, "could not read " + source + ": " + e.getMessage());
+        }
+    }
+
+    static Doc parse(String body, String source, boolean file, Instant fetchedAt, String note) throws FetchException {
+        String t = body.stripLeading();
+        if (t.startsWith("<")) {
+            throw new FetchException(FetchException.Kind.HTML, source, "got an HTML page instead of JSON from " + source
+                    + " (a sign-in page, a proxy or an error page?)");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(body);
+        } catch (JsonProcessingException e) {
+            throw new FetchException(FetchException.Kind.INVALID_JSON, source, "invalid JSON from " + source + ": " + Json.describe(e));
+        }
+        if (!(node instanceof ObjectNode obj)) {
+            throw new FetchException(FetchException.Kind.WRONG_SHAPE, source, "expected a JSON object from " + source + ", got "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        return new Doc(obj, source, file, fetchedAt, note);
+    }
+
+    private static String age(Entry e, Instant now) {
+        String span = HumanTime.span(Duration.between(e.fetchedAt(), now));
+        return span == null ? "fetched just now" : span + " old";
+    }
+
+    static long maxAge(String cacheControl) {
+        if (cacheControl == null) return DEFAULT_MAX_AGE.getSeconds();
+        String cc = cacheControl.toLowerCase(Locale.ROOT);
+        if (cc.contains("no-store") || cc.contains("no-cache")) return 0;
+        Matcher m = MAX_AGE.matcher(cc);
+        if (m.find()) {
+            try {
+                return Math.min(Long.parseLong(m.group(1)), MAX_MAX_AGE.getSeconds());
+            } catch (NumberFormatException e) {
+                return MAX_MAX_AGE.getSeconds();
+            }
+        }
+        return DEFAULT_MAX_AGE.getSeconds();
+    }
+
+    private void store(Entry e) {
+        memory.put(e.url(), e);
+        if (dir == null) return;
+        try {
+            Files.createDirectories(dir);
+            try {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            ObjectNode n = Json.MAPPER.createObjectNode();
+            n.put("url", e.url()).put("fetchedAt", e.fetchedAt().toString()).put("etag", e.etag()).put("maxAge", e.maxAgeSeconds()).put("body", e.body());
+            Path tmp = Files.createTempFile(dir, "doc", ".tmp");
+            Files.writeString(tmp, Json.compact(n));
+            Path target = dir.resolve(fileName(e.url()));
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException ex) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The disk cache is an optimisation; the memory copy serves this run.
+        }
+    }
+
+    private Entry readDisk(String url) {
+        if (dir == null) return null;
+        Path p = dir.resolve(fileName(url));
+        if (!Files.isRegularFile(p)) return null;
+        try {
+            JsonNode n = Json.parse(Files.readString(p));
+            if (!url.equals(n.path("url").asText())) return null;
+            Entry e = new Entry(url, n.path("body").asText(), Instant.parse(n.path("fetchedAt").asText()),
+                    n.hasNonNull("etag") ? n.get("etag").asText() : null, n.path("maxAge").asLong(0));
+            memory.put(url, e);
+            return e;
+        } catch (IOException | RuntimeException e) {
+            return null; // a corrupt cache file is ignored and overwritten on the next fetch
+        }
+    }
+
+    static String fileName(String url) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16) + ".json";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.tokenscope.engine.trust;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.check.AlgorithmCheck;
+import dev.tokenscope.engine.check.Check;
+import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.check.Diagnoses;
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Step;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies the signature with nimbus, using only keys from the published key set (or the user's file). A key
+ * marked for encryption, or for other operations than verify, or for another algorithm, never verifies. Graph
+ * tokens get a second, unofficial attempt over the SHA-256-transformed header nonce, to show that Microsoft signed
+ * them for Graph.
+ */
+final class SignatureCheck implements Check {
+    private static final DefaultJWSVerifierFactory FACTORY = new DefaultJWSVerifierFactory();
+
+    @Override
+    public String id() { return "signature"; }
+
+    @Override
+    public Step run(CheckContext ctx) {
+        Step.Builder s = Step.of(id(), "Signature");
+        if (!(ctx.token().jwt() instanceof SignedJWT jws)) {
+            return s.status(Status.SKIP).detail(ctx.trust().unavailableReason() != null ? ctx.trust().unavailableReason() : "not a signed token").build();
+        }
+        String alg = jws.getHeader().getAlgorithm().getName();
+        if (!AlgorithmCheck.ALLOWED.contains(alg) || ctx.step("algorithm").map(st -> st.status() == Status.FAIL).orElse(false)) {
+            return s.status(Status.SKIP).detail("Not attempted: the header is refused (see the algorithm step)").build();
+        }
+        if (!(ctx.trust() instanceof ResolvedTrust t) || !t.match().found()) {
+            String why = ctx.trust().unavailableReason();
+            return s.status(Status.SKIP).detail(why != null ? "no key to verify with: " + why : "no matching key (see the key match step)").build();
+        }
+        List<String> refused = new ArrayList<>();
+        for (JWK key : t.match().candidates()) {
+            String problem = unusable(key, alg);
+            if (problem != null) {
+                refused.add(label(key) + ": " + problem);
+                continue;
+            }
+            try {
+                if (jws.verify(verifier(jws, key))) {
+                    t.verifiedWith(key);
+                    s.evidence("key", label(key)).evidence("algorithm", alg);
+                    return s.status(Status.PASS).detail("Verified with " + label(key) + " from " + t.jwksOutcome().doc().source()).build();
+                }
+            } catch (JOSEException | RuntimeException e) {
+                refused.add(label(key) + ": " + e.getMessage());
+            }
+        }
+        for (String r : refused) s.evidence("refused", r);
+        if (!refused.isEmpty() && refused.size() == t.match().candidates().size()) {
+            ctx.diagnose(signatureInvalid("the matching key can't verify it: " + refused.get(0)));
+            return s.status(Status.FAIL).detail("Not verified: " + String.join("; ", refused)).idx("IDX10503")
+                    .hint("A published key must be a signature key for the token's algorithm.").build();
+        }
+        if (ctx.facts().headerNonce()) {
+            JWK graphKey = verifiesWithTransformedNonce(jws, t.match().candidates(), alg);
+            ctx.diagnose(Diagnoses.graphToken());
+            if (graphKey != null) {
+                s.evidence("unofficial check", "verifies with " + label(graphKey) + " after replacing the header nonce by base64url(SHA-256(nonce))");
+                return s.status(Status.FAIL).detail("As issued, the signature does not verify: a Graph token's header nonce is transformed before signing. "
+                                + "With that (unofficial) transform it verifies with " + label(graphKey) + ": signed by Microsoft, but for Microsoft Graph, not your API")
+                        .idx("IDX10511").hint("Request a token for your API (api://<your-api>/.default); Graph tokens are only for Graph.").build();
+            }
+            return s.status(Status.FAIL).detail("The signature does not verify, not even with the Graph nonce transform").idx("IDX10511").build();
+        }
+        ctx.diagnose(signatureInvalid("the signature does not match the key " + label(t.match().candidates().get(0))));
+        return s.status(Status.FAIL).detail("The signature does not verify with " + (t.match().candidates().size() == 1 ? label(t.match().candidates().get(0))
+                        : "any of the " + t.match().candidates().size() + " candidate keys") + ": the token was altered after signing, or signed by another key with the same kid")
+                .idx(t.match().by().equals("kid") ? "IDX10511" : "IDX10503").hint("Treat the token as forged or corrupted; copy it again from its source.").build();
+    }
+
+    static JWSVerifier verifier(JWSObject jws, JWK key) throws JOSEException {
+        return FACTORY.createJWSVerifier(jws.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+    }
+
+    /** Why a published key must not verify this token, or null when it may. */
+    static String unusable(JWK key, String alg) {
+        if (!(key instanceof AsymmetricJWK)) return "not an asymmetric key (" + key.getKeyType() + "); never used to verify";
+        if (KeyUse.ENCRYPTION.equals(key.getKeyUse())) return "marked \"use\": \"enc\" (an encryption key)";
+        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) return "its key_ops don't include verify";
+        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) return "published for " + key.getAlgorithm().getName() + ", not " + alg;
+        if (!KeyMatch.fits(key, jws(alg))) return "a " + key.getKeyType() + " key can't verify " + alg;
+        return null;
+    }
+
+    private static com.nimbusds.jose.JWSAlgorithm jws(String alg) {
+        return com.nimbusds.jose.JWSAlgorithm.parse(alg);
+    }
+
+    static String label(JWK k) {
+        return "kid " + (k.getKeyID() == null ? "(none)" : k.getKeyID()) + " (" + k.getKeyType() + (k.size() > 0 ? " " + k.size() : "") + ")";
+    }
+
+    /** The community-known Graph transform: header nonce → base64url(SHA-256(nonce)), same member order. */
+    static JWK verifiesWithTransformedNonce(SignedJWT jws, List<JWK> keys, String alg) {
+        try {
+            ObjectNode header = (ObjectNode) Json.parse(jws.getHeader().getParsedBase64URL().decodeToString());
+            String nonce = header.path("nonce").asText();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.UTF_8));
+            header.put("nonce", Base64URL.encode(digest).toString());
+            Base64URL newHeader = Base64URL.encode(Json.compact(header).getBytes(StandardCharsets.UTF_8));
+            Base64URL[] parts = jws.getParsedParts();
+            JWSObject transformed = new JWSObject(newHeader, parts[1], parts[2]);
+            for (JWK key : keys) {
+                if (unusable(key, alg) != null) continue;
+                if (transformed.verify(verifier(transformed, key))) return key;
+            }
+        } catch (ParseException | JOSEException | NoSuchAlgorithmException | java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static Diagnosis signatureInvalid(String what) {
+        return new Diagnosis("signature-invalid", "Invalid signature: " + what,
+                "The key the token names is in the issuer's published key set, but the signature does not verify with it. The header or "
+                        + "payload was changed after signing, the signature was taken from another token, or somebody signed it with a key "
+                        + "they made and gave it a real kid. A server logs IDX10511/IDX10503.",
+                "Reject the token. If you expected it to be genuine, copy it again from the Authorization header, whole and unmodified.");
+    }
+}
