@@ -42,6 +42,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "PATH", description = "Read the token (or a token response, header line …) from a file.")
     Path file;
 
+    @Option(names = "--sample", paramLabel = "NAME", description = "Inspect a bundled sample with its own offline profile "
+            + "(01-valid-access-token, 02-expired-access-token, 03-id-token-sent-to-api, 04-graph-token).")
+    String sample;
+
     @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts (client id or App ID URI); repeatable.")
     List<String> audiences = new ArrayList<>();
 
@@ -86,15 +90,24 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String input;
+        dev.tokenscope.engine.Samples.Sample chosen = null;
+        if (sample != null) {
+            chosen = dev.tokenscope.engine.Samples.load(sample).orElse(null);
+            if (chosen == null) {
+                err.println("tokenscope inspect: no bundled sample \"" + sample + "\"; samples: "
+                        + String.join(", ", dev.tokenscope.engine.Samples.all().stream().map(dev.tokenscope.engine.Samples.Sample::name).toList()));
+                return Cli.USAGE;
+            }
+        }
         try {
-            input = readInput();
+            input = chosen != null ? chosen.token() : readInput();
         } catch (UsageException e) {
             err.println("tokenscope inspect: " + e.getMessage());
             return Cli.USAGE;
         }
         ValidationProfile profile;
         try {
-            profile = profile();
+            profile = chosen != null ? merge(chosen.profile(), profile()) : profile();
         } catch (UsageException e) {
             err.println("tokenscope inspect: " + e.getMessage());
             return Cli.USAGE;
@@ -124,6 +137,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     private String readInput() throws UsageException {
         if (file != null && token != null) throw new UsageException("give either TOKEN or --file, not both");
+        if (sample != null && (file != null || token != null)) throw new UsageException("--sample takes no TOKEN or --file");
         if (file != null) return readFile(file);
         if (token == null) throw new UsageException("no token given: pass TOKEN, '-' to read standard input, or --file PATH");
         if (token.equals("-")) {
@@ -164,6 +178,14 @@ public final class InspectCommand implements Callable<Integer> {
         if (skewSeconds < 0) throw new UsageException("--skew must be 0 or more seconds, not " + skewSeconds);
         Instant when = at == null ? null : parseInstant(at);
         return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline);
+    }
+
+    /** A sample's profile, with whatever the command line adds or overrides. */
+    private ValidationProfile merge(ValidationProfile base, ValidationProfile cli) {
+        return new ValidationProfile(audiences.isEmpty() ? base.audiences() : cli.audiences(), tenants.isEmpty() ? base.tenants() : cli.tenants(),
+                clients.isEmpty() ? base.clients() : cli.clients(), scopes.isEmpty() ? base.scopes() : cli.scopes(),
+                roles.isEmpty() ? base.roles() : cli.roles(), cli.skew(), cli.at(), metadata != null ? metadata : base.metadata(),
+                jwks != null ? jwks : base.jwks(), base.offline() || offline);
     }
 
     static Instant parseInstant(String s) throws UsageException {

@@ -126,14 +126,19 @@ public final class Tokens {
      * is replaced by base64url(SHA-256(nonce)), as Microsoft signs Graph tokens. It does not verify as issued.
      */
     public static String graph(JWTClaimsSet.Builder claims) {
+        return graphWith(RSA, claims);
+    }
+
+    /** {@link #graph} signed with {@code key}. */
+    public static String graphWith(RSAKey key, JWTClaimsSet.Builder claims) {
         try {
             String nonce = "d2VsbC1rbm93bi1ub25jZQ";
-            String headerJson = "{\"typ\":\"JWT\",\"nonce\":\"" + nonce + "\",\"alg\":\"RS256\",\"kid\":\"" + RSA.getKeyID() + "\"}";
+            String headerJson = "{\"typ\":\"JWT\",\"nonce\":\"" + nonce + "\",\"alg\":\"RS256\",\"kid\":\"" + key.getKeyID() + "\"}";
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.UTF_8));
             String signedHeaderJson = headerJson.replace(nonce, Base64URL.encode(digest).toString());
             String payload = claims.audience("00000003-0000-0000-c000-000000000000").build().toString();
             String signingInput = b64(signedHeaderJson) + "." + b64(payload);
-            Base64URL sig = new RSASSASigner(RSA).sign(JWSHeader.parse(signedHeaderJson), signingInput.getBytes(StandardCharsets.US_ASCII));
+            Base64URL sig = new RSASSASigner(key).sign(JWSHeader.parse(signedHeaderJson), signingInput.getBytes(StandardCharsets.US_ASCII));
             return b64(headerJson) + "." + b64(payload) + "." + sig;
         } catch (JOSEException | java.security.NoSuchAlgorithmException | java.text.ParseException e) {
             throw new IllegalStateException(e);

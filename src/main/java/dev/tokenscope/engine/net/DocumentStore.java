@@ -123,6 +123,17 @@ public final class DocumentStore {
     }
 
     private Doc loadFile(String source) throws FetchException {
+        if (source.startsWith("classpath:")) {
+            // Bundled documents (the samples' metadata and keys) ship inside the application.
+            String name = source.substring("classpath:".length());
+            try (java.io.InputStream in = DocumentStore.class.getResourceAsStream(name.startsWith("/") ? name : "/" + name)) {
+                if (in == null) throw new FetchException(FetchException.Kind.FILE, source, "no bundled document " + name);
+                return parse(new String(in.readNBytes(Http.MAX_BYTES), StandardCharsets.UTF_8), source, true, Instant.EPOCH, "bundled with Tokenscope");
+            } catch (IOException e) {
+                if (e instanceof FetchException fe) throw fe;
+                throw new FetchException(FetchException.Kind.FILE, source, "could not read bundled " + name + ": " + e.getMessage());
+            }
+        }
         Path p = Path.of(source);
         try {
             if (Files.isDirectory(p)) throw new FetchException(FetchException.Kind.FILE, source, source + " is a directory, not a JSON file");
