@@ -50,9 +50,9 @@ public final class HumanTime {
         String rel = relative(t, now);
         return switch (claim) {
             case "exp" -> past ? "expired " + rel : "expires " + rel;
-            case "nbf" -> past ? "valid since " + rel : "not valid until " + rel;
-            case "iat" -> past ? "issued " + rel : "issued " + rel + " (in the future: check the clock)";
-            case "auth_time" -> past ? "signed in " + rel : "signed in " + rel + " (in the future)";
+            case "nbf" -> past ? "valid since " + rel : "not valid until " + span(Duration.between(now, t)) + " from now";
+            case "iat" -> past ? "issued " + rel : "issue time " + span(Duration.between(now, t)) + " in the future: check the clocks";
+            case "auth_time" -> past ? "signed in " + rel : "sign-in time " + span(Duration.between(now, t)) + " in the future";
             default -> rel;
         };
     }

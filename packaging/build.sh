@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds Tokenscope's native package with its own trimmed runtime:
+#   Linux: app-image + .deb      Windows (Git Bash + WiX 3): .msi      macOS: .dmg
+# Output: target/dist/. Usage: packaging/build.sh [--app-image-only] [--no-cds]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+app_image_only=false; cds=true
+for a in "$@"; do case $a in --app-image-only) app_image_only=true;; --no-cds) cds=false;; *) echo "unknown option $a" >&2; exit 2;; esac; done
+
+java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+[ -d "$java_home/jmods" ] || { echo "no $java_home/jmods: install the JDK's jmods (Debian: openjdk-17-jmods)" >&2; exit 1; }
+version=$(sed -n 's:.*<version>\([0-9][^<]*\)</version>.*:\1:p' pom.xml | head -1)
+case "$(uname -s)" in Linux*) os=linux;; Darwin*) os=mac;; MINGW*|MSYS*|CYGWIN*) os=win;; *) echo "unsupported OS" >&2; exit 1;; esac
+dist=target/dist
+rm -rf "$dist"; mkdir -p "$dist/input" "$dist/fxmods"
+
+echo "== build the jars"
+mvn -q -B package -Dmaven.test.skip=true
+cp target/tokenscope.jar "$dist/input/"
+for j in target/lib/*.jar; do
+  b=$(basename "$j")
+  case $b in
+    javafx-*-linux.jar|javafx-*-win.jar|javafx-*-mac*.jar) cp "$j" "$dist/fxmods/";;  # explicit modules with natives
+    javafx-*) ;;                                                                        # empty platform stubs
+    *) cp "$j" "$dist/input/";;
+  esac
+done
+
+if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop assets/icons/tokenscope-256.png "$dist/input/"; fi
+
+echo "== jlink the runtime"
+modules=java.base,java.desktop,java.logging,java.sql,java.naming,jdk.crypto.ec,jdk.unsupported,jdk.localedata,javafx.controls,javafx.fxml
+strip=(--strip-debug)
+if [ "$os" = linux ] && command -v objcopy >/dev/null; then   # binutils: also strip libjvm.so & co
+  strip=(--strip-java-debug-attributes --strip-native-debug-symbols=exclude-debuginfo-files)
+fi
+jlink --module-path "$java_home/jmods:$dist/fxmods" --add-modules "$modules" --include-locales=en "${strip[@]}" \
+  --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$dist/runtime"
+# The archive for heaps over 32 GB (no compressed oops) is dead weight for a desktop tool.
+rm -f "$dist"/runtime/lib/server/classes_nocoops.jsa
+# JavaFX's natives: place them in the runtime so nothing is unpacked into ~/.openjfx at first start.
+if [ "$os" = linux ]; then
+  (cd "$dist/runtime/lib" && for j in ../../fxmods/*.jar; do unzip -o -q "$j" '*.so' 2>/dev/null || true; done)
+fi
+
+common=(--name Tokenscope --app-version "$version" --vendor "Tokenscope" --copyright "Copyright 2026 the Tokenscope authors"
+  --description "Is this Microsoft Entra ID token valid for my API, and if not, why not?"
+  --input "$dist/input" --main-jar tokenscope.jar --main-class dev.tokenscope.Launcher --runtime-image "$dist/runtime"
+  --java-options "-Xss1m" --java-options "-XX:+UseSerialGC" --java-options "-XX:TieredStopAtLevel=1")
+icon=assets/icons/tokenscope-256.png
+[ "$os" = win ] && icon=assets/icons/tokenscope.ico
+[ "$os" = mac ] && icon=assets/icons/tokenscope.icns
+
+echo "== jpackage the app-image"
+jpackage --type app-image "${common[@]}" --icon "$icon" --dest "$dist/image"
+app="$dist/image/Tokenscope"; [ "$os" = mac ] && app="$dist/image/Tokenscope.app"
+launcher="$app/bin/Tokenscope"; cfg="$app/lib/app/Tokenscope.cfg"
+[ "$os" = mac ] && { launcher="$app/Contents/MacOS/Tokenscope"; cfg="$app/Contents/app/Tokenscope.cfg"; }
+
+if $cds && [ "$os" = linux ]; then
+  echo "== AppCDS: training run (the GUI's start under xvfb when available, else the CLI)"
+  appdir=$(dirname "$cfg")
+  jsa="$appdir/tokenscope.jsa"
+  rm -f "$jsa"
+  if command -v xvfb-run >/dev/null; then
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -Dtokenscope.exitAfterShown=true" \
+      timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" >/dev/null 2>&1 || true
+  fi
+  if [ ! -s "$jsa" ]; then
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa" "$launcher" inspect --sample 01-valid-access-token >/dev/null 2>&1 || true
+  fi
+  # Launcher options: use the archive when it exists and was recorded for this location; never print CDS warnings.
+  sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/tokenscope.jsa\njava-options=-Xshare:auto\njava-options=-Xlog:cds=off\njava-options=-Xlog:cds+dynamic=off|' "$cfg"
+  echo "   archive: $(du -h "$jsa" 2>/dev/null | cut -f1 || echo none)"
+fi
+
+"$launcher" --version
+$app_image_only && { echo "app-image: $app"; exit 0; }
+
+echo "== jpackage the installer"
+case $os in
+  linux)
+    # The archive is only valid where it was recorded: the package's postinst records its own in /opt/tokenscope.
+    pkg_image="$dist/pkg-image/Tokenscope"; rm -rf "$dist/pkg-image"; mkdir -p "$dist/pkg-image"; cp -a "$app" "$pkg_image"
+    rm -f "$pkg_image/lib/app/tokenscope.jsa"
+    jpackage --type deb --app-image "$pkg_image" --name Tokenscope --app-version "$version" --vendor "Tokenscope" \
+      --description "Is this Microsoft Entra ID token valid for my API, and if not, why not?" \
+      --resource-dir packaging/linux --linux-package-name tokenscope --linux-deb-maintainer "Tokenscope <maintainers@tokenscope.dev>" \
+      --linux-app-category devel --linux-menu-group "Development;Security;" --about-url "https://tokenscope.dev" \
+      --license-file LICENSE --dest "$dist" ;;
+  win)
+    jpackage --type msi --app-image "$app" --name Tokenscope --app-version "$version" --vendor "Tokenscope" \
+      --win-menu --win-shortcut --win-dir-chooser --license-file LICENSE --dest "$dist" ;;
+  mac)
+    jpackage --type dmg --app-image "$app" --name Tokenscope --app-version "$version" --vendor "Tokenscope" --dest "$dist" ;;
+esac
+ls -la "$dist"/*.deb "$dist"/*.msi "$dist"/*.dmg 2>/dev/null || true
