@@ -21,10 +21,17 @@ import java.util.regex.Pattern;
 public record IssuerInfo(IssuerKind kind, String cloud, String tenantInPath, String loginHost, String metadataUrl,
                          String predictedJwksUrl) {
 
-    private static final Pattern V1 = Pattern.compile("https://(sts\\.windows\\.net|sts\\.chinacloudapi\\.cn|login\\.microsoftonline\\.us|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn|login\\.microsoftonline\\.com)/([^/]+)/");
-    private static final Pattern V2 = Pattern.compile("https://(login\\.microsoftonline\\.com|login\\.microsoftonline\\.us|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn)/([^/]+)/v2\\.0/?");
-    private static final Pattern B2C = Pattern.compile("https://([^/]+\\.b2clogin\\.(?:com|cn|us))/(?:tfp/)?([^/]+)/(?:([^/]+)/)?v2\\.0/?");
-    private static final Pattern CIAM = Pattern.compile("https://([^/]+\\.ciamlogin\\.com)/([^/]+)/v2\\.0/?");
+    // Host labels, tenant segments (a GUID or a domain name) and policy names are restricted to their real alphabet,
+    // so that no issuer can be classified as Microsoft's while its metadata URL points elsewhere (userinfo "@",
+    // "?", "#" or "\\" in a host) or gains a query or fragment.
+    // (Braces let metadata issuer templates such as …/{tenantid}/v2.0 be classified too.)
+    private static final String SEGMENT = "([A-Za-z0-9{][A-Za-z0-9._{}-]*)";
+    private static final String LABELS = "((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+";
+    private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern V1 = Pattern.compile("https://(sts\\.windows\\.net|sts\\.chinacloudapi\\.cn|login\\.microsoftonline\\.us|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn|login\\.microsoftonline\\.com)/" + SEGMENT + "/");
+    private static final Pattern V2 = Pattern.compile("https://(login\\.microsoftonline\\.com|login\\.microsoftonline\\.us|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn)/" + SEGMENT + "/v2\\.0/?");
+    private static final Pattern B2C = Pattern.compile("https://" + LABELS + "b2clogin\\.(?:com|cn|us))/(?:tfp/)?" + SEGMENT + "/(?:([A-Za-z0-9_-]+)/)?v2\\.0/?");
+    private static final Pattern CIAM = Pattern.compile("https://" + LABELS + "ciamlogin\\.com)/" + SEGMENT + "/v2\\.0/?");
 
     /**
      * Classifies {@code iss}. {@code ver} (the token's "ver" claim) and {@code policy} (B2C "tfp"/"acr") pick the
@@ -47,7 +54,7 @@ public record IssuerInfo(IssuerKind kind, String cloud, String tenantInPath, Str
         }
         if ((m = B2C.matcher(iss)).matches()) {
             String host = m.group(1), tenant = m.group(2), pathPolicy = m.group(3);
-            String p = pathPolicy != null ? pathPolicy : policy;
+            String p = pathPolicy != null ? pathPolicy : policy != null && POLICY.matcher(policy).matches() ? policy : null;
             String metadata = p == null ? null : "https://" + host + "/" + tenant + "/" + p.toLowerCase(Locale.ROOT) + "/v2.0/.well-known/openid-configuration";
             return new IssuerInfo(IssuerKind.B2C, cloudOf(host), tenant, host, metadata, null);
         }

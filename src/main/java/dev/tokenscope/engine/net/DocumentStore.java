@@ -219,8 +219,10 @@ public final class DocumentStore {
         try {
             JsonNode n = Json.parse(Files.readString(p));
             if (!url.equals(n.path("url").asText())) return null;
+            if (!n.path("body").isTextual()) return null;
             Entry e = new Entry(url, n.path("body").asText(), Instant.parse(n.path("fetchedAt").asText()),
                     n.hasNonNull("etag") ? n.get("etag").asText() : null, n.path("maxAge").asLong(0));
+            parse(e.body(), url, false, e.fetchedAt(), ""); // only a readable JSON object counts as a cached copy
             memory.put(url, e);
             return e;
         } catch (IOException | RuntimeException e) {

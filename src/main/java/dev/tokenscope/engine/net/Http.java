@@ -38,6 +38,9 @@ public final class Http {
     private final OkHttpClient client;
     private final Duration callTimeout;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    /** Calls cancelled by {@link #cancelAll()}; OkHttp also marks a call cancelled when its call timeout fires. */
+    private final Set<Call> cancelledByUser = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong cancelGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     /** A response that arrived whole and within the limits. */
     public record Fetched(String url, int status, byte[] body, String contentType, String etag, String cacheControl, Instant receivedAt) {
@@ -76,18 +79,34 @@ public final class Http {
 
     /** Cancels every request in flight (the GUI's Cancel). */
     public void cancelAll() {
-        for (Call c : inFlight) c.cancel();
+        cancelGeneration.incrementAndGet();
+        for (Call c : inFlight) {
+            cancelledByUser.add(c);
+            c.cancel();
+        }
     }
 
-    /** GET with an optional If-None-Match; follows up to 3 redirects, each checked for HTTPS. A 304 is returned as is. */
+    /**
+     * GET with an optional If-None-Match; follows up to 3 redirects, each checked for HTTPS. A 304 is returned as is.
+     * The call timeout bounds the whole exchange, redirects included.
+     */
     public Fetched get(String url, String ifNoneMatch) throws FetchException {
         String current = url;
+        long generation = cancelGeneration.get();
+        long deadline = System.nanoTime() + callTimeout.toNanos();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpUrl parsed = checkUrl(current);
+            if (cancelGeneration.get() != generation) throw new FetchException(FetchException.Kind.CANCELLED, current, "cancelled");
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new FetchException(FetchException.Kind.TIMEOUT, current, "timed out talking to " + host(current) + " (limit "
+                        + callTimeout.toMillis() / 1000.0 + " s, redirects included)");
+            }
             Request.Builder rb = new Request.Builder().url(parsed).header("Accept", "application/json")
                     .header("User-Agent", "Tokenscope");
             if (ifNoneMatch != null && hop == 0) rb.header("If-None-Match", ifNoneMatch);
             Call call = client.newCall(rb.build());
+            call.timeout().timeout(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
             inFlight.add(call);
             try (Response r = call.execute()) {
                 if (r.isRedirect()) {
@@ -105,19 +124,61 @@ public final class Http {
                     String retry = r.header("Retry-After");
                     throw new FetchException(FetchException.Kind.HTTP_STATUS, current, "HTTP " + r.code() + " from " + host(current)
                             + (r.code() == 404 ? " (not found: is the tenant or policy in the URL right?)" : "")
-                            + (r.code() == 429 ? " (too many requests" + (retry != null ? "; retry after " + retry + " s" : "") + ")" : "")
+                            + (r.code() == 429 ? " (too many requests" + (retry != null ? "; retry after " + retry.trim()
+                                    + (retry.trim().matches("\\d+") ? " s" : "") : "") + ")" : "")
                             + (r.code() >= 500 ? " (server error; try again later)" : ""));
                 }
                 return new Fetched(current, r.code(), body, r.header("Content-Type"), r.header("ETag"), r.header("Cache-Control"), Instant.now());
             } catch (FetchException e) {
                 throw e;
             } catch (IOException e) {
-                throw translate(e, current, call.isCanceled(), callTimeout);
+                throw translate(e, current, cancelledByUser.contains(call) || cancelGeneration.get() != generation, callTimeout);
             } finally {
                 inFlight.remove(call);
+                cancelledByUser.remove(call);
             }
         }
         throw new FetchException(FetchException.Kind.REDIRECTS, url, "more than " + MAX_REDIRECTS + " redirects starting at " + url + " (a redirect loop?)");
+    }
+
+    /**
+     * POST of an {@code application/x-www-form-urlencoded} body (the OAuth token and device-authorization endpoints).
+     * Unlike {@link #get}, an answer of any status is returned as is (OAuth errors come as 400 with a JSON body) and
+     * redirects are not followed; the same HTTPS-only-except-loopback rule, timeouts and 1 MiB cap apply.
+     *
+     * @param form    the parameters in order (values are sent, never logged here)
+     * @param headers extra request headers (e.g. {@code Origin}), may be empty
+     */
+    public Fetched postForm(String url, java.util.List<java.util.Map.Entry<String, String>> form, java.util.Map<String, String> headers) throws FetchException {
+        return exchange(url, form, headers);
+    }
+
+    /**
+     * One GET (when {@code form} is null) or form POST, returning the answer whatever its status, without following
+     * redirects: for protocol endpoints whose error answers carry a body worth reading (OAuth, discovery of a wrong tenant).
+     */
+    public Fetched exchange(String url, java.util.List<java.util.Map.Entry<String, String>> form, java.util.Map<String, String> headers) throws FetchException {
+        HttpUrl parsed = checkUrl(url);
+        Request.Builder rb = new Request.Builder().url(parsed).header("Accept", "application/json").header("User-Agent", "Tokenscope");
+        if (form != null) {
+            okhttp3.FormBody.Builder fb = new okhttp3.FormBody.Builder();
+            for (java.util.Map.Entry<String, String> e : form) fb.add(e.getKey(), e.getValue());
+            rb.post(fb.build());
+        }
+        if (headers != null) for (java.util.Map.Entry<String, String> h : headers.entrySet()) rb.header(h.getKey(), h.getValue());
+        Call call = client.newCall(rb.build());
+        inFlight.add(call);
+        try (Response r = call.execute()) {
+            byte[] body = readCapped(r.body(), url);
+            return new Fetched(url, r.code(), body, r.header("Content-Type"), r.header("ETag"), r.header("Cache-Control"), Instant.now());
+        } catch (FetchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw translate(e, url, cancelledByUser.contains(call), callTimeout);
+        } finally {
+            inFlight.remove(call);
+            cancelledByUser.remove(call);
+        }
     }
 
     private static byte[] readCapped(ResponseBody body, String url) throws IOException {
@@ -161,6 +222,8 @@ public final class Http {
         if (cancelled) return new FetchException(FetchException.Kind.CANCELLED, url, "cancelled", e);
         if (e instanceof UnknownHostException) return new FetchException(FetchException.Kind.DNS, url, "DNS: " + h + " could not be resolved (offline, or a typo in the host?)", e);
         if (e instanceof ConnectException) return new FetchException(FetchException.Kind.REFUSED, url, "connection to " + h + " refused", e);
+        // OkHttp reports its call timeout as InterruptedIOException("timeout") on a call it marks cancelled; only
+        // cancelAll() is a user's cancel.
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"))) {
             return new FetchException(FetchException.Kind.TIMEOUT, url, "timed out talking to " + h + " (limit " + limit.toMillis() / 1000.0 + " s)", e);
         }

@@ -1,0 +1,401 @@
+package dev.tokenscope.cli;
+
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.signin.AadstsCatalogue;
+import dev.tokenscope.engine.signin.Authority;
+import dev.tokenscope.engine.signin.BrowserLauncher;
+import dev.tokenscope.engine.signin.Cancellation;
+import dev.tokenscope.engine.signin.ClientCertificate;
+import dev.tokenscope.engine.signin.DesktopBrowserLauncher;
+import dev.tokenscope.engine.signin.DeviceCodeInfo;
+import dev.tokenscope.engine.signin.FlowLog;
+import dev.tokenscope.engine.signin.OAuthError;
+import dev.tokenscope.engine.signin.Secret;
+import dev.tokenscope.engine.signin.SignInClient;
+import dev.tokenscope.engine.signin.SignInException;
+import dev.tokenscope.engine.signin.SignInRequest;
+import dev.tokenscope.engine.signin.TokenSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@code tokenscope login}: signs in (browser + PKCE, device code, or client credentials), then prints the report of
+ * the access token obtained, like {@code inspect}. Secrets are read from environment variables only (never from the
+ * command line, never written anywhere); tokens appear only inside the report of the token itself.
+ * Exit status: 0 valid, 1 invalid or undetermined, 2 usage error, 3 sign-in failed.
+ */
+@Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sign in to a tenant with an app registration, then inspect the access token obtained.",
+                "Default flow: authorization code + PKCE in the system browser, redirect to a listener on 127.0.0.1.",
+                "--device-code: device code flow; --client-secret-env/--certificate: client credentials (app-only token)."},
+        footer = {"", "Examples:",
+                "  tokenscope login --authority contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 --scope api://my-api/access_as_user",
+                "  tokenscope login --authority organizations --client-id … --scope User.Read --device-code",
+                "  MY_SECRET=… tokenscope login --authority <tenant-id> --client-id … --scope api://my-api/.default --client-secret-env MY_SECRET --json",
+                "  tokenscope login --authority https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signin --client-id … --port 8400",
+                "", "Register http://localhost (or http://127.0.0.1 with --redirect-uri) under 'Mobile and desktop applications' for the browser flow,",
+                "and enable 'Allow public client flows' for the device code flow.",
+                "", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error, 3 sign-in failed."})
+public final class LoginCommand implements Callable<Integer> {
+    public static final int SIGN_IN_FAILED = 3;
+
+    @Option(names = "--authority", required = true, paramLabel = "AUTHORITY",
+            description = "Tenant GUID or domain, common, organizations, consumers; or an authority URL (any cloud, B2C with its policy, External ID ciamlogin.com, or any OpenID issuer).")
+    String authority;
+
+    @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "public", description = "Cloud for a bare tenant: public, usgov or china (default: ${DEFAULT-VALUE}).")
+    String cloud;
+
+    @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The app registration's Application (client) ID.")
+    String clientId;
+
+    @Option(names = "--scope", paramLabel = "S", description = "A scope to request (repeatable); 'openid profile offline_access' are added for user sign-ins.")
+    List<String> scopes = new ArrayList<>();
+
+    @Option(names = "--device-code", description = "Use the device code flow (sign in on any device with a code).")
+    boolean deviceCode;
+
+    @Option(names = "--client-secret-env", paramLabel = "VAR", description = "Client credentials: read the client secret from environment variable VAR.")
+    String clientSecretEnv;
+
+    @Option(names = "--certificate", paramLabel = "FILE", description = "Client credentials: a PEM (PKCS#8 key + certificate) or PFX file.")
+    Path certificate;
+
+    @Option(names = "--certificate-password-env", paramLabel = "VAR", description = "The PFX password, from environment variable VAR.")
+    String certificatePasswordEnv;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Fixed loopback port for the redirect (default: a random free port).")
+    int port;
+
+    @Option(names = "--redirect-uri", paramLabel = "URI", description = "The loopback redirect URI as registered (default: http://localhost); the listener binds 127.0.0.1 only.")
+    String redirectUri;
+
+    @Option(names = "--prompt", paramLabel = "P", description = "prompt parameter: login, select_account, consent, none or create.")
+    String prompt;
+
+    @Option(names = "--login-hint", paramLabel = "USER", description = "login_hint: pre-fill the user name.")
+    String loginHint;
+
+    @Option(names = "--domain-hint", paramLabel = "DOMAIN", description = "domain_hint: skip home-realm discovery (e.g. contoso.com, consumers).")
+    String domainHint;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "An extra authorization request parameter (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--spa-origin", paramLabel = "URL", description = "Send this Origin on the token request, as an SPA would (for SPA-only redirect URIs; off by default).")
+    String spaOrigin;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "How long to wait for the browser redirect (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--no-browser", description = "Do not open a browser; print the URL to open by hand.")
+    boolean noBrowser;
+
+    @Option(names = "--id-token", description = "Inspect the ID token instead of the access token.")
+    boolean inspectIdToken;
+
+    @Option(names = "--refresh", description = "After signing in, redeem the refresh token once and inspect the new access token.")
+    boolean refresh;
+
+    @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts; repeatable (as in inspect).")
+    List<String> audiences = new ArrayList<>();
+
+    @Option(names = "--tenant", paramLabel = "T", description = "A tenant id the API accepts; repeatable.")
+    List<String> tenants = new ArrayList<>();
+
+    @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
+    List<String> clients = new ArrayList<>();
+
+    @Option(names = "--require-scope", paramLabel = "S", description = "A delegated scope the token must grant (inspect's --scope); repeatable.")
+    List<String> requiredScopes = new ArrayList<>();
+
+    @Option(names = "--require-role", paramLabel = "R", description = "An app role the token must grant (inspect's --role); repeatable.")
+    List<String> requiredRoles = new ArrayList<>();
+
+    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
+    long skewSeconds;
+
+    @Option(names = "--json", description = "Print {\"signIn\": …, \"report\": …} as JSON (the report as in inspect --json).")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the flow log: every HTTP exchange, secrets and tokens redacted.")
+    boolean verbose;
+
+    @Option(names = "--no-color", description = "No ANSI colours.")
+    boolean noColor;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Supplier<SignInClient> signInClients;
+    private final Function<PrintWriter, BrowserLauncher> browsers;
+    private final Supplier<Inspector> inspectors;
+    private final Function<String, String> env;
+
+    /** Production: system browser, network inspector, the process environment. */
+    public LoginCommand() {
+        this(SignInClient::standard, null, () -> Inspector.standard(false), System::getenv);
+    }
+
+    /**
+     * For tests and embedding.
+     *
+     * @param browser null for the system browser ({@link DesktopBrowserLauncher})
+     * @param env     environment lookup for --client-secret-env and --certificate-password-env
+     */
+    public LoginCommand(Supplier<SignInClient> client, BrowserLauncher browser, Supplier<Inspector> inspector, Function<String, String> env) {
+        this.signInClients = client;
+        this.browsers = browser == null ? null : out -> browser;
+        this.inspectors = inspector;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SignInRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException | UsageError e) {
+            err.println("tokenscope login: " + e.getMessage());
+            err.flush();
+            return Cli.USAGE;
+        }
+        boolean appOnly = request.clientSecret() != null || request.certificate() != null;
+        String flow = deviceCode ? SignInClient.DEVICE_CODE : appOnly ? SignInClient.CLIENT_CREDENTIALS : SignInClient.AUTHORIZATION_CODE;
+        if (appOnly && !deviceCode && inspectIdToken) {
+            err.println("tokenscope login: client credentials give no ID token; drop --id-token");
+            return Cli.USAGE;
+        }
+        FlowLog log = new FlowLog();
+        Cancellation cancel = new Cancellation();
+        SignInClient client = signInClients.get();
+        err.println("Signing in to " + request.authority().describe() + " as client " + request.clientId() + " (" + flowName(flow) + ")…");
+        err.flush();
+        TokenSet tokens;
+        try {
+            tokens = switch (flow) {
+                case SignInClient.DEVICE_CODE -> client.deviceCode(request, info -> showDeviceCode(info, err), log, cancel);
+                case SignInClient.CLIENT_CREDENTIALS -> client.clientCredentials(request, log, cancel);
+                default -> client.authorizationCode(request, browser(err), log, cancel);
+            };
+            if (refresh) {
+                if (tokens.refreshToken().isEmpty()) {
+                    err.println("No refresh token came back (was offline_access granted?); inspecting the first access token.");
+                } else {
+                    err.println("Redeeming the refresh token…");
+                    tokens = client.refresh(request, tokens.refreshToken().get(), log, cancel);
+                }
+            }
+        } catch (SignInException e) {
+            failure(e, log, out, err);
+            return SIGN_IN_FAILED;
+        }
+        String token = inspectIdToken ? tokens.idToken().orElse(null) : tokens.accessToken();
+        if (token == null) {
+            err.println("tokenscope login: no ID token came back (request the openid scope)");
+            printLog(log, err);
+            return SIGN_IN_FAILED;
+        }
+        Report report = inspectors.get().inspect(token, profile());
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("signIn", summary(flow, request, tokens));
+            if (verbose) doc.put("flowLog", log.entries());
+            doc.put("report", report);
+            out.println(Json.pretty(doc));
+        } else {
+            out.print(humanSummary(flow, request, tokens));
+            out.println();
+            out.print(new HumanRenderer(useColor()).render(report));
+            printLog(log, err);
+        }
+        out.flush();
+        err.flush();
+        return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+    }
+
+    private BrowserLauncher browser(PrintWriter err) {
+        return browsers != null ? browsers.apply(err) : new DesktopBrowserLauncher(err, !noBrowser);
+    }
+
+    private static String flowName(String flow) {
+        return switch (flow) {
+            case SignInClient.DEVICE_CODE -> "device code";
+            case SignInClient.CLIENT_CREDENTIALS -> "client credentials";
+            case SignInClient.REFRESH_TOKEN -> "refresh token";
+            default -> "authorization code + PKCE in the browser";
+        };
+    }
+
+    private SignInRequest request() throws UsageError {
+        Authority a = Authority.parse(authority, Authority.Cloud.parse(cloud));
+        if (timeoutSeconds <= 0) throw new UsageError("--timeout must be a positive number of seconds");
+        if (skewSeconds < 0) throw new UsageError("--skew must be 0 or more seconds");
+        SignInRequest.Builder b = SignInRequest.builder(a, clientId).scopes(scopes).prompt(prompt).loginHint(loginHint).domainHint(domainHint)
+                .port(port).redirectUri(redirectUri).timeout(Duration.ofSeconds(timeoutSeconds)).spaOrigin(spaOrigin);
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) throw new UsageError("--param takes NAME=VALUE, not \"" + p + "\"");
+            b.extra(p.substring(0, eq), p.substring(eq + 1));
+        }
+        if (clientSecretEnv != null && certificate != null) throw new UsageError("give either --client-secret-env or --certificate, not both");
+        if (clientSecretEnv != null) {
+            String v = env.apply(clientSecretEnv);
+            if (v == null || v.isEmpty()) throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty");
+            b.clientSecret(Secret.of(v));
+        }
+        if (certificate != null) {
+            char[] pw = null;
+            if (certificatePasswordEnv != null) {
+                String v = env.apply(certificatePasswordEnv);
+                if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
+                pw = v.toCharArray();
+            }
+            try {
+                b.certificate(ClientCertificate.fromFile(certificate, pw));
+            } catch (IOException e) {
+                throw new UsageError("could not read the certificate " + certificate + ": " + e.getMessage());
+            } finally {
+                if (pw != null) java.util.Arrays.fill(pw, '\0');
+            }
+        } else if (certificatePasswordEnv != null) {
+            throw new UsageError("--certificate-password-env needs --certificate");
+        }
+        return b.build();
+    }
+
+    private ValidationProfile profile() {
+        return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null, null, null, false);
+    }
+
+    private void showDeviceCode(DeviceCodeInfo info, PrintWriter err) {
+        String at = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault()).format(info.expiresAt());
+        err.println();
+        err.println("To sign in, open this page in a browser on any device:");
+        err.println("    " + info.verificationUri());
+        err.println("and enter the code:");
+        err.println("    " + info.userCode());
+        if (info.verificationUriComplete() != null) err.println("(or open " + info.verificationUriComplete() + ")");
+        err.println("The code expires in " + minutes(info.expiresIn()) + " (at " + at + "). Waiting for the sign-in… (Ctrl+C cancels)");
+        err.println();
+        err.flush();
+    }
+
+    private static String minutes(Duration d) {
+        long s = d.toSeconds();
+        return s >= 120 ? (s / 60) + " minutes" : s + " seconds";
+    }
+
+    private Map<String, Object> summary(String flow, SignInRequest r, TokenSet t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("flow", t.flow());
+        m.put("authority", r.authority().url());
+        m.put("clientId", r.clientId());
+        TokenSet.ScopeComparison sc = t.scopes();
+        m.put("requestedScopes", sc.requested());
+        m.put("grantedScopes", sc.granted());
+        m.put("notGranted", sc.notGranted());
+        m.put("extraGranted", sc.extra());
+        m.put("tokenPermissions", sc.inToken());
+        m.put("tokenType", t.tokenType());
+        m.put("expiresIn", t.expiresIn());
+        m.put("idToken", t.idToken().isPresent());
+        m.put("refreshToken", t.refreshToken().isPresent());
+        m.put("inspected", inspectIdToken ? "id_token" : "access_token");
+        if (r.spaOrigin() != null) m.put("origin", r.spaOrigin());
+        return m;
+    }
+
+    private String humanSummary(String flow, SignInRequest r, TokenSet t) {
+        StringBuilder sb = new StringBuilder();
+        TokenSet.ScopeComparison sc = t.scopes();
+        sb.append("Signed in: ").append(flowName(t.flow())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
+        sb.append("  scopes requested: ").append(String.join(" ", sc.requested())).append('\n');
+        sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : String.join(" ", sc.granted())).append('\n');
+        if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(String.join(" ", sc.notGranted())).append('\n');
+        if (!sc.extra().isEmpty()) sb.append("  also granted:     ").append(String.join(" ", sc.extra())).append('\n');
+        if (!sc.inToken().isEmpty()) sb.append("  in the token:     ").append(String.join(" ", sc.inToken())).append(" (scp/roles)").append('\n');
+        sb.append("  ID token: ").append(t.idToken().isPresent() ? "received" + (inspectIdToken ? " (inspected below)" : " (--id-token inspects it)") : "none")
+                .append("; refresh token: ").append(t.refreshToken().isPresent() ? "received (in memory only, discarded on exit)" : "none").append('\n');
+        sb.append("Report of the ").append(inspectIdToken ? "ID token" : "access token").append(":\n");
+        return sb.toString();
+    }
+
+    private void failure(SignInException e, FlowLog log, PrintWriter out, PrintWriter err) {
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            f.put("message", e.getMessage());
+            e.oauthError().ifPresent(o -> f.put("oauthError", errorJson(o)));
+            doc.put("signIn", Map.of("error", f));
+            if (verbose) doc.put("flowLog", log.entries());
+            out.println(Json.pretty(doc));
+            out.flush();
+        }
+        err.println("tokenscope login: sign-in failed: " + e.getMessage());
+        e.oauthError().ifPresent(o -> err.print(o.render()));
+        if (e.kind() == SignInException.Kind.PORT_IN_USE) err.println("  Try without --port (a random port), or free the port.");
+        if (!json) printLog(log, err);
+        if (!verbose) err.println("Run again with --verbose to see each HTTP exchange (secrets redacted).");
+        err.flush();
+    }
+
+    static Map<String, Object> errorJson(OAuthError o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("httpStatus", o.httpStatus());
+        m.put("error", o.error());
+        m.put("errorDescription", o.errorDescription());
+        m.put("errorCodes", o.errorCodes());
+        m.put("correlationId", o.correlationId());
+        m.put("traceId", o.traceId());
+        m.put("timestamp", o.timestamp());
+        m.put("errorUri", o.errorUri());
+        List<AadstsCatalogue.Entry> ex = o.explanations();
+        m.put("explanations", ex);
+        return m;
+    }
+
+    private void printLog(FlowLog log, PrintWriter err) {
+        if (!verbose) return;
+        err.println();
+        err.println("Flow log (codes, verifiers, secrets and tokens redacted):");
+        err.print(log.render());
+        err.flush();
+    }
+
+    private boolean useColor() {
+        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+    }
+
+    /** A problem with the command line: one line on stderr, exit 2. */
+    static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}
