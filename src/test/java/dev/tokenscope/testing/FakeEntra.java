@@ -119,8 +119,18 @@ public final class FakeEntra implements AutoCloseable {
 
     /** An Inspector (with a fresh cache in {@code cacheDir}, may be null) whose trust chain goes to this server. */
     public Inspector inspector(Path cacheDir) {
+        return inspector(cacheDir, Duration.ofSeconds(5));
+    }
+
+    /** The same with the given call timeout (fault tests use a short one so they end quickly). */
+    public Inspector inspector(Path cacheDir, Duration timeout) {
+        return inspector(http(timeout), cacheDir);
+    }
+
+    /** An Inspector at {@link Tokens#NOW} whose trust chain uses {@code http} (e.g. one without the fake's CA). */
+    public static Inspector inspector(Http http, Path cacheDir) {
         Clock clock = Clock.fixed(Tokens.NOW, ZoneOffset.UTC);
-        return new Inspector(new OnlineTrustResolver(new DocumentStore(http(), cacheDir, Clock.systemUTC()), clock), clock);
+        return new Inspector(new OnlineTrustResolver(new DocumentStore(http, cacheDir, clock), clock), clock);
     }
 
     public static Dns loopbackDns() {

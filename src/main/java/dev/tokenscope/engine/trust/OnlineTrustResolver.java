@@ -36,6 +36,8 @@ public final class OnlineTrustResolver implements TrustResolver {
 
     private final DocumentStore store;
     private final Clock clock;
+    /** App-specific metadata that does not exist, remembered for 5 minutes so repeated pastes don't ask again. */
+    private final java.util.Map<String, java.time.Instant> noAppKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OnlineTrustResolver(DocumentStore store, Clock clock) {
         this.store = store;
@@ -105,6 +107,8 @@ public final class OnlineTrustResolver implements TrustResolver {
         JWSHeader header = jws.getHeader();
         t.match = KeyMatch.find(t.keys, header);
         if (t.match.found() || t.jwks.doc().file()) return;
+        // A document that is not a key set at all is a server problem, not a rollover: no refetch, no ?appid= hunt.
+        if (t.keys.isEmpty() && t.skippedKeys.stream().anyMatch(k -> k.contains("no \"keys\" array"))) return;
         // Rollover: the key may be newer than our copy. Refetch once, at most every 5 minutes per URL.
         if (!profile.offline()) {
             ResolvedTrust.Outcome again = await(async(t.jwks.doc().source(), false, true), t.jwks.doc().source());
@@ -130,8 +134,14 @@ public final class OnlineTrustResolver implements TrustResolver {
         if (facts.clientId() != null && EntraFacts.isGuid(facts.clientId())) appIds.add(facts.clientId());
         for (String appId : appIds) {
             String appMeta = metaSource + (metaSource.contains("?") ? "&" : "?") + "appid=" + appId;
+            java.time.Instant missing = noAppKeys.get(appMeta);
+            if (missing != null && java.time.Duration.between(missing, clock.instant()).compareTo(DocumentStore.FORCED_REFRESH_INTERVAL) < 0) {
+                t.story.add("app-specific keys for appid " + appId + ": none (looked less than 5 minutes ago)");
+                continue;
+            }
             ResolvedTrust.Outcome m = await(async(appMeta, profile.offline(), false), appMeta);
             if (!m.ok() || !m.doc().json().path("jwks_uri").isTextual()) {
+                if (m.error() == null || m.error().kind() == FetchException.Kind.HTTP_STATUS) noAppKeys.put(appMeta, clock.instant());
                 t.story.add("app-specific metadata for appid " + appId + ": " + (m.error() != null ? m.error().getMessage() : "no jwks_uri"));
                 continue;
             }
