@@ -66,7 +66,7 @@ public final class Inspector {
         this.zone = clock.getZone();
     }
 
-    /** An inspector without network access: key-dependent steps use only files the profile names. */
+    /** An inspector that never resolves a trust chain: key-dependent steps are skipped (token-only checks). */
     public static Inspector offline() {
         return new Inspector(TrustResolver.offlineOnly(), Clock.systemDefaultZone());
     }
@@ -75,11 +75,18 @@ public final class Inspector {
         return trust;
     }
 
-    /** The inspector the faces use: discovery over the network unless {@code offline}. */
+    /**
+     * The inspector the faces use: discovery over the network, with the user's cache. {@code offline} forces every
+     * inspection offline (cache and files only); otherwise each profile's own {@code offline} decides.
+     */
     public static Inspector standard(boolean offline) {
-        return new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), DocumentStore.defaultCacheDir(), Clock.systemUTC()),
+        Inspector i = new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), DocumentStore.defaultCacheDir(), Clock.systemUTC()),
                 Clock.systemUTC()), Clock.systemDefaultZone());
+        i.forceOffline = offline;
+        return i;
     }
+
+    private boolean forceOffline;
 
     public Extraction extract(String input) {
         return extractor.extract(input);
@@ -93,7 +100,9 @@ public final class Inspector {
     }
 
     /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
-    public Report inspect(Extraction ex, int index, ValidationProfile profile) {
+    public Report inspect(Extraction ex, int index, ValidationProfile requested) {
+        ValidationProfile profile = forceOffline && !requested.offline()
+                ? requested.withKeys(requested.metadata(), requested.jwks(), true) : requested;
         Candidate c = ex.candidates().get(index);
         if (!c.role().inspectable()) return nothing(ex, profile);
         Instant now = profile.at() != null ? profile.at() : clock.instant();

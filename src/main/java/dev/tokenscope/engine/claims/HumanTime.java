@@ -14,7 +14,7 @@ public final class HumanTime {
     }
 
     public static String utc(Instant t) {
-        return DateTimeFormatter.ISO_INSTANT.format(t);
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     public static String local(Instant t, ZoneId zone) {

@@ -46,23 +46,31 @@ public final class InputExtractor {
         if (s.isEmpty()) {
             return none("empty", "The input holds only quotes and whitespace: there is no token in it.");
         }
-        if (s.startsWith("{")) {
-            Extraction json = fromJson(s, notes);
+        if (s.startsWith("{") || s.startsWith("[")) {
+            Extraction json = s.startsWith("{") ? fromJson(s, notes) : null;
             if (json != null) return json;
+            // Some other JSON (or broken JSON): never a token itself, but it may hold one.
+            return scanText(s, notes);
         }
         Matcher header = HEADER_LINE.matcher(s);
         if (header.matches()) {
-            String rest = header.group(1).strip();
+            String rest = headerValue(header.group(1).strip(), notes);
             Matcher b = BEARER.matcher(rest);
             String value = b.matches() ? b.group(1) : rest;
             String scheme = b.matches() ? "Bearer" : "no scheme";
+            if (value.isBlank() || value.equalsIgnoreCase("bearer")) {
+                return none("empty", "An 'Authorization' header line with no token after the scheme: the client sent an empty credential.");
+            }
             if (!b.matches()) notes.add("the Authorization header has no 'Bearer' scheme; a resource expects 'Authorization: Bearer <token>'");
             return single("authorization-header", "An 'Authorization' header line (" + scheme + ")", notes, Role.TOKEN,
                     "Authorization header", clean(value, notes));
         }
         Matcher bearer = BEARER.matcher(s);
         if (bearer.matches()) {
-            return single("bearer", "A 'Bearer <token>' value", notes, Role.TOKEN, "Bearer value", clean(bearer.group(1), notes));
+            return single("bearer", "A 'Bearer <token>' value", notes, Role.TOKEN, "Bearer value", clean(headerValue(bearer.group(1), notes), notes));
+        }
+        if (s.equalsIgnoreCase("bearer")) {
+            return none("empty", "Only the word 'Bearer', with no token after it: the client sent an empty credential.");
         }
         if (URL_PARAMS.matcher(s).find() && !s.contains(" ")) {
             Extraction url = fromUrl(s, notes);
@@ -76,7 +84,42 @@ public final class InputExtractor {
             notes.add("removed " + (s.length() - compact.length()) + " whitespace characters (line breaks) from inside the token");
             return single("raw", "A compact token", notes, Role.TOKEN, "pasted text", compact);
         }
+        if (splitJwt(s, compact)) {
+            notes.add("removed " + (s.length() - compact.length()) + " whitespace characters (spaces) from inside the token");
+            return single("raw", "A compact token", notes, Role.TOKEN, "pasted text", compact);
+        }
         return scanText(s, notes);
+    }
+
+    /**
+     * A JWT broken by spaces (copied from a PDF, a chat or a wrapped e-mail): only token characters, the whole is
+     * JWT-shaped, and the first piece is not a complete JWT by itself (then the spaces separate a token from other text).
+     */
+    private static boolean splitJwt(String s, String compact) {
+        if (!TOKENISH.matcher(compact).matches() || !JWT_IN_TEXT.matcher(compact).matches()) return false;
+        String first = s.split("\\s+", 2)[0];
+        return !JWT_IN_TEXT.matcher(first).matches();
+    }
+
+    /**
+     * The value of a header line up to the end of the token: continuation lines made of token characters (a wrapped
+     * token) are kept; a blank line or a line that is not token characters (the next header of a copied request, a body)
+     * ends it.
+     */
+    private static String headerValue(String value, List<String> notes) {
+        String[] lines = value.split("\\R", -1);
+        StringBuilder sb = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && TOKENISH.matcher(line).matches()) {
+                sb.append('\n').append(line);
+                continue;
+            }
+            long rest = java.util.Arrays.stream(lines, i, lines.length).filter(l -> !l.isBlank()).count();
+            if (rest > 0) notes.add("ignored the " + rest + (rest == 1 ? " line" : " lines") + " after the token (other headers or text)");
+            break;
+        }
+        return sb.toString();
     }
 
     /** Strips a BOM, surrounding whitespace and (nested) surrounding quotes. */
@@ -136,18 +179,19 @@ public final class InputExtractor {
                 found.add(new Candidate(f.getValue(), "\"" + f.getKey() + "\" of the JSON", clean(v.asText(), notes)));
             }
         }
-        // An MSAL cache entry: {"credentialType":"AccessToken","secret":"eyJ…"}
-        JsonNode type = root.get("credentialType");
-        JsonNode secret = root.get("secret");
-        if (found.isEmpty() && type != null && secret != null && secret.isTextual()) {
-            Role role = switch (type.asText().toLowerCase(Locale.ROOT)) {
-                case "accesstoken", "accesstoken_with_authscheme" -> Role.ACCESS_TOKEN;
-                case "idtoken" -> Role.ID_TOKEN;
-                case "refreshtoken" -> Role.REFRESH_TOKEN;
-                default -> Role.TOKEN;
-            };
-            found.add(new Candidate(role, "\"secret\" of an MSAL cache entry (" + type.asText() + ")", clean(secret.asText(), notes)));
-            return new Extraction("msal-cache", "An MSAL token-cache entry", notes, found);
+        // An MSAL cache entry: {"credentialType":"AccessToken","secret":"eyJ…"} (MSAL.js) or
+        // {"credential_type":"AccessToken","secret":"eyJ…"} (MSAL Python/.NET/Node), or a whole serialised cache
+        // {"AccessToken":{"<key>":{entry}}, "IdToken":{…}, "RefreshToken":{…}, …}.
+        if (found.isEmpty()) {
+            if (msalEntry(root, notes, found)) return new Extraction("msal-cache", "An MSAL token-cache entry", notes, found);
+            for (JsonNode section : root) {
+                if (!section.isObject()) continue;
+                for (JsonNode entry : section) if (found.size() < 50) msalEntry(entry, notes, found);
+            }
+            if (!found.isEmpty()) {
+                found.sort(java.util.Comparator.comparingInt(c -> c.role().ordinal()));
+                return new Extraction("msal-cache", "An MSAL token cache with " + found.size() + (found.size() == 1 ? " entry" : " entries"), notes, found);
+            }
         }
         if (found.isEmpty()) {
             JsonNode error = root.get("error");
@@ -156,6 +200,12 @@ public final class InputExtractor {
                 return none("error-response", "A token-endpoint error response, no token: " + error.asText()
                         + (desc.isEmpty() ? "" : " — " + firstLine(desc)));
             }
+            if (error != null && error.isObject() && (error.path("code").isTextual() || error.path("message").isTextual())) {
+                // An API error body (Microsoft Graph, Azure): {"error":{"code":"InvalidAuthenticationToken","message":"…"}}
+                String code = error.path("code").asText(""), message = error.path("message").asText("");
+                return none("error-response", "An API error response, no token: " + (code.isEmpty() ? "error" : code)
+                        + (message.isEmpty() ? "" : " — " + firstLine(message)));
+            }
             return null; // some other JSON; scan its text for tokens
         }
         StringBuilder d = new StringBuilder("A token-endpoint JSON response");
@@ -163,6 +213,21 @@ public final class InputExtractor {
         if (root.hasNonNull("scope")) d.append(root.hasNonNull("token_type") ? ", " : " (").append("scope \"").append(root.get("scope").asText()).append('"');
         if (root.hasNonNull("token_type") || root.hasNonNull("scope")) d.append(')');
         return new Extraction("token-response", d.toString(), notes, found);
+    }
+
+    private static boolean msalEntry(JsonNode node, List<String> notes, List<Candidate> found) {
+        if (node == null || !node.isObject()) return false;
+        JsonNode type = node.has("credentialType") ? node.get("credentialType") : node.get("credential_type");
+        JsonNode secret = node.get("secret");
+        if (type == null || !type.isTextual() || secret == null || !secret.isTextual() || secret.asText().isBlank()) return false;
+        Role role = switch (type.asText().toLowerCase(Locale.ROOT)) {
+            case "accesstoken", "accesstoken_with_authscheme" -> Role.ACCESS_TOKEN;
+            case "idtoken" -> Role.ID_TOKEN;
+            case "refreshtoken" -> Role.REFRESH_TOKEN;
+            default -> Role.TOKEN;
+        };
+        found.add(new Candidate(role, "\"secret\" of an MSAL cache entry (" + type.asText() + ")", clean(secret.asText(), notes)));
+        return true;
     }
 
     private Extraction fromUrl(String s, List<String> notes) {

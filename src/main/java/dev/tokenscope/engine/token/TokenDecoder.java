@@ -1,6 +1,8 @@
 package dev.tokenscope.engine.token;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.util.Base64URL;
@@ -76,8 +78,19 @@ public final class TokenDecoder {
                 problems.add(new Problem("token", "contains " + describeChar(c) + ", which no token contains", i));
                 return new DecodedToken(token, TokenKind.MALFORMED, null, null, -1, problems, null, null);
             }
+            if (!opaqueChar(c)) {
+                // JSON, markup or prose is not an opaque token: bearer tokens are b64token characters (RFC 6750 §2.1).
+                problems.add(new Problem("token", "contains " + describeChar(c) + ", which no bearer token contains (RFC 6750 allows "
+                        + "letters, digits and - . _ ~ + / =); this is not a token but other text", i));
+                return new DecodedToken(token, TokenKind.MALFORMED, null, null, -1, problems, null, null);
+            }
         }
         return new DecodedToken(token, TokenKind.OPAQUE, null, null, -1, problems, null, null);
+    }
+
+    /** RFC 6750 b64token characters, '=' anywhere, and '*' (seen in consumer-account tickets). */
+    private static boolean opaqueChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~+/=*".indexOf(c) >= 0;
     }
 
     private DecodedToken decodeJws(String token, String[] parts, int[] offsets, List<Problem> problems) {
@@ -88,8 +101,8 @@ public final class TokenDecoder {
             // RFC 7797: the payload is not base64url; JWTs must not use this (flagged by the algorithm step).
             try {
                 JsonNode n = Json.parse(parts[1]);
-                if (n instanceof ObjectNode o) claims = o;
-            } catch (JsonProcessingException ignored) {
+                if (n instanceof ObjectNode o && nonFiniteNumber(o, "") == null) claims = o;
+            } catch (JsonProcessingException | RuntimeException ignored) {
                 // shown as not decodable; the algorithm step explains b64:false
             }
         } else {
@@ -109,7 +122,10 @@ public final class TokenDecoder {
         }
         JWT jwt = null;
         String nimbusError = null;
-        if (problems.isEmpty() && !unencodedPayload) {
+        // "None"/"NONE": unsigned like "none", but nimbus takes it for an unknown JWS algorithm and refuses the empty
+        // signature, which would pass for a header error; the algorithm step names it (alg-none) instead.
+        boolean disguisedNone = alg != null && alg.equalsIgnoreCase("none") && !alg.equals("none");
+        if (problems.isEmpty() && !unencodedPayload && !disguisedNone) {
             try {
                 jwt = JWTParser.parse(token);
             } catch (ParseException | RuntimeException e) {
@@ -162,10 +178,15 @@ public final class TokenDecoder {
         try {
             node = Json.parse(text);
         } catch (JsonProcessingException e) {
-            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
-                    ? "is a JSON value followed by trailing garbage" : "is not JSON";
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String what;
+            if (original.startsWith("Duplicate field")) {
                 what = "has a duplicate member (a JSON object must not repeat a name; which one to believe is ambiguous, so it is rejected)";
+            } else if (original.startsWith("Trailing token")) {
+                what = "is a JSON value followed by trailing garbage";
+            } else {
+                int end = endOfLeadingValue(text);
+                what = end < 0 ? "is not JSON" : "is a JSON value followed by trailing garbage from JSON character " + end;
             }
             problems.add(new Problem(name, what + ": " + Json.describe(e), offset));
             return null;
@@ -181,7 +202,49 @@ public final class TokenDecoder {
             problems.add(new Problem(name, "is JSON " + node.getNodeType().name().toLowerCase() + ", not a JSON object", offset));
             return null;
         }
+        String overflow = nonFiniteNumber(obj, "");
+        if (overflow != null) {
+            problems.add(new Problem(name, "holds a number beyond the range of a JSON number (" + overflow + " overflows to infinity; "
+                    + "I-JSON, RFC 7493 §2.2, limits numbers to IEEE 754 doubles and no JWT library reads it)", offset));
+            return null;
+        }
         return obj;
+    }
+
+    /** The path of the first number that overflowed to infinity while parsing (e.g. {@code 1e400}), or null. */
+    private static String nonFiniteNumber(JsonNode node, String path) {
+        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+            return path.isEmpty() ? "the value" : path;
+        }
+        if (node.isObject()) {
+            for (java.util.Map.Entry<String, JsonNode> f : node.properties()) {
+                String found = nonFiniteNumber(f.getValue(), path.isEmpty() ? "\"" + f.getKey() + "\"" : path + "." + f.getKey());
+                if (found != null) return found;
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nonFiniteNumber(node.get(i), path + "[" + i + "]");
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where the first complete JSON value of {@code text} ends when something other than whitespace follows it
+     * (e.g. {@code {"a":1}xyz}, which the strict parser reports as an unrecognised token), else -1.
+     */
+    private static int endOfLeadingValue(String text) {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) return -1;
+            p.skipChildren();
+            long end = p.currentLocation().getCharOffset();
+            if (end <= 0 || end >= text.length() || text.substring((int) end).isBlank()) return -1;
+            return (int) end;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private byte[] decodeBase64Url(String part, int offset, String name, List<Problem> problems) {

@@ -27,7 +27,7 @@ final class KeyViews {
                 t.rawKey(k).map(r -> r.path("issuer")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null), k == key)).toList();
         ResolvedTrust.Outcome src = t.jwksOutcome();
         String source = src.doc().source();
-        String fetched = HumanTime.utc(src.doc().fetchedAt());
+        String fetched = src.doc().fetchedAt().equals(java.time.Instant.EPOCH) ? null : HumanTime.utc(src.doc().fetchedAt());
         String age = src.doc().file() ? "from a file you chose" : src.doc().note() + " (" + src.doc().age(t.now()) + ")";
         if (key == null) {
             return new KeyView(null, null, null, null, null, null, null, null, null, source, fetched, age, set);

@@ -1,0 +1,597 @@
+package dev.tokenscope.engine.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.check.AlgorithmCheck;
+import dev.tokenscope.engine.check.AudienceCheck;
+import dev.tokenscope.engine.check.Check;
+import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.check.ClientCheck;
+import dev.tokenscope.engine.check.FormatCheck;
+import dev.tokenscope.engine.check.IssuerCheck;
+import dev.tokenscope.engine.check.LifetimeCheck;
+import dev.tokenscope.engine.check.PermissionsCheck;
+import dev.tokenscope.engine.check.TenantCheck;
+import dev.tokenscope.engine.check.TokenTypeCheck;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.check.VersionCheck;
+import dev.tokenscope.engine.claims.ClaimCatalogue;
+import dev.tokenscope.engine.entra.TokenFacts;
+import dev.tokenscope.engine.input.Candidate;
+import dev.tokenscope.engine.input.Extraction;
+import dev.tokenscope.engine.input.InputExtractor;
+import dev.tokenscope.engine.net.DocumentStore;
+import dev.tokenscope.engine.net.Http;
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.token.DecodedToken;
+import dev.tokenscope.engine.token.TokenDecoder;
+import dev.tokenscope.engine.token.TokenKind;
+import dev.tokenscope.engine.trust.OnlineTrustResolver;
+import dev.tokenscope.engine.trust.ResolvedTrust;
+import dev.tokenscope.engine.trust.TrustChecks;
+import dev.tokenscope.engine.trust.TrustResolver;
+import dev.tokenscope.engine.trust.TrustState;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Verifies many tokens against one validation profile, with the same verdicts as the {@link Inspector}.
+ *
+ * <ul>
+ *   <li><b>Keys once</b>: trust chains are resolved once per issuer and key ({@link CachingTrustResolver}); the header
+ *   and trust steps are worked out once per header and issuer (a {@link Plan}).</li>
+ *   <li><b>Fast path</b>: a token whose plan passed is decoded, its signature verified with the plan's key, and the
+ *   claim checks (issuer, audience, lifetime, token type, version, tenant, client, permissions) run as in the
+ *   Inspector. If all of that passes and nothing was diagnosed, the verdict is valid and the summary is the one the
+ *   Inspector would write. Anything else (a failure, a diagnosis, an unusual header, not a compact JWS) goes the
+ *   Inspector's whole way, so every invalid verdict and its diagnosis are the Inspector's own.</li>
+ *   <li><b>Memo</b>: verdicts are memoised by the whole token. A memoised verdict holds for the interval of
+ *   evaluation times in which the lifetime step (exp, nbf, iat with the skew) cannot change its outcome; a token seen
+ *   again is served from the memo if the evaluation time is still in that interval (the time-based step
+ *   re-checked), and re-verified otherwise. The memo holds at most {@code memoCapacity} tokens.</li>
+ *   <li><b>All cores, bounded, ordered</b>: {@link #run} reads lines in chunks, verifies chunks on a fixed pool,
+ *   keeps a bounded number of chunks in flight and emits results in input order. Lines longer than
+ *   {@link #MAX_LINE_CHARS} are not buffered whole.</li>
+ * </ul>
+ */
+public final class BatchVerifier implements AutoCloseable {
+    /** The diagnosis id of a line that holds no token. */
+    public static final String NOT_A_TOKEN = "not-a-token";
+    /** A line longer than this is answered without being read whole (a token is a few kilobytes). */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+    public static final int DEFAULT_MEMO = 100_000;
+    static final int CHUNK = 128;
+    static final int MAX_PLANS = 1024;
+    /** Tokens longer than this are verified but not memoised (keeps the memo's memory bounded). */
+    static final int MAX_MEMO_TOKEN = 16 * 1024;
+    private static final Set<String> ENVIRONMENT_STEPS = Set.of("metadata", "keys");
+    private static final Set<String> PLAIN_HEADER = Set.of("alg", "kid", "typ", "x5t", "cty");
+    private static final List<Check> CLAIM_CHECKS = List.of(new IssuerCheck(), new AudienceCheck(), new LifetimeCheck(), new TokenTypeCheck(),
+            new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck());
+    private static final LifetimeCheck LIFETIME = new LifetimeCheck();
+
+    private final ValidationProfile profile;
+    private final Clock clock;
+    private final Inspector inspector;
+    private final CachingTrustResolver trust;
+    private final InputExtractor extractor = new InputExtractor();
+    private final TokenDecoder decoder = new TokenDecoder();
+    private final int threads;
+    private final int memoCapacity;
+    private final ConcurrentHashMap<String, Memo> memo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Plan> plans = new ConcurrentHashMap<>();
+    private final AtomicLong memoHits = new AtomicLong(), fastPath = new AtomicLong(), fullPath = new AtomicLong();
+    private volatile ExecutorService pool;
+
+    /** A memoised verdict, valid for evaluation times in [from, until). */
+    private record Memo(BatchResult result, long from, long until) {
+        boolean covers(Instant now) {
+            long t = now.getEpochSecond();
+            return t >= from && t < until;
+        }
+    }
+
+    /**
+     * @param resolver     where trust material comes from (wrapped so each chain is resolved once)
+     * @param profile      what the API expects; its {@code at} fixes the evaluation time, else the clock's now per token
+     * @param clock        the clock for "now"
+     * @param threads      worker threads for {@link #run} (0 = all cores)
+     * @param memoCapacity the most tokens kept in the memo (0 = no memo)
+     */
+    public BatchVerifier(TrustResolver resolver, ValidationProfile profile, Clock clock, int threads, int memoCapacity) {
+        this.profile = profile;
+        this.clock = clock;
+        this.trust = new CachingTrustResolver(resolver);
+        this.inspector = new Inspector(trust, clock);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.memoCapacity = Math.max(0, memoCapacity);
+    }
+
+    /**
+     * The verifier the CLI uses: discovery over the network (through the user's document cache) unless the profile is
+     * offline, in which case no HTTP client is even created.
+     */
+    public static BatchVerifier standard(ValidationProfile profile, int threads, int memoCapacity) {
+        Http http = profile.offline() ? null : Http.standard();
+        TrustResolver r = new OnlineTrustResolver(new DocumentStore(http, DocumentStore.defaultCacheDir(), Clock.systemUTC()), Clock.systemUTC());
+        return new BatchVerifier(r, profile, Clock.systemDefaultZone(), threads, memoCapacity);
+    }
+
+    public ValidationProfile profile() { return profile; }
+
+    public int threads() { return threads; }
+
+    /** How many results came from the memo, the fast path and the Inspector's whole way (for tests and --stats). */
+    public long memoHits() { return memoHits.get(); }
+
+    public long fastPathCount() { return fastPath.get(); }
+
+    public long fullPathCount() { return fullPath.get(); }
+
+    /** Tokens in the memo now (never more than the capacity). */
+    public int memoSize() { return memo.size(); }
+
+    /** Distinct trust chains resolved so far. */
+    public int chainsResolved() { return trust.size(); }
+
+    // ------------------------------------------------------------------------------------------------ one line
+
+    /** The verdict for one input line (a token, "Bearer …", a log line holding one); thread-safe. */
+    public BatchResult verify(String line) {
+        String s = line.strip();
+        if (s.isEmpty()) return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, "Empty line: no token", false);
+        String token = compact(s) ? s : null;
+        if (token == null) {
+            Extraction ex = extractor.extract(s);
+            Candidate c = ex.primary().orElse(null);
+            if (c == null) return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, stripNothing(ex.nothingToInspect()), false);
+            token = c.value();
+        }
+        Instant now = profile.at() != null ? profile.at() : clock.instant();
+        if (memoCapacity > 0) {
+            Memo m = memo.get(token);
+            if (m != null && m.covers(now)) {
+                memoHits.incrementAndGet();
+                return m.result().asMemoised();
+            }
+        }
+        Evaluated e = evaluate(token, now);
+        if (memoCapacity > 0 && token.length() <= MAX_MEMO_TOKEN) remember(token, new Memo(e.result(), e.from(), e.until()));
+        return e.result();
+    }
+
+    private static String stripNothing(String s) {
+        return s.startsWith("Nothing to inspect: ") ? s.substring("Nothing to inspect: ".length()) : s;
+    }
+
+    private void remember(String token, Memo m) {
+        if (memo.size() >= memoCapacity) {
+            // Evict about an eighth, in the map's (hash, so effectively random) order.
+            int drop = Math.max(1, memoCapacity / 8);
+            Iterator<String> it = memo.keySet().iterator();
+            while (drop-- > 0 && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
+        }
+        memo.put(token, m);
+    }
+
+    private record Evaluated(BatchResult result, long from, long until) {
+    }
+
+    private Evaluated evaluate(String token, Instant now) {
+        Evaluated fast = fast(token, now);
+        if (fast != null) {
+            fastPath.incrementAndGet();
+            return fast;
+        }
+        fullPath.incrementAndGet();
+        Report r = inspector.inspect(token, profile.withAt(now));
+        BatchResult result;
+        if (r.token() == null) {
+            result = new BatchResult(Verdict.INVALID, NOT_A_TOKEN, r.summary(), false);
+        } else {
+            result = new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false);
+        }
+        long[] w = window(r.token() == null ? null : r.token().claims(), now, profile.skew());
+        return new Evaluated(result, w[0], w[1]);
+    }
+
+    /**
+     * The evaluation times (epoch seconds, [from, until)) in which the lifetime step keeps its outcome: it changes only
+     * at exp, exp + skew, nbf − skew, nbf and iat − skew.
+     */
+    static long[] window(JsonNode claims, Instant now, Duration skew) {
+        long from = Long.MIN_VALUE, until = Long.MAX_VALUE;
+        if (claims != null) {
+            long t = now.getEpochSecond();
+            long sk = skew.getSeconds();
+            List<Long> points = new ArrayList<>(5);
+            Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
+            Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
+            Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
+            if (exp != null) {
+                points.add(exp.getEpochSecond());
+                points.add(exp.getEpochSecond() + sk);
+            }
+            if (nbf != null) {
+                points.add(nbf.getEpochSecond() - sk);
+                points.add(nbf.getEpochSecond());
+            }
+            if (iat != null) points.add(iat.getEpochSecond() - sk);
+            // Sub-second claim values or skews make a boundary fall inside a second: memoise only whole seconds.
+            boolean exact = skew.getNano() == 0 && (exp == null || exp.getNano() == 0) && (nbf == null || nbf.getNano() == 0)
+                    && (iat == null || iat.getNano() == 0) && now.getNano() == 0;
+            if (!exact) return new long[]{t, t};
+            for (long p : points) {
+                if (p <= t) from = Math.max(from, p);
+                else until = Math.min(until, p);
+            }
+        }
+        return new long[]{from, until};
+    }
+
+    // ------------------------------------------------------------------------------------------------ fast path
+
+    private Evaluated fast(String token, Instant now) {
+        int len = token.length();
+        if (len > TokenDecoder.MAX_TOKEN_CHARS) return null;
+        int d1 = token.indexOf('.');
+        if (d1 <= 0) return null;
+        int d2 = token.indexOf('.', d1 + 1);
+        if (d2 < 0 || d2 == d1 + 1 || d2 == len - 1 || token.indexOf('.', d2 + 1) >= 0) return null;
+        for (int i = 0; i < len; i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return null;
+        }
+        if (d1 % 4 == 1 || (d2 - d1 - 1) % 4 == 1 || (len - d2 - 1) % 4 == 1) return null;
+        ObjectNode claims = decodeObject(token, d1 + 1, d2);
+        if (claims == null) return null;
+        String headerPart = token.substring(0, d1);
+        Plan plan = plan(token, headerPart, claims, now);
+        if (!plan.eligible()) return null;
+        String sigPart = token.substring(d2 + 1);
+        boolean verified;
+        try {
+            byte[] signingInput = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
+            verified = plan.verifier().verify(plan.jwsHeader(), signingInput, new Base64URL(sigPart));
+        } catch (JOSEException | RuntimeException e) {
+            return null;
+        }
+        int sigBytes = (len - d2 - 1) * 3 / 4;
+        DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, sigBytes, List.of(), null, null);
+        CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
+        boolean warned = plan.warned();
+        for (Check c : CLAIM_CHECKS) {
+            Step s = ctx.run(c);
+            if (s.status() == Status.FAIL) return null;
+            if (s.status() == Status.WARN) warned = true;
+        }
+        if (!ctx.diagnoses().isEmpty()) return null; // the Inspector orders diagnoses; let it
+        long[] w = window(claims, now, profile.skew());
+        if (!verified) {
+            // Only the signature failed: the Inspector says signature-invalid with the plan's key, the same for every such token.
+            BatchResult known = plan.signatureFailure().get();
+            if (known == null) {
+                fullPath.incrementAndGet();
+                Report r = inspector.inspect(token, profile.withAt(now));
+                if (r.verdict() != Verdict.INVALID || !r.topDiagnosis().map(d -> d.id().equals("signature-invalid")).orElse(false)
+                        || r.diagnoses().size() != 1) {
+                    return new Evaluated(new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false), w[0], w[1]);
+                }
+                known = new BatchResult(r.verdict(), "signature-invalid", r.summary(), false);
+                plan.signatureFailure().compareAndSet(null, known);
+            }
+            return new Evaluated(known, w[0], w[1]);
+        }
+        List<String> aud = ctx.facts().audiences();
+        // The Inspector's summary of a valid report.
+        String summary = (warned ? "Valid with warnings for " : "Valid for ") + (aud.isEmpty() ? "its audience" : String.join(", ", aud));
+        return new Evaluated(new BatchResult(Verdict.VALID, null, summary, false), w[0], w[1]);
+    }
+
+    /** Decodes a base64url JSON object part exactly as the token decoder does (strict UTF-8, strict JSON), or null. */
+    private static ObjectNode decodeObject(String token, int start, int end) {
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(token.substring(start, end));
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            JsonNode n = Json.parse(text);
+            return n instanceof ObjectNode o ? o : null;
+        } catch (CharacterCodingException | IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Plan plan(String token, String headerPart, ObjectNode claims, Instant now) {
+        TokenFacts facts = new TokenFacts(new DecodedToken(token, TokenKind.JWS, null, claims, -1, List.of(), null, null));
+        String key = headerPart + '\u0000' + facts.iss() + '\u0000' + facts.ver() + '\u0000' + facts.policy();
+        Plan p = plans.get(key);
+        if (p != null) return p;
+        if (plans.size() >= MAX_PLANS) return Plan.INELIGIBLE;
+        return plans.computeIfAbsent(key, k -> buildPlan(token, now));
+    }
+
+    /** Works out the header and trust steps with the real checks, once per header and issuer. */
+    private Plan buildPlan(String token, Instant now) {
+        DecodedToken dt = decoder.decode(token);
+        if (dt.kind() != TokenKind.JWS || !dt.problems().isEmpty() || dt.nimbusError() != null || !(dt.jwt() instanceof SignedJWT sj)) {
+            return Plan.INELIGIBLE;
+        }
+        ObjectNode header = dt.header();
+        for (Iterator<String> it = header.fieldNames(); it.hasNext(); ) {
+            if (!PLAIN_HEADER.contains(it.next())) return Plan.INELIGIBLE; // crit, b64, nonce, jku, jwk … : the Inspector's way
+        }
+        String alg = sj.getHeader().getAlgorithm().getName();
+        if (!AlgorithmCheck.ALLOWED.contains(alg)) return Plan.INELIGIBLE;
+        TrustState state = trust.resolve(dt, profile);
+        CheckContext ctx = new CheckContext(dt, profile, now, state);
+        List<Check> checks = new ArrayList<>();
+        checks.add(new FormatCheck());
+        checks.add(new AlgorithmCheck());
+        checks.addAll(TrustChecks.all().subList(0, 3)); // metadata, keys, key-match (the signature is verified per token)
+        boolean warned = false;
+        for (Check c : checks) {
+            Step s = ctx.run(c);
+            if (s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
+            if (s.status() == Status.WARN) warned = true;
+        }
+        if (!ctx.step("key-match").map(s -> s.status() == Status.PASS).orElse(false) || !ctx.diagnoses().isEmpty()) return Plan.INELIGIBLE;
+        if (!(state instanceof ResolvedTrust rt) || rt.appSpecificAppId() != null || rt.match().candidates().size() != 1
+                || !Set.of("kid", "x5t", "x5t#S256").contains(rt.match().by())) {
+            return Plan.INELIGIBLE;
+        }
+        JWK key = rt.match().candidates().get(0);
+        if (!usable(key, alg)) return Plan.INELIGIBLE;
+        JWSVerifier verifier;
+        try {
+            verifier = new DefaultJWSVerifierFactory().createJWSVerifier(sj.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+        } catch (JOSEException | RuntimeException e) {
+            return Plan.INELIGIBLE;
+        }
+        rt.verifiedWith(key); // the one key the signature step would name
+        return new Plan(true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned, new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    /** The signature step's rule for a published key (use, key_ops, alg, type). */
+    static boolean usable(JWK key, String alg) {
+        if (!(key instanceof AsymmetricJWK)) return false;
+        if (KeyUse.ENCRYPTION.equals(key.getKeyUse())) return false;
+        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) return false;
+        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) return false;
+        return dev.tokenscope.engine.trust.KeyMatch.fits(key, com.nimbusds.jose.JWSAlgorithm.parse(alg));
+    }
+
+    // ------------------------------------------------------------------------------------------------ many lines
+
+    /** Receives each result in input order. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param lineNumber 1-based number of the input line
+         * @param result     its verdict
+         */
+        void accept(long lineNumber, BatchResult result) throws IOException;
+    }
+
+    private record Chunk(long[] numbers, String[] lines, int size) {
+    }
+
+    /**
+     * Verifies every non-empty line of {@code in} on all worker threads and hands the results to {@code sink} in
+     * input order, one per non-empty line. At most a few chunks per thread are in flight, so memory does not grow
+     * with the input.
+     */
+    public BatchSummary run(Reader in, Sink sink) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        ExecutorService exec = pool();
+        ArrayDeque<Future<BatchResult[]>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+        int maxInFlight = threads * 4;
+        long[] counts = new long[4]; // lines, valid, invalid, undetermined
+        long memoBefore = memoHits.get();
+        LineReader reader = new LineReader(in, MAX_LINE_CHARS);
+        long number = 0;
+        long[] nums = new long[CHUNK];
+        String[] lines = new String[CHUNK];
+        int n = 0;
+        String line;
+        while ((line = reader.next()) != null) {
+            number++;
+            if (isBlank(line)) continue;
+            nums[n] = number;
+            lines[n++] = line;
+            if (n == CHUNK) {
+                submit(exec, new Chunk(nums, lines, n), inFlight, chunks);
+                nums = new long[CHUNK];
+                lines = new String[CHUNK];
+                n = 0;
+                while (inFlight.size() >= maxInFlight) drain(inFlight, chunks, sink, counts);
+            }
+        }
+        if (n > 0) submit(exec, new Chunk(nums, lines, n), inFlight, chunks);
+        while (!inFlight.isEmpty()) drain(inFlight, chunks, sink, counts);
+        double secs = (System.nanoTime() - started) / 1e9;
+        return new BatchSummary(counts[0], counts[1], counts[2], counts[3], memoHits.get() - memoBefore, secs);
+    }
+
+    private static boolean isBlank(String s) {
+        for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) return false;
+        return true;
+    }
+
+    private void submit(ExecutorService exec, Chunk c, ArrayDeque<Future<BatchResult[]>> inFlight, ArrayDeque<Chunk> chunks) {
+        chunks.add(c);
+        inFlight.add(exec.submit(() -> {
+            BatchResult[] out = new BatchResult[c.size()];
+            for (int i = 0; i < c.size(); i++) {
+                String l = c.lines()[i];
+                out[i] = l == LineReader.TOO_LONG
+                        ? new BatchResult(Verdict.INVALID, NOT_A_TOKEN, "Line longer than " + MAX_LINE_CHARS + " characters: not read (a token is a few kilobytes)", false)
+                        : verifySafely(l);
+            }
+            return out;
+        }));
+    }
+
+    private BatchResult verifySafely(String line) {
+        try {
+            return verify(line);
+        } catch (RuntimeException e) {
+            return new BatchResult(Verdict.UNDETERMINED, null, "Internal error: " + e, false);
+        }
+    }
+
+    private static void drain(ArrayDeque<Future<BatchResult[]>> inFlight, ArrayDeque<Chunk> chunks, Sink sink, long[] counts)
+            throws IOException, InterruptedException {
+        Future<BatchResult[]> f = inFlight.poll();
+        Chunk c = chunks.poll();
+        BatchResult[] results;
+        try {
+            results = f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("batch worker failed", e.getCause());
+        }
+        for (int i = 0; i < c.size(); i++) {
+            BatchResult r = results[i];
+            counts[0]++;
+            switch (r.verdict()) {
+                case VALID -> counts[1]++;
+                case INVALID -> counts[2]++;
+                case UNDETERMINED -> counts[3]++;
+            }
+            sink.accept(c.numbers()[i], r);
+        }
+    }
+
+    private ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "tokenscope-verify");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        ExecutorService p = pool;
+        if (p != null) p.shutdownNow();
+    }
+
+    /** Reads lines without ever holding more than {@code max} characters of one line. */
+    static final class LineReader {
+        /** Returned (by identity) for a line longer than the limit; the rest of that line is skipped. */
+        static final String TOO_LONG = new String("\u0000too-long");
+        private final Reader in;
+        private final int max;
+        private final char[] buf = new char[1 << 16];
+        private int pos, end;
+        private boolean eof;
+
+        LineReader(Reader in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        String next() throws IOException {
+            StringBuilder sb = null;
+            boolean tooLong = false;
+            while (true) {
+                if (pos >= end) {
+                    if (eof) break;
+                    end = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        eof = true;
+                        break;
+                    }
+                }
+                int start = pos;
+                while (pos < end && buf[pos] != '\n') pos++;
+                boolean newline = pos < end;
+                int stop = pos;
+                if (stop > start && buf[stop - 1] == '\r' && newline) stop--;
+                if (!tooLong) {
+                    int have = sb == null ? 0 : sb.length();
+                    if (have + (stop - start) > max) {
+                        tooLong = true;
+                        sb = null;
+                    } else if (newline && sb == null) {
+                        pos++;
+                        return new String(buf, start, stop - start);
+                    } else {
+                        if (sb == null) sb = new StringBuilder(Math.max(256, stop - start));
+                        sb.append(buf, start, stop - start);
+                    }
+                }
+                if (newline) {
+                    pos++;
+                    if (tooLong) return TOO_LONG;
+                    String s = sb.toString();
+                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+                }
+            }
+            if (tooLong) return TOO_LONG;
+            if (sb == null) return null;
+            return sb.toString();
+        }
+    }
+
+    /** A compact token and nothing else (the common case of a token-per-line file): no extraction needed. */
+    private static boolean compact(String s) {
+        if (!s.startsWith("eyJ")) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tokenscope.ui;
+
+import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.ui.model.ClaimRow;
+import dev.tokenscope.ui.model.ClaimsViewModel;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A table of claims (or header members) with meanings, a PII marker, a filter box and a detail line. */
+public final class ClaimsController {
+    @FXML private TextField filterField;
+    @FXML private Label countLabel;
+    @FXML private Button copyButton;
+    @FXML private TableView<ClaimRow> table;
+    @FXML private TableColumn<ClaimRow, String> nameColumn;
+    @FXML private TableColumn<ClaimRow, String> valueColumn;
+    @FXML private TableColumn<ClaimRow, String> meaningColumn;
+    @FXML private TableColumn<ClaimRow, Boolean> piiColumn;
+    @FXML private Label details;
+
+    private final ClaimsViewModel model = new ClaimsViewModel();
+    private final Label placeholder = new Label();
+    private String kind = "claim";
+
+    @FXML
+    private void initialize() {
+        SortedList<ClaimRow> sorted = new SortedList<>(model.filtered());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        filterField.textProperty().bindBidirectional(model.filterProperty());
+        countLabel.textProperty().bind(model.countBinding());
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("placeholder");
+        table.setPlaceholder(placeholder);
+
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        valueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        meaningColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meaning()));
+        piiColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pii()));
+        nameColumn.setCellFactory(col -> textCell("claim-name"));
+        valueColumn.setCellFactory(col -> textCell("claim-value"));
+        meaningColumn.setCellFactory(col -> textCell("claim-meaning"));
+        piiColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Boolean pii, boolean empty) {
+                super.updateItem(pii, empty);
+                getStyleClass().remove("pii-marker");
+                if (empty || pii == null || !pii) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                } else {
+                    setText("PII");
+                    setGraphic(Fx.icon("mdi2a-account-lock-outline"));
+                    getStyleClass().add("pii-marker");
+                    setTooltip(new Tooltip("Personal data: mask it before sharing"));
+                }
+            }
+        });
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(ClaimRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"), !empty && row != null && !row.inCatalogue());
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) ->
+                details.setText(row == null ? "Select a row for its full meaning." : row.details()));
+    }
+
+    private static TableCell<ClaimRow, String> textCell(String style) {
+        TableCell<ClaimRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
+            }
+        };
+        cell.getStyleClass().add(style);
+        return cell;
+    }
+
+    /** Sets what this table is about ("claim" or "header member"); used in the placeholder and the filter prompt. */
+    public void setKind(String kind, String filterPrompt) {
+        this.kind = kind;
+        filterField.setPromptText(filterPrompt);
+        nameColumn.setText(Character.toUpperCase(kind.charAt(0)) + kind.substring(1));
+    }
+
+    public void setRows(List<ClaimView> claims, String emptyText) {
+        model.setClaims(claims);
+        placeholder.setText(emptyText);
+        table.getSelectionModel().clearSelection();
+        details.setText(claims == null || claims.isEmpty() ? "" : "Select a row for its full meaning.");
+    }
+
+    public ClaimsViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void onCopy() {
+        String text = table.getItems().stream().map(r -> r.name() + "\t" + r.value() + "\t" + r.meaning() + (r.pii() ? "\t[PII]" : ""))
+                .collect(Collectors.joining("\n"));
+        Fx.copy(text, copyButton);
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    TableView<ClaimRow> table() {
+        return table;
+    }
+
+    TextField filterField() {
+        return filterField;
+    }
+}

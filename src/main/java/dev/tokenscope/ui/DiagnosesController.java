@@ -1,0 +1,77 @@
+package dev.tokenscope.ui;
+
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.ui.model.InspectorViewModel;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The Diagnoses tab: each root cause with its explanation and fix, the most important first. */
+public final class DiagnosesController {
+    @FXML private ScrollPane scroll;
+    @FXML private VBox list;
+    @FXML private Label placeholder;
+
+    public void bind(InspectorViewModel vm) {
+        vm.reportProperty().addListener((obs, o, r) -> show(r));
+        show(vm.report());
+    }
+
+    void show(Report r) {
+        list.getChildren().clear();
+        boolean none = r == null || r.diagnoses().isEmpty();
+        scroll.setVisible(!none);
+        placeholder.setVisible(none);
+        placeholder.setText(r == null ? "Inspect a token: root causes and their fixes appear here."
+                : r.token() == null ? r.summary()
+                : "No root cause to report: " + r.summary() + ". The steps on the left say what each check found.");
+        if (none) return;
+        boolean first = true;
+        for (Diagnosis d : r.diagnoses()) {
+            list.getChildren().add(card(d, first));
+            first = false;
+        }
+    }
+
+    private static VBox card(Diagnosis d, boolean top) {
+        Label summary = new Label(d.summary(), Fx.icon(top ? "mdi2a-alert-circle" : "mdi2a-alert-circle-outline"));
+        summary.setWrapText(true);
+        summary.getStyleClass().add("diagnosis-summary");
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        Label id = new Label(d.id());
+        id.getStyleClass().add("diagnosis-id");
+        id.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = new HBox(8, summary, id);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(6, head);
+        card.getStyleClass().addAll("diagnosis-card", top ? "diagnosis-top" : "diagnosis-other");
+        card.setId("diagnosis-" + d.id());
+        if (d.explanation() != null && !d.explanation().isBlank()) {
+            Label ex = new Label(d.explanation());
+            ex.setWrapText(true);
+            ex.getStyleClass().add("diagnosis-explanation");
+            card.getChildren().add(ex);
+        }
+        if (d.fix() != null && !d.fix().isBlank()) {
+            Label fix = new Label("Fix: " + d.fix(), Fx.icon("mdi2l-lightbulb-on-outline"));
+            fix.setWrapText(true);
+            fix.getStyleClass().add("diagnosis-fix");
+            card.getChildren().add(fix);
+        }
+        HBox foot = new HBox(Fx.copyButton("Copy this diagnosis", () -> d.summary() + "\n\n" + nz(d.explanation()) + "\n\nFix: " + nz(d.fix()) + "\n"));
+        foot.setAlignment(Pos.CENTER_RIGHT);
+        card.getChildren().add(foot);
+        return card;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

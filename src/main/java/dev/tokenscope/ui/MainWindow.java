@@ -1,0 +1,74 @@
+package dev.tokenscope.ui;
+
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.Version;
+import dev.tokenscope.ui.model.InspectorViewModel;
+import dev.tokenscope.ui.model.MainViewModel;
+import dev.tokenscope.ui.model.ProfileStore;
+import dev.tokenscope.ui.model.ProfileViewModel;
+import dev.tokenscope.ui.model.SampleCatalog;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Builds the main window from its FXML and a {@link MainViewModel}; the app and the tests both go through here. */
+public final class MainWindow {
+    public static final String TITLE = "Tokenscope — Entra ID token inspector";
+
+    /** The loaded view and its controller. */
+    public record Loaded(Scene scene, Parent root, MainController controller) {
+    }
+
+    private MainWindow() {
+    }
+
+    /** The model the app runs with: network discovery with the on-disk cache, profiles in the user's config dir. */
+    public static MainViewModel defaultModel() {
+        Inspector inspector = Inspector.standard(false);
+        InspectorViewModel ivm = InspectorViewModel.withDefaultExecutor(inspector);
+        ProfileViewModel pvm = new ProfileViewModel(new ProfileStore(ProfileStore.defaultDir()));
+        return new MainViewModel(ivm, pvm, SampleCatalog.load(Path.of("").toAbsolutePath()));
+    }
+
+    public static Loaded load(MainViewModel model, double width, double height) {
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the main view", e);
+        }
+        MainController c = loader.getController();
+        c.bind(model);
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("tokenscope.css")).toExternalForm());
+        c.install(scene);
+        return new Loaded(scene, root, c);
+    }
+
+    public static Loaded show(Stage stage, MainViewModel model) {
+        Loaded l = load(model, 1360, 860);
+        stage.setTitle("Tokenscope " + Version.get() + " — Entra ID token inspector");
+        stage.setScene(l.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            try (InputStream in = MainWindow.class.getResourceAsStream("icons/tokenscope-" + size + ".png")) {
+                if (in != null) stage.getIcons().add(new Image(in));
+            } catch (IOException ignored) {
+                // an icon is nice to have
+            }
+        }
+        stage.show();
+        l.controller().tokenInput().requestFocus();
+        return l;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.tokenscope.ui.model;
+
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.input.Extraction;
+import dev.tokenscope.engine.report.Report;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The inspector window's state: the input, the API profile, the report, and whether an inspection is running.
+ * Every inspection runs off the FX thread in a {@link Task}; a newer inspection (or {@link #cancel()}) makes an
+ * older one's result irrelevant. Call its methods on the FX thread (tests use {@code Platform.runLater}).
+ */
+public final class InspectorViewModel {
+    /** How the message line should look. */
+    public enum MessageKind { NONE, INFO, ERROR }
+
+    public static final int HISTORY_SIZE = 25;
+
+    private final Inspector inspector;
+    private final Executor executor;
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ObjectProperty<ValidationProfile> profile = new SimpleObjectProperty<>(ValidationProfile.defaults());
+    private final ReadOnlyObjectWrapper<Report> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
+    private final ReadOnlyObjectWrapper<Task<?>> task = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private int candidate = -1;
+    private long generation;
+    private String lastInspected;
+
+    public InspectorViewModel(Inspector inspector, Executor executor) {
+        this.inspector = inspector;
+        this.executor = executor;
+        profile.addListener((obs, o, n) -> {
+            if (n != null && (report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate);
+        });
+    }
+
+    /** A view model with its own pool of daemon worker threads. */
+    public static InspectorViewModel withDefaultExecutor(Inspector inspector) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tokenscope-inspect-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        return new InspectorViewModel(inspector, pool);
+    }
+
+    public StringProperty inputProperty() { return input; }
+    /** The API profile; a change re-inspects the current input at once. */
+    public ObjectProperty<ValidationProfile> profileProperty() { return profile; }
+    public ReadOnlyObjectProperty<Report> reportProperty() { return report.getReadOnlyProperty(); }
+    public Report report() { return report.get(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public boolean isBusy() { return busy.get(); }
+    /** One line under the input: what is happening or what went wrong (never a stack trace). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() { return messageKind.getReadOnlyProperty(); }
+    /** The running task (null when idle), for progress indicators. */
+    public ReadOnlyObjectProperty<Task<?>> taskProperty() { return task.getReadOnlyProperty(); }
+    /** This run's inspected inputs, newest first (memory only). */
+    public ObservableList<HistoryEntry> history() { return history; }
+    public Inspector inspector() { return inspector; }
+
+    /** Inspects the input's primary token (the access token first). */
+    public void inspect() {
+        String text = input.get() == null ? "" : input.get();
+        if (text.isBlank()) {
+            cancelQuietly();
+            report.set(null);
+            lastInspected = null;
+            say(MessageKind.ERROR, "Nothing to inspect: paste a token (Ctrl+V), drop a file, or open one (File ▸ Open).");
+            return;
+        }
+        candidate = -1;
+        run(text, null, -1);
+    }
+
+    /** Replaces the input and inspects it (paste, drop, history, samples). */
+    public void inspectText(String text) {
+        input.set(text == null ? "" : text);
+        inspect();
+    }
+
+    /** Inspects another token found in the same input (index into the report's input candidates). */
+    public void inspectCandidate(int index) {
+        if (lastInspected == null) return;
+        candidate = index;
+        run(lastInspected, null, index);
+    }
+
+    /** Re-runs the last inspection (same input and candidate) with the current profile. */
+    public void reinspect() {
+        if (lastInspected != null) run(lastInspected, null, candidate);
+        else inspect();
+    }
+
+    /** Reads a file (off the FX thread, size-capped) into the input and inspects it. */
+    public void openFile(Path file) {
+        candidate = -1;
+        run(null, file, -1);
+    }
+
+    /** Empties the input and the report (and cancels a running inspection). */
+    public void clear() {
+        cancelQuietly();
+        input.set("");
+        report.set(null);
+        lastInspected = null;
+        candidate = -1;
+        say(MessageKind.NONE, "");
+    }
+
+    /** Shows a problem the window found itself (an empty clipboard, an unreadable drop) in the message line. */
+    public void showError(String text) {
+        say(MessageKind.ERROR, text);
+    }
+
+    /** Cancels the running inspection; returns whether one was running. The window stays as it was. */
+    public boolean cancel() {
+        if (!busy.get()) return false;
+        cancelQuietly();
+        say(MessageKind.INFO, "Cancelled.");
+        return true;
+    }
+
+    private void cancelQuietly() {
+        Task<?> t = task.get();
+        generation++;
+        if (t != null) t.cancel(true);
+        task.set(null);
+        busy.set(false);
+    }
+
+    private record Outcome(String input, Report report, long millis) {
+    }
+
+    private void run(String text, Path file, int index) {
+        cancelQuietly();
+        long gen = ++generation;
+        ValidationProfile p = profile.get();
+        Task<Outcome> t = new Task<>() {
+            @Override
+            protected Outcome call() throws Exception {
+                long start = System.nanoTime();
+                String in = file != null ? InputFiles.read(file) : text;
+                Report r;
+                if (index >= 0) {
+                    Extraction ex = inspector.extract(in);
+                    r = index < ex.candidates().size() ? inspector.inspect(ex, index, p) : inspector.inspect(in, p);
+                } else {
+                    r = inspector.inspect(in, p);
+                }
+                return new Outcome(in, r, (System.nanoTime() - start) / 1_000_000);
+            }
+        };
+        t.setOnSucceeded(e -> {
+            if (gen != generation) return;
+            Outcome o = t.getValue();
+            task.set(null);
+            busy.set(false);
+            if (file != null) input.set(o.input());
+            lastInspected = o.input();
+            report.set(o.report());
+            remember(o);
+            if (o.report().token() == null) say(MessageKind.ERROR, o.report().summary());
+            else say(MessageKind.INFO, describe(o));
+        });
+        t.setOnFailed(e -> {
+            if (gen != generation) return;
+            task.set(null);
+            busy.set(false);
+            Throwable ex = t.getException();
+            say(MessageKind.ERROR, (file != null ? "Could not open the file: " : "Inspection failed: ") + friendly(ex));
+        });
+        task.set(t);
+        busy.set(true);
+        say(MessageKind.INFO, file != null ? "Reading " + file.getFileName() + "…" : "Inspecting…");
+        try {
+            executor.execute(t);
+        } catch (RuntimeException ex) {
+            task.set(null);
+            busy.set(false);
+            say(MessageKind.ERROR, "Inspection could not start: " + friendly(ex));
+        }
+    }
+
+    private static String describe(Outcome o) {
+        Report.InputView in = o.report().input();
+        String what = in == null ? "" : in.description();
+        String extra = in != null && in.candidates().size() > 1 ? "; " + in.candidates().size() + " tokens found" : "";
+        return what + extra + " · checked in " + o.millis() + " ms";
+    }
+
+    private void remember(Outcome o) {
+        if (o.input().isBlank()) return;
+        history.removeIf(h -> h.input().equals(o.input()));
+        history.add(0, new HistoryEntry(o.input(), o.report().summary(), o.report().verdict(), Instant.now()));
+        if (history.size() > HISTORY_SIZE) history.remove(HISTORY_SIZE, history.size());
+    }
+
+    private void say(MessageKind kind, String text) {
+        messageKind.set(kind);
+        message.set(text);
+    }
+
+    /** A one-line, user-facing description of a failure: its message, never a stack trace. */
+    public static String friendly(Throwable ex) {
+        if (ex == null) return "unknown error";
+        Throwable t = ex;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) t = t.getCause();
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
+        m = m.strip();
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+}

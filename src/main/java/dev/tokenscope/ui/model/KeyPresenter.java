@@ -1,0 +1,93 @@
+package dev.tokenscope.ui.model;
+
+import dev.tokenscope.engine.report.KeyView;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Step;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Signing key tab: the matched key's details, its certificate and the key set, or why there is no key. */
+public final class KeyPresenter {
+    private KeyPresenter() {
+    }
+
+    /** One label/value line. */
+    public record Field(String label, String value) {
+    }
+
+    /** The key's details in display order; empty values are left out. */
+    public static List<Field> fields(KeyView k) {
+        List<Field> out = new ArrayList<>();
+        if (k == null) return out;
+        boolean matched = k.keySet() == null || k.keySet().stream().anyMatch(KeyView.KeySummary::matched);
+        add(out, "Key ID (kid)", k.kid());
+        add(out, "Key type", k.kty() == null ? null : k.kty() + (k.sizeBits() != null ? ", " + k.sizeBits() + " bits" : ""));
+        add(out, "Algorithm", k.alg());
+        add(out, "Use", k.use());
+        add(out, "Matched by", matched ? k.matchedBy() : "no key matched");
+        add(out, "Thumbprint (JWK, SHA-256)", k.thumbprint());
+        add(out, "Key issuer", k.issuer());
+        add(out, "Source", k.source());
+        add(out, "Fetched", k.fetchedAt() == null || k.fetchedAt().startsWith("1970-") ? null : k.fetchedAt());
+        add(out, "Cache", k.cacheAge());
+        return out;
+    }
+
+    public static List<Field> certificate(KeyView k) {
+        List<Field> out = new ArrayList<>();
+        if (k == null || k.certificate() == null) return out;
+        KeyView.CertificateView c = k.certificate();
+        add(out, "Subject", c.subject());
+        add(out, "Issuer", c.issuer());
+        add(out, "Valid from", c.notBefore());
+        add(out, "Valid until", c.notAfter());
+        add(out, "SHA-1 thumbprint (x5t)", c.sha1Thumbprint());
+        add(out, "SHA-256 thumbprint", c.sha256Thumbprint());
+        return out;
+    }
+
+    /** Why there is no key to show, in the words of the steps that looked for one. */
+    public static String placeholder(Report r) {
+        if (r == null) return "Inspect a token to see the key that signed it.";
+        if (r.token() == null) return "No token was found in the input, so no signing key was looked up.";
+        StringBuilder sb = new StringBuilder("No signing key to show.");
+        for (String id : List.of("metadata", "keys", "key-match", "signature")) {
+            Step s = r.step(id).orElse(null);
+            if (s == null) continue;
+            if (s.status() == Status.PASS && !id.equals("signature")) continue;
+            if (!s.detail().isBlank()) sb.append("\n").append(s.title()).append(" (").append(StepPresenter.word(s.status())).append("): ").append(s.detail());
+        }
+        sb.append("\n\nGive the issuer's metadata or key set in the API profile (a URL or a file), or turn off \"Offline\" so Tokenscope can fetch them.");
+        return sb.toString();
+    }
+
+    /** The key tab as plain text, for the copy button. */
+    public static String copyText(KeyView k) {
+        StringBuilder sb = new StringBuilder();
+        for (Field f : fields(k)) sb.append(f.label()).append(": ").append(f.value()).append('\n');
+        List<Field> cert = certificate(k);
+        if (!cert.isEmpty()) {
+            sb.append("Certificate\n");
+            for (Field f : cert) sb.append("  ").append(f.label()).append(": ").append(f.value()).append('\n');
+        }
+        if (k.keySet() != null) {
+            sb.append("Key set (").append(k.keySet().size()).append(" keys)\n");
+            for (KeyView.KeySummary s : k.keySet()) {
+                sb.append(s.matched() ? "* " : "  ").append(s.kid()).append("  ").append(nz(s.kty())).append(' ').append(nz(s.use()))
+                        .append(s.x5t() != null ? "  x5t " + s.x5t() : "").append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void add(List<Field> out, String label, String value) {
+        if (value != null && !value.isBlank()) out.add(new Field(label, value));
+    }
+
+}

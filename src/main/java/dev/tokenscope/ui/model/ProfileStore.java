@@ -1,0 +1,126 @@
+package dev.tokenscope.ui.model;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Named API profiles saved as JSON files in the user's config directory
+ * ({@code $XDG_CONFIG_HOME/tokenscope/profiles}, else {@code ~/.config/tokenscope/profiles}), readable by the
+ * owner only. A profile says what an API expects; it never holds a token or a secret.
+ */
+public final class ProfileStore {
+    public static final int MAX_NAME = 80;
+    private static final long MAX_FILE = 256 * 1024;
+    private final Path dir;
+
+    public ProfileStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public static Path defaultDir() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "tokenscope", "profiles");
+        String appData = System.getenv("APPDATA");
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") && appData != null && !appData.isBlank()) return Path.of(appData, "Tokenscope", "profiles");
+        return Path.of(System.getProperty("user.home"), ".config", "tokenscope", "profiles");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The saved profile names, sorted; an unreadable or missing directory is an empty list. */
+    public List<String> names() {
+        if (!Files.isDirectory(dir)) return List.of();
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json") && f.length() > 5)
+                    .map(f -> URLDecoder.decode(f.substring(0, f.length() - 5), StandardCharsets.UTF_8)).sorted(String.CASE_INSENSITIVE_ORDER)
+                    .forEach(out::add);
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    public Optional<ProfileData> load(String name) throws IOException {
+        Path file = file(name);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        if (Files.size(file) > MAX_FILE) throw new IOException("profile file " + file + " is larger than 256 KiB");
+        try {
+            return Optional.of(ProfileData.fromJson(Files.readString(file, StandardCharsets.UTF_8), name).withName(name));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("profile \"" + name + "\" is not valid JSON: " + dev.tokenscope.engine.Json.describe(e));
+        }
+    }
+
+    /** Saves (or replaces) the profile under its name, owner-only: directory rwx------, file rw-------. */
+    public void save(ProfileData profile) throws IOException {
+        Path file = file(profile.name());
+        createPrivateDir(dir);
+        Path tmp = posix() ? Files.createTempFile(dir, ".profile", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, ".profile", ".tmp");
+        try {
+            Files.writeString(tmp, profile.toJson(), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (posix()) Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public boolean delete(String name) throws IOException {
+        return Files.deleteIfExists(file(name));
+    }
+
+    /** Checks a profile name a user typed; returns the problem or null. */
+    public static String checkName(String name) {
+        if (name == null || name.isBlank()) return "give the profile a name";
+        if (name.strip().length() > MAX_NAME) return "a profile name has at most " + MAX_NAME + " characters";
+        if (name.chars().anyMatch(Character::isISOControl)) return "a profile name cannot hold control characters";
+        return null;
+    }
+
+    private Path file(String name) throws IOException {
+        String problem = checkName(name);
+        if (problem != null) throw new IOException(problem);
+        // URL-encoding keeps any name a single, safe file name ("/", "\\", ".." cannot escape the directory).
+        String encoded = URLEncoder.encode(name.strip(), StandardCharsets.UTF_8).replace("*", "%2A");
+        if (encoded.startsWith(".")) encoded = "%2E" + encoded.substring(1);
+        return dir.resolve(encoded + ".json");
+    }
+
+    private static void createPrivateDir(Path d) throws IOException {
+        if (Files.isDirectory(d)) return;
+        if (posix()) {
+            Path parent = d.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                createPrivateDir(parent);
+            }
+            Files.createDirectory(d, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(d);
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}

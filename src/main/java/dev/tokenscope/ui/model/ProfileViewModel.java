@@ -1,0 +1,280 @@
+package dev.tokenscope.ui.model;
+
+import dev.tokenscope.engine.check.ValidationProfile;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The "API profile" side panel: editable fields, the {@link ValidationProfile} they make (updated on every valid
+ * edit, so the inspector re-validates at once), and named profiles saved through a {@link ProfileStore}.
+ * Field problems are reported in {@link #errorProperty()}; the last valid profile stays in force meanwhile.
+ */
+public final class ProfileViewModel {
+    /** The name shown for the profile that is not saved under a name. */
+    public static final String UNSAVED = "Default (not saved)";
+
+    private final ProfileStore store;
+    private final StringProperty name = new SimpleStringProperty(UNSAVED);
+    private final StringProperty audiences = new SimpleStringProperty("");
+    private final StringProperty tenants = new SimpleStringProperty("");
+    private final StringProperty clients = new SimpleStringProperty("");
+    private final StringProperty scopes = new SimpleStringProperty("");
+    private final StringProperty roles = new SimpleStringProperty("");
+    private final StringProperty skewSeconds = new SimpleStringProperty(String.valueOf(ValidationProfile.DEFAULT_SKEW.getSeconds()));
+    private final StringProperty evaluateAt = new SimpleStringProperty("");
+    private final StringProperty metadata = new SimpleStringProperty("");
+    private final StringProperty jwks = new SimpleStringProperty("");
+    private final BooleanProperty offline = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<ValidationProfile> profile = new ReadOnlyObjectWrapper<>(ValidationProfile.defaults());
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> savedNames = FXCollections.observableArrayList();
+    /** The profile name chosen in the panel's selector; setting it loads that profile. */
+    private final ObjectProperty<String> selected = new SimpleObjectProperty<>(UNSAVED);
+    private final List<ProfileData> transientProfiles = new ArrayList<>();
+    private boolean applying;
+
+    public ProfileViewModel(ProfileStore store) {
+        this.store = store;
+        for (ObservableValue<?> v : List.of(audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline)) {
+            v.addListener((obs, o, n) -> recompute());
+        }
+        selected.addListener((obs, o, n) -> {
+            if (n != null && !applying && !n.equals(name.get())) select(n);
+        });
+        refreshNames();
+    }
+
+    public StringProperty audiencesProperty() { return audiences; }
+    public StringProperty tenantsProperty() { return tenants; }
+    public StringProperty clientsProperty() { return clients; }
+    public StringProperty scopesProperty() { return scopes; }
+    public StringProperty rolesProperty() { return roles; }
+    public StringProperty skewSecondsProperty() { return skewSeconds; }
+    public StringProperty evaluateAtProperty() { return evaluateAt; }
+    public StringProperty metadataProperty() { return metadata; }
+    public StringProperty jwksProperty() { return jwks; }
+    public BooleanProperty offlineProperty() { return offline; }
+    /** The profile's name (what Save writes it as). */
+    public StringProperty nameProperty() { return name; }
+    public ObjectProperty<String> selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<ValidationProfile> profileProperty() { return profile.getReadOnlyProperty(); }
+    public ValidationProfile profile() { return profile.get(); }
+    /** The first field problem, or "" when every field is valid. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** The outcome of the last save/delete/load ("Saved …", or what went wrong). */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The names in the selector: the unsaved default, transient ones (samples) and every saved profile. */
+    public ObservableList<String> savedNames() { return savedNames; }
+    public ProfileStore store() { return store; }
+
+    /** The fields as a profile record (whatever they hold, even when invalid). */
+    public ProfileData snapshot() {
+        long skew;
+        try {
+            skew = Long.parseLong(skewSeconds.get().strip());
+        } catch (NumberFormatException e) {
+            skew = ValidationProfile.DEFAULT_SKEW.getSeconds();
+        }
+        return new ProfileData(name.get(), Lists.split(audiences.get()), Lists.split(tenants.get()), Lists.split(clients.get()),
+                Lists.split(scopes.get()), Lists.split(roles.get()), Math.max(0, skew), evaluateAt.get(), metadata.get(), jwks.get(), offline.get());
+    }
+
+    /** Fills every field at once: one profile change, hence one re-validation. */
+    public void apply(ProfileData p) {
+        applying = true;
+        try {
+            name.set(p.name().isBlank() ? UNSAVED : p.name());
+            audiences.set(Lists.join(p.audiences()));
+            tenants.set(Lists.join(p.tenants()));
+            clients.set(Lists.join(p.clients()));
+            scopes.set(Lists.join(p.scopes()));
+            roles.set(Lists.join(p.roles()));
+            skewSeconds.set(String.valueOf(p.skewSeconds()));
+            evaluateAt.set(p.evaluateAt() == null ? "" : p.evaluateAt());
+            metadata.set(p.metadata() == null ? "" : p.metadata());
+            jwks.set(p.jwks() == null ? "" : p.jwks());
+            offline.set(p.offline());
+            if (!savedNames.contains(name.get())) savedNames.add(Math.min(1, savedNames.size()), name.get());
+            selected.set(name.get());
+        } finally {
+            applying = false;
+        }
+        recompute();
+    }
+
+    /** Uses a profile that is not saved (a sample's): it joins the selector until the app closes. */
+    public void applyTransient(ProfileData p) {
+        transientProfiles.removeIf(t -> t.name().equals(p.name()));
+        transientProfiles.add(p);
+        apply(p);
+    }
+
+    /** Switches to a named profile: the unsaved default, a transient one or a saved one. */
+    public void select(String profileName) {
+        if (profileName == null) return;
+        if (profileName.equals(UNSAVED)) {
+            apply(ProfileData.empty(UNSAVED));
+            status.set("");
+            return;
+        }
+        Optional<ProfileData> t = transientProfiles.stream().filter(p -> p.name().equals(profileName)).findFirst();
+        if (t.isPresent()) {
+            apply(t.get());
+            return;
+        }
+        try {
+            Optional<ProfileData> p = store.load(profileName);
+            if (p.isPresent()) {
+                apply(p.get());
+                status.set("Loaded profile \"" + profileName + "\"");
+            } else {
+                status.set("No saved profile \"" + profileName + "\"");
+                refreshNames();
+            }
+        } catch (IOException e) {
+            status.set("Could not load profile \"" + profileName + "\": " + e.getMessage());
+        }
+    }
+
+    /** Saves the fields under {@code profileName}; returns false (with the reason in status) when it could not. */
+    public boolean saveAs(String profileName) {
+        String problem = ProfileStore.checkName(profileName);
+        if (problem == null && profileName.strip().equals(UNSAVED)) problem = "choose another name than \"" + UNSAVED + "\"";
+        if (problem != null) {
+            status.set("Not saved: " + problem);
+            return false;
+        }
+        if (!error.get().isEmpty()) {
+            status.set("Not saved: " + error.get());
+            return false;
+        }
+        ProfileData p = snapshot().withName(profileName.strip());
+        try {
+            store.save(p);
+        } catch (IOException e) {
+            status.set("Could not save profile: " + e.getMessage());
+            return false;
+        }
+        transientProfiles.removeIf(t -> t.name().equals(p.name()));
+        applying = true;
+        try {
+            name.set(p.name());
+            refreshNames();
+            selected.set(p.name());
+        } finally {
+            applying = false;
+        }
+        status.set("Saved profile \"" + p.name() + "\" in " + store.dir());
+        return true;
+    }
+
+    /** Saves under the current name (asks for a name when it is the unsaved default: returns false then). */
+    public boolean save() {
+        if (name.get() == null || name.get().equals(UNSAVED) || transientProfiles.stream().anyMatch(t -> t.name().equals(name.get()))) {
+            status.set("Choose a name with \"Save as\"");
+            return false;
+        }
+        return saveAs(name.get());
+    }
+
+    public boolean deleteCurrent() {
+        String n = name.get();
+        if (n == null || n.equals(UNSAVED)) {
+            status.set("The default profile is not saved, so there is nothing to delete");
+            return false;
+        }
+        try {
+            transientProfiles.removeIf(t -> t.name().equals(n));
+            boolean gone = store.delete(n);
+            status.set(gone ? "Deleted profile \"" + n + "\"" : "Removed \"" + n + "\" from the list");
+        } catch (IOException e) {
+            status.set("Could not delete profile: " + e.getMessage());
+            return false;
+        }
+        select(UNSAVED);
+        refreshNames();
+        return true;
+    }
+
+    public void refreshNames() {
+        List<String> names = new ArrayList<>();
+        names.add(UNSAVED);
+        transientProfiles.forEach(t -> names.add(t.name()));
+        for (String n : store.names()) if (!names.contains(n)) names.add(n);
+        if (name.get() != null && !names.contains(name.get())) names.add(name.get());
+        boolean was = applying;
+        applying = true;
+        try {
+            savedNames.setAll(names);
+            selected.set(name.get());
+        } finally {
+            applying = was;
+        }
+    }
+
+    private void recompute() {
+        if (applying) return;
+        try {
+            ValidationProfile p = build();
+            error.set("");
+            profile.set(p);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    private ValidationProfile build() {
+        long skew;
+        String s = skewSeconds.get() == null ? "" : skewSeconds.get().strip();
+        if (s.isEmpty()) {
+            skew = ValidationProfile.DEFAULT_SKEW.getSeconds();
+        } else {
+            try {
+                skew = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Clock skew: a whole number of seconds, not \"" + s + "\"");
+            }
+            if (skew < 0 || skew > 7 * 86400) throw new IllegalArgumentException("Clock skew: between 0 and 604800 seconds, not " + skew);
+        }
+        Instant at = parseInstant(evaluateAt.get());
+        return new ValidationProfile(Lists.split(audiences.get()), Lists.split(tenants.get()), Lists.split(clients.get()),
+                Lists.split(scopes.get()), Lists.split(roles.get()), Duration.ofSeconds(skew), at, blankToNull(metadata.get()),
+                blankToNull(jwks.get()), offline.get());
+    }
+
+    /** ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds; blank means now. */
+    public static Instant parseInstant(String text) {
+        if (text == null || text.isBlank()) return null;
+        String v = text.strip();
+        try {
+            if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
+            return Instant.parse(v);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("Evaluate at: an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + v + "\"");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
