@@ -145,6 +145,29 @@ public final class Tokens {
         }
     }
 
+    /** An encrypted token (JWE, five parts) for the tests' RSA key: RSA-OAEP-256 / A256GCM, kid of {@link #RSA}. */
+    public static String encrypted(JWTClaimsSet.Builder claims) {
+        try {
+            com.nimbusds.jose.JWEHeader header = new com.nimbusds.jose.JWEHeader.Builder(com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256,
+                    com.nimbusds.jose.EncryptionMethod.A256GCM).type(JOSEObjectType.JWT).keyID(RSA.getKeyID()).build();
+            com.nimbusds.jwt.EncryptedJWT jwt = new com.nimbusds.jwt.EncryptedJWT(header, claims.build());
+            jwt.encrypt(new com.nimbusds.jose.crypto.RSAEncrypter(RSA.toRSAPublicKey()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An opaque consumer-account style ticket: "EwB" followed by standard base64 of {@code bytes} pseudo-random bytes
+     * (fixed seed), no dots, as Microsoft issues for personal accounts to its own resources. Not a real ticket.
+     */
+    public static String opaque(int bytes) {
+        byte[] b = new byte[bytes];
+        new java.util.Random(bytes).nextBytes(b);
+        return "EwB" + java.util.Base64.getEncoder().encodeToString(b);
+    }
+
     /** Hand-builds a compact token from raw JSON strings and a raw signature part (for malformed and hostile cases). */
     public static String raw(String headerJson, String payloadJson, String signaturePart) {
         return b64(headerJson) + "." + b64(payloadJson) + "." + signaturePart;
