@@ -31,8 +31,8 @@ public final class Cli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("tokenscope: " + ex.getMessage());
-            err.println("Try 'tokenscope " + (ex.getCommandLine().getCommandName().equals("tokenscope") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            String cmd = ex.getCommandLine().getCommandName().equals("tokenscope") ? "" : ex.getCommandLine().getCommandName() + " ";
+            err.println("tokenscope: " + ex.getMessage() + " (see 'tokenscope " + cmd + "--help')");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, r) -> {

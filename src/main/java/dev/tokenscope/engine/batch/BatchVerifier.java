@@ -27,7 +27,6 @@ import dev.tokenscope.engine.check.TokenTypeCheck;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.check.VersionCheck;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
-import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.input.Candidate;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.input.InputExtractor;
@@ -101,9 +100,6 @@ public final class BatchVerifier implements AutoCloseable {
     static final int MAX_MEMO_TOKEN = 16 * 1024;
     private static final Set<String> ENVIRONMENT_STEPS = Set.of("metadata", "keys");
     private static final Set<String> PLAIN_HEADER = Set.of("alg", "kid", "typ", "x5t", "cty");
-    private static final List<Check> CLAIM_CHECKS = List.of(new IssuerCheck(), new AudienceCheck(), new LifetimeCheck(), new TokenTypeCheck(),
-            new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck());
-    private static final LifetimeCheck LIFETIME = new LifetimeCheck();
 
     private final ValidationProfile profile;
     private final Clock clock;
@@ -294,16 +290,8 @@ public final class BatchVerifier implements AutoCloseable {
         } catch (JOSEException | RuntimeException e) {
             return null;
         }
-        int sigBytes = (len - d2 - 1) * 3 / 4;
-        DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, sigBytes, List.of(), null, null);
-        CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
-        boolean warned = plan.warned();
-        for (Check c : CLAIM_CHECKS) {
-            Step s = ctx.run(c);
-            if (s.status() == Status.FAIL) return null;
-            if (s.status() == Status.WARN) warned = true;
-        }
-        if (!ctx.diagnoses().isEmpty()) return null; // the Inspector orders diagnoses; let it
+        ClaimsOutcome co = claimsOutcome(token, plan, claims, now);
+        if (!co.clean() || !lifetimePasses(claims, now, profile.skew())) return null; // the Inspector explains failures and warnings
         long[] w = window(claims, now, profile.skew());
         if (!verified) {
             // Only the signature failed: the Inspector says signature-invalid with the plan's key, the same for every such token.
@@ -320,10 +308,74 @@ public final class BatchVerifier implements AutoCloseable {
             }
             return new Evaluated(known, w[0], w[1]);
         }
-        List<String> aud = ctx.facts().audiences();
         // The Inspector's summary of a valid report.
-        String summary = (warned ? "Valid with warnings for " : "Valid for ") + (aud.isEmpty() ? "its audience" : String.join(", ", aud));
+        String summary = (plan.warned() || co.warned() ? "Valid with warnings for " : "Valid for ") + co.audiences();
         return new Evaluated(new BatchResult(Verdict.VALID, null, summary, false), w[0], w[1]);
+    }
+
+    /**
+     * What the claim checks other than the lifetime (issuer, audience, token type, version, tenant, client, permissions)
+     * say about a token, shared by every token of the same plan whose claims are the same apart from the values of
+     * {@link #VALUE_FREE_CLAIMS}. {@code audiences} is the summary's "for …" part.
+     */
+    private record ClaimsOutcome(boolean clean, boolean warned, String audiences) {
+    }
+
+    /**
+     * Claims whose values none of those checks reads (only whether they are there): identity and display claims,
+     * different in every token or for every user, and the time claims, which the lifetime step checks per token.
+     */
+    static final Set<String> VALUE_FREE_CLAIMS = Set.of("exp", "nbf", "iat", "uti", "aio", "rh", "name", "oid", "sub", "sid",
+            "preferred_username", "unique_name", "upn", "email", "given_name", "family_name", "ipaddr", "login_hint", "onprem_sid");
+    static final int MAX_CLAIM_OUTCOMES = 4096;
+    private static final List<Check> CLAIM_CHECKS_BUT_LIFETIME = List.of(new IssuerCheck(), new AudienceCheck(), new TokenTypeCheck(),
+            new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck());
+    private final ConcurrentHashMap<String, ClaimsOutcome> claimOutcomes = new ConcurrentHashMap<>();
+
+    private ClaimsOutcome claimsOutcome(String token, Plan plan, ObjectNode claims, Instant now) {
+        StringBuilder key = new StringBuilder(256).append(System.identityHashCode(plan)).append('\u0001');
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            key.append(e.getKey()).append('\u0000');
+            if (!VALUE_FREE_CLAIMS.contains(e.getKey())) key.append(e.getValue().toString());
+            key.append('\u0001');
+        }
+        String k = key.toString();
+        ClaimsOutcome known = claimOutcomes.get(k);
+        if (known != null) return known;
+        ClaimsOutcome fresh = checkClaims(token, plan, claims, now);
+        if (claimOutcomes.size() < MAX_CLAIM_OUTCOMES) claimOutcomes.putIfAbsent(k, fresh);
+        return fresh;
+    }
+
+    private ClaimsOutcome checkClaims(String token, Plan plan, ObjectNode claims, Instant now) {
+        DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, -1, List.of(), null, null);
+        CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
+        boolean warned = false;
+        for (Check c : CLAIM_CHECKS_BUT_LIFETIME) {
+            Step s = ctx.run(c);
+            if (s.status() == Status.FAIL) return new ClaimsOutcome(false, false, null);
+            if (s.status() == Status.WARN) warned = true;
+        }
+        if (!ctx.diagnoses().isEmpty()) return new ClaimsOutcome(false, false, null); // the Inspector orders diagnoses; let it
+        List<String> aud = ctx.facts().audiences();
+        return new ClaimsOutcome(true, warned, aud.isEmpty() ? "its audience" : String.join(", ", aud));
+    }
+
+    /**
+     * True when the lifetime step passes without a warning at {@code now}: exp is a number and not reached, nbf (if
+     * present) is a number and reached, and iat is not beyond the skew in the future. Anything else goes the Inspector's
+     * way, so only the plain "pass" needs to agree with {@link LifetimeCheck}.
+     */
+    static boolean lifetimePasses(ObjectNode claims, Instant now, Duration skew) {
+        Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
+        if (exp == null || !now.isBefore(exp)) return false;
+        if (claims.has("nbf")) {
+            Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
+            if (nbf == null || now.isBefore(nbf)) return false;
+        }
+        Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
+        return iat == null || !iat.isAfter(now.plus(skew));
     }
 
     /** Decodes a base64url JSON object part exactly as the token decoder does (strict UTF-8, strict JSON), or null. */
@@ -342,8 +394,8 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     private Plan plan(String token, String headerPart, ObjectNode claims, Instant now) {
-        TokenFacts facts = new TokenFacts(new DecodedToken(token, TokenKind.JWS, null, claims, -1, List.of(), null, null));
-        String key = headerPart + '\u0000' + facts.iss() + '\u0000' + facts.ver() + '\u0000' + facts.policy();
+        // What trust resolution depends on besides the header: iss, ver and the B2C policy (tfp or acr).
+        String key = headerPart + '\u0000' + claims.get("iss") + '\u0000' + claims.get("ver") + '\u0000' + claims.get("tfp") + '\u0000' + claims.get("acr");
         Plan p = plans.get(key);
         if (p != null) return p;
         if (plans.size() >= MAX_PLANS) return Plan.INELIGIBLE;

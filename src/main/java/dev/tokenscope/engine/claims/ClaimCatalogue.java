@@ -154,11 +154,13 @@ public final class ClaimCatalogue {
     /** Reads a NumericDate (seconds since the epoch, may be fractional); null when it is not one or out of range. */
     public static Instant epochSeconds(JsonNode value) {
         if (value == null || !value.isNumber()) return null;
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) return null;
+        if (value.isBigDecimal() && (value.decimalValue().scale() < -20 || value.decimalValue().scale() > 20)) return null;
         try {
             BigDecimal d = value.decimalValue();
             if (d.abs().compareTo(BigDecimal.valueOf(253402300799L)) > 0) return null; // past year 9999
             return Instant.ofEpochSecond(d.longValue());
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) {
             return null;
         }
     }

@@ -29,7 +29,8 @@ public record Extraction(String form, String description, List<String> notes, Li
     public String nothingToInspect() {
         if (candidates.isEmpty()) return description;
         StringBuilder sb = new StringBuilder("Nothing to inspect: the input holds only ");
-        sb.append(candidates.stream().map(c -> "a " + c.role().label()).distinct().reduce((a, b) -> a + " and " + b).orElse("?"));
+        sb.append(candidates.stream().map(c -> ("aeiou".indexOf(c.role().label().charAt(0)) >= 0 ? "an " : "a ") + c.role().label())
+                .distinct().reduce((a, b) -> a + " and " + b).orElse("?"));
         if (candidates.stream().anyMatch(c -> c.role() == Role.REFRESH_TOKEN)) {
             sb.append(". Refresh tokens are opaque to clients and are never decoded");
         }

@@ -288,7 +288,14 @@ public final class InputExtractor {
         return new Extraction("text", "Text containing " + found.size() + (found.size() == 1 ? " token" : " tokens"), notes, found);
     }
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)undefined|null|nil|none|\\[objectobject]|\\{\\{?\\w*}}?|\\$\\{?\\w*}?|<\\w*>|%\\w+%|your[_-]?(access[_-]?)?token([_-]?here)?|token|accesstoken|access_token");
+
     private static Extraction single(String form, String description, List<String> notes, Role role, String source, String value) {
+        if (PLACEHOLDER.matcher(value).matches()) {
+            return none("placeholder", "The credential is the literal text '" + value + "', not a token: the client sent nothing "
+                    + "(the variable meant to hold the token was empty or unresolved, e.g. an un-awaited acquireTokenSilent, a misnamed "
+                    + "field such as result.access_token instead of result.accessToken, or a template that was never filled in).");
+        }
         return new Extraction(form, description, notes, List.of(new Candidate(role, source, value)));
     }
 
