@@ -96,7 +96,7 @@ class FuzzPropertiesTest {
 
     // ---- properties ---------------------------------------------------------------------------------------------
 
-    @Property(tries = 10_000, shrinking = ShrinkingMode.BOUNDED)
+    @Property(shrinking = ShrinkingMode.BOUNDED) // tries: jqwik.tries.default (junit-platform.properties: 10,000; nightly: -Djqwik.tries.default=100000)
     void mutatedTokensNeverEscapeAndAlwaysGetAMessage(@ForAll("mutatedInputs") String input) {
         Report r = checkEverything(input);
         // The generator must keep reaching every kind of outcome, or the property proves little.

@@ -1,0 +1,118 @@
+package dev.tokenscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import static dev.tokenscope.testing.Tokens.API_ID;
+import static dev.tokenscope.testing.Tokens.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScanCommandTest {
+    @TempDir
+    Path dir;
+    Path jwks, har;
+    String out, err, valid, expired;
+
+    @BeforeEach
+    void capture() throws Exception {
+        jwks = dir.resolve("keys.json");
+        Files.writeString(jwks, Tokens.publicSet(Tokens.RSA).toString());
+        valid = Tokens.sign(Tokens.v2Access());
+        expired = Tokens.sign(Tokens.v2Access().expirationTime(Date.from(NOW.minusSeconds(7200))));
+        har = dir.resolve("capture.har");
+        Files.writeString(har, "{\"log\":{\"version\":\"1.2\",\"entries\":["
+                + entry("2026-03-01T12:00:01.000Z", "POST", "https://login.microsoftonline.com/" + Tokens.TENANT + "/oauth2/v2.0/token", "[]",
+                "{\\\"token_type\\\":\\\"Bearer\\\",\\\"access_token\\\":\\\"" + valid + "\\\"}")
+                + "," + entry("2026-03-01T12:00:02.000Z", "GET", "https://api.contoso.example/orders", "[{\"name\":\"authorization\",\"value\":\"Bearer " + valid + "\"}]", "{}")
+                + "," + entry("2026-03-01T12:00:03.000Z", "GET", "https://api.contoso.example/old", "[{\"name\":\"authorization\",\"value\":\"Bearer " + expired + "\"}]", "{}")
+                + "]}}");
+    }
+
+    static String entry(String time, String method, String url, String headers, String body) {
+        return "{\"startedDateTime\":\"" + time + "\",\"request\":{\"method\":\"" + method + "\",\"url\":\"" + url + "\",\"headers\":" + headers
+                + "},\"response\":{\"status\":200,\"headers\":[],\"content\":{\"size\":" + body.length() + ",\"mimeType\":\"application/json\",\"text\":\"" + body + "\"}}}";
+    }
+
+    int run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        CommandLine cl = new CommandLine(new ScanCommand());
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int rc = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return rc;
+    }
+
+    String[] args(String... more) {
+        List<String> a = new ArrayList<>(List.of(har.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void listsEveryDistinctTokenWithWhereItWasAndItsVerdict() {
+        assertEquals(1, run(args()), err);
+        assertTrue(out.startsWith("capture.har: 3 entries, 2 distinct tokens (3 occurrences)"), out);
+        assertTrue(out.contains("[1] VALID — Valid for " + API_ID), out);
+        assertTrue(out.contains("access token · token response (access_token) · POST https://login.microsoftonline.com/" + Tokens.TENANT + "/oauth2/v2.0/token → 200"), out);
+        assertTrue(out.contains("at 2026-03-01T12:00:01.000Z · entry 1 · seen 2× (last in entry 2)"), out);
+        assertTrue(out.contains("aud " + API_ID + " · exp 2026-03-01T12:50:00Z (expires in 50 min)"), out);
+        assertTrue(out.contains("[2] INVALID [expired] — Not valid: "), out);
+        assertTrue(out.contains("token · Authorization header · GET https://api.contoso.example/old"), out);
+        assertFalse(out.contains(valid.substring(0, 30)), "token values are never printed");
+    }
+
+    @Test
+    void jsonListsTheSameWithoutTokenValues() throws Exception {
+        assertEquals(1, run(args("--json")));
+        JsonNode root = Json.parse(out);
+        assertEquals(3, root.get("entries").asInt());
+        JsonNode tokens = root.get("tokens");
+        assertEquals(2, tokens.size());
+        assertEquals("valid", tokens.get(0).get("verdict").asText());
+        assertEquals("access-token", tokens.get(0).get("role").asText());
+        assertEquals(2, tokens.get(0).get("occurrences").asInt());
+        assertEquals("expired", tokens.get(1).get("diagnosis").asText());
+        assertFalse(out.contains(valid.substring(0, 30)));
+        assertFalse(tokens.get(0).has("token"));
+    }
+
+    @Test
+    void inspectShowsTheWholeReportOfOneToken() throws Exception {
+        assertEquals(1, run(args("--inspect", "2", "--no-color")));
+        assertTrue(out.startsWith("INVALID — Not valid: "), out);
+        assertTrue(out.contains("Input: A token from a HAR capture: Authorization header of GET https://api.contoso.example/old"), out);
+        assertEquals(0, run(args("--inspect", "1", "--json")));
+        assertEquals("valid", Json.parse(out).get("verdict").asText());
+        assertEquals(2, run(args("--inspect", "3")));
+        assertTrue(err.contains("--inspect takes 1 to 2, not 3"), err);
+    }
+
+    @Test
+    void aCaptureWithoutTokensOrNotAHarExitsTwo() throws Exception {
+        Path none = dir.resolve("none.har");
+        Files.writeString(none, "{\"log\":{\"entries\":[" + entry("2026-03-01T12:00:00Z", "GET", "https://example.com/", "[]", "{}") + "]}}");
+        assertEquals(2, run(none.toString(), "--offline"));
+        assertTrue(err.contains("no token found in 1 entries"), err);
+        Path notHar = dir.resolve("tokens.txt");
+        Files.writeString(notHar, valid);
+        assertEquals(2, run(notHar.toString()));
+        assertTrue(err.startsWith("tokenscope scan: not a HAR capture"), err);
+    }
+}

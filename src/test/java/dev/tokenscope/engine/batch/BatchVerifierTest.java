@@ -1,0 +1,348 @@
+package dev.tokenscope.engine.batch;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.trust.TrustResolver;
+import dev.tokenscope.testing.FakeEntra;
+import dev.tokenscope.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.tokenscope.testing.Tokens.API_ID;
+import static dev.tokenscope.testing.Tokens.NOW;
+import static dev.tokenscope.testing.Tokens.TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BatchVerifierTest {
+    @TempDir
+    Path dir;
+
+    /** Offline profile with the tests' key set and v2 metadata as files, evaluated at Tokens.NOW. */
+    ValidationProfile offlineProfile() throws Exception {
+        Path jwks = dir.resolve("keys.json");
+        Files.writeString(jwks, Tokens.publicSet(Tokens.RSA, Tokens.RSA_OTHER).toString());
+        Path meta = dir.resolve("openid-configuration.json");
+        Files.writeString(meta, "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"" + jwks.toUri() + "\"}");
+        return new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(), jwks.toString(), true);
+    }
+
+    static BatchVerifier verifier(ValidationProfile p, int threads, int memo) {
+        return new BatchVerifier(new dev.tokenscope.engine.trust.OnlineTrustResolver(
+                new dev.tokenscope.engine.net.DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), p, Clock.fixed(NOW, ZoneOffset.UTC), threads, memo);
+    }
+
+    static Inspector inspector() {
+        return new Inspector(new dev.tokenscope.engine.trust.OnlineTrustResolver(
+                new dev.tokenscope.engine.net.DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A spread of tokens: valid, each kind of failure, and lines that are not tokens at all. */
+    static Map<String, String> corpus() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String valid = Tokens.sign(Tokens.v2Access());
+        m.put("valid", valid);
+        m.put("valid-v1", Tokens.sign(Tokens.v1Access().audience(API_ID)));
+        m.put("valid-app-only", Tokens.sign(Tokens.v2AppOnly()));
+        m.put("expired", Tokens.sign(Tokens.v2Access().expirationTime(Date.from(NOW.minusSeconds(3600)))));
+        m.put("expired-within-skew", Tokens.sign(Tokens.v2Access().expirationTime(Date.from(NOW.minusSeconds(60)))));
+        m.put("not-yet-valid", Tokens.sign(Tokens.v2Access().notBeforeTime(Date.from(NOW.plusSeconds(3600)))));
+        m.put("wrong-audience", Tokens.sign(Tokens.v2Access().audience("00000002-0000-0000-c000-000000000000")));
+        m.put("id-token", Tokens.sign(Tokens.v2Id().audience(API_ID)));
+        m.put("graph", Tokens.graph(Tokens.v2Access()));
+        m.put("other-key", Tokens.sign(Tokens.v2Access().build(), Tokens.RSA_OTHER,
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(Tokens.RSA_OTHER.getKeyID()).build()));
+        m.put("unknown-kid", Tokens.sign(Tokens.v2Access().build(), Tokens.rsa("nope"),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("nope").build()));
+        m.put("consumer", Tokens.sign(Tokens.v2Access().issuer("https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0")
+                .claim("tid", "9188040d-6c67-4c5b-b112-36a304b66dad")));
+        String[] parts = valid.split("\\.");
+        char c = parts[2].charAt(10);
+        m.put("broken-signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A') + parts[2].substring(11));
+        m.put("alg-none", Tokens.raw("{\"alg\":\"none\"}", "{\"aud\":\"" + API_ID + "\"}", ""));
+        m.put("bearer-line", "Bearer " + valid);
+        m.put("log-line", "2026-03-01T12:00:00Z INFO request GET /orders auth=" + valid + " status=200");
+        m.put("garbage", "this line holds no token at all");
+        m.put("truncated", parts[0] + "." + parts[1]);
+        m.put("opaque", "EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ");
+        return m;
+    }
+
+    @Test
+    void everyVerdictAndDiagnosisIsTheInspectorsOwn() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Inspector inspector = inspector();
+        try (BatchVerifier v = verifier(p, 1, 0)) {
+            for (Map.Entry<String, String> e : corpus().entrySet()) {
+                BatchResult b = v.verify(e.getValue());
+                Report r = inspector.inspect(e.getValue(), p);
+                if (r.token() == null) {
+                    assertEquals(Verdict.INVALID, b.verdict(), e.getKey());
+                    assertEquals(BatchVerifier.NOT_A_TOKEN, b.diagnosis(), e.getKey());
+                    continue;
+                }
+                assertEquals(r.verdict(), b.verdict(), e.getKey() + ": " + b.message());
+                assertEquals(r.topDiagnosis().map(Diagnosis::id).orElse(null), b.diagnosis(), e.getKey());
+                assertEquals(r.summary(), b.message(), e.getKey());
+            }
+            // The clean tokens went the fast path; the odd ones the Inspector's whole way.
+            assertTrue(v.fastPathCount() >= 5, "fast path used " + v.fastPathCount());
+            assertTrue(v.fullPathCount() >= 8, "full path used " + v.fullPathCount());
+        }
+        assertEquals(Verdict.VALID, verifier(p, 1, 0).verify(corpus().get("valid")).verdict());
+        assertEquals("Valid with warnings for " + API_ID, verifier(p, 1, 0).verify(corpus().get("expired-within-skew")).message());
+    }
+
+    @Test
+    void aBrokenSignatureIsReportedLikeTheInspectorEvenWhenServedFromThePlan() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Report expected = inspector().inspect(corpus().get("broken-signature"), p);
+        try (BatchVerifier v = verifier(p, 1, 0)) {
+            for (int i = 0; i < 5; i++) {
+                String t = Tokens.sign(Tokens.v2Access().claim("uti", "u" + i));
+                String[] parts = t.split("\\.");
+                String broken = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+                BatchResult b = v.verify(broken);
+                assertEquals(Verdict.INVALID, b.verdict());
+                assertEquals("signature-invalid", b.diagnosis());
+                assertEquals(expected.summary(), b.message());
+            }
+            assertEquals(1, v.fullPathCount(), "only the first broken token needs the Inspector");
+        }
+    }
+
+    @Test
+    void aTokenSeenAgainIsServedFromTheMemoUntilItsLifetimeStepWouldChange() {
+        Instant exp = NOW.plusSeconds(120);
+        String token = Tokens.sign(Tokens.v2Access().expirationTime(Date.from(exp)));
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return now.get(); }
+        };
+        FakeEntra entra = new FakeEntra().tenant(TENANT, Tokens.publicSet(Tokens.RSA));
+        try (entra; BatchVerifier v = new BatchVerifier(new dev.tokenscope.engine.trust.OnlineTrustResolver(
+                new dev.tokenscope.engine.net.DocumentStore(entra.http(), null, Clock.systemUTC()), Clock.systemUTC()),
+                ValidationProfile.defaults().withAudiences(List.of(API_ID)), moving, 1, 1000)) {
+            BatchResult first = v.verify(token);
+            assertEquals(Verdict.VALID, first.verdict(), first.message());
+            assertFalse(first.memoised());
+            now.set(NOW.plusSeconds(60)); // still inside the same lifetime interval
+            BatchResult again = v.verify(token);
+            assertTrue(again.memoised());
+            assertEquals(first.message(), again.message());
+            now.set(exp.plusSeconds(30)); // expired, but within the 5 min skew: valid with warnings, re-verified
+            BatchResult warned = v.verify(token);
+            assertFalse(warned.memoised());
+            assertEquals(Verdict.VALID, warned.verdict());
+            assertTrue(warned.message().startsWith("Valid with warnings"), warned.message());
+            now.set(exp.plusSeconds(600)); // beyond the skew
+            BatchResult expired = v.verify(token);
+            assertEquals(Verdict.INVALID, expired.verdict());
+            assertEquals("expired", expired.diagnosis());
+            assertTrue(v.verify(token).memoised());
+            assertEquals(2, v.memoHits());
+            // Keys and metadata were fetched once for all of it.
+            assertEquals(1, entra.count("https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration"));
+            assertEquals(1, entra.count("https://login.microsoftonline.com/" + TENANT + "/discovery/v2.0/keys"));
+        }
+    }
+
+    @Test
+    void runAnswersEveryNonEmptyLineOnceInInputOrderOnAllThreads() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Map<String, String> corpus = corpus();
+        List<String> names = new ArrayList<>(corpus.keySet());
+        StringBuilder in = new StringBuilder();
+        List<String> expectedNames = new ArrayList<>();
+        List<Long> expectedLines = new ArrayList<>();
+        long line = 0;
+        for (int round = 0; round < 40; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((i * 7 + round) % names.size());
+                in.append(corpus.get(name)).append(round % 2 == 0 ? "\n" : "\r\n");
+                expectedNames.add(name);
+                expectedLines.add(++line);
+                if (i % 5 == 0) {
+                    in.append(i % 2 == 0 ? "\n" : "   \t\n"); // blank lines get no answer
+                    line++;
+                }
+            }
+        }
+        Map<String, BatchResult> single = new LinkedHashMap<>();
+        try (BatchVerifier one = verifier(p, 1, 0)) {
+            for (String n : names) single.put(n, one.verify(corpus.get(n)));
+        }
+        List<Long> gotLines = new ArrayList<>();
+        List<BatchResult> got = new ArrayList<>();
+        BatchSummary s;
+        try (BatchVerifier v = verifier(p, 4, 10_000)) {
+            s = v.run(new StringReader(in.toString()), (n, r) -> {
+                gotLines.add(n);
+                got.add(r);
+            });
+            assertEquals(names.size(), v.memoSize() + 3, "every distinct token memoised once (the 3 non-token lines are not)");
+        }
+        assertEquals(expectedLines, gotLines);
+        for (int i = 0; i < got.size(); i++) {
+            BatchResult want = single.get(expectedNames.get(i));
+            assertEquals(want.verdict(), got.get(i).verdict(), expectedNames.get(i));
+            assertEquals(want.diagnosis(), got.get(i).diagnosis(), expectedNames.get(i));
+            assertEquals(want.message(), got.get(i).message(), expectedNames.get(i));
+        }
+        assertEquals(expectedNames.size(), s.lines());
+        long valid = expectedNames.stream().filter(n -> single.get(n).verdict() == Verdict.VALID).count();
+        assertEquals(valid, s.valid());
+        assertEquals(s.lines(), s.valid() + s.invalid() + s.undetermined());
+        assertTrue(s.memoised() > s.lines() / 2, "repeated tokens come from the memo: " + s.memoised());
+        assertFalse(s.allValid());
+    }
+
+    @Test
+    void theMemoStaysWithinItsCapacity() throws Exception {
+        ValidationProfile p = offlineProfile();
+        try (BatchVerifier v = verifier(p, 2, 16)) {
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < 200; i++) in.append(Tokens.sign(Tokens.v2Access().claim("uti", "t" + i))).append('\n');
+            BatchSummary s = v.run(new StringReader(in.toString()), (n, r) -> assertEquals(Verdict.VALID, r.verdict()));
+            assertEquals(200, s.valid());
+            assertTrue(v.memoSize() <= 16, "memo size " + v.memoSize());
+        }
+    }
+
+    @Test
+    void aHugeLineIsAnsweredWithoutBeingReadWhole() throws Exception {
+        ValidationProfile p = offlineProfile();
+        String valid = Tokens.sign(Tokens.v2Access());
+        String huge = "x".repeat(BatchVerifier.MAX_LINE_CHARS + 10);
+        List<BatchResult> got = new ArrayList<>();
+        try (BatchVerifier v = verifier(p, 2, 100)) {
+            BatchSummary s = v.run(new StringReader(valid + "\n" + huge + "\n" + valid), (n, r) -> got.add(r));
+            assertEquals(3, s.lines());
+        }
+        assertEquals(Verdict.VALID, got.get(0).verdict());
+        assertEquals(BatchVerifier.NOT_A_TOKEN, got.get(1).diagnosis());
+        assertTrue(got.get(1).message().contains("longer than"), got.get(1).message());
+        assertEquals(Verdict.VALID, got.get(2).verdict());
+    }
+
+    @Test
+    void theLifetimeWindowEndsWhereTheLifetimeStepCouldChange() {
+        var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", 1000).put("nbf", 400).put("iat", 400);
+        Duration skew = Duration.ofSeconds(100);
+        assertArrayEquals(new long[]{400, 1000}, BatchVerifier.window(claims, Instant.ofEpochSecond(500), skew));
+        assertArrayEquals(new long[]{1000, 1100}, BatchVerifier.window(claims, Instant.ofEpochSecond(1000), skew));
+        assertArrayEquals(new long[]{1100, Long.MAX_VALUE}, BatchVerifier.window(claims, Instant.ofEpochSecond(5000), skew));
+        assertArrayEquals(new long[]{Long.MIN_VALUE, 300}, BatchVerifier.window(claims, Instant.ofEpochSecond(0), skew));
+        assertArrayEquals(new long[]{Long.MIN_VALUE, Long.MAX_VALUE}, BatchVerifier.window(null, Instant.ofEpochSecond(0), skew));
+        // Sub-second instants are not memoised across calls (the interval is empty).
+        long[] w = BatchVerifier.window(claims, Instant.ofEpochSecond(500, 5), skew);
+        assertEquals(w[0], w[1]);
+    }
+
+    private static void assertArrayEquals(long[] want, long[] got) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, () -> java.util.Arrays.toString(got));
+    }
+
+    @Test
+    void trustIsResolvedOncePerIssuerAndKeyAcrossThreads() throws Exception {
+        FakeEntra entra = new FakeEntra().tenant(TENANT, Tokens.publicSet(Tokens.RSA));
+        try (entra; BatchVerifier v = new BatchVerifier(new dev.tokenscope.engine.trust.OnlineTrustResolver(
+                new dev.tokenscope.engine.net.DocumentStore(entra.http(), null, Clock.systemUTC()), Clock.systemUTC()),
+                ValidationProfile.defaults().withAudiences(List.of(API_ID)).withAt(NOW), Clock.systemUTC(), 4, 0)) {
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < 60; i++) in.append(Tokens.sign(Tokens.v2Access().claim("uti", "x" + i))).append('\n');
+            BatchSummary s = v.run(new StringReader(in.toString()), (n, r) -> assertEquals(Verdict.VALID, r.verdict(), r.message()));
+            assertEquals(60, s.valid());
+            assertEquals(1, entra.count("https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration"));
+            assertEquals(1, entra.count("https://login.microsoftonline.com/" + TENANT + "/discovery/v2.0/keys"));
+            assertEquals(1, v.chainsResolved());
+        }
+    }
+
+    @Test
+    void sharedClaimOutcomesNeverHideADifferenceThatMatters() throws Exception {
+        ValidationProfile p = new ValidationProfile(List.of(API_ID), List.of(TENANT), List.of(Tokens.CLIENT_ID), List.of("access_as_user"), null,
+                Duration.ofMinutes(5), NOW, offlineProfile().metadata(), offlineProfile().jwks(), true);
+        Inspector inspector = inspector();
+        List<String> tokens = List.of(
+                Tokens.sign(Tokens.v2Access()),
+                Tokens.sign(Tokens.v2Access().claim("name", "Bob").claim("oid", "another").claim("uti", "x").subject("s2")),
+                Tokens.sign(Tokens.v2Access().claim("scp", "User.Read")),
+                Tokens.sign(Tokens.v2Access().claim("azp", "7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")),
+                Tokens.sign(Tokens.v2Access().claim("tid", "5e3c8a11-2b7d-4f6e-9a0c-1d2e3f4a5b6c")),
+                Tokens.sign(Tokens.v2Access().audience(List.of(API_ID, "api://" + API_ID))),
+                Tokens.sign(Tokens.v2Access().claim("ver", "1.0")),
+                Tokens.sign(Tokens.v2Access().issueTime(Date.from(NOW.plusSeconds(3600)))),
+                Tokens.sign(Tokens.v2Access().notBeforeTime(Date.from(NOW.plusSeconds(60)))),
+                Tokens.sign(Tokens.v2Access().claim("nbf", "soon")),
+                Tokens.sign(Tokens.v2Access().claim("exp", null)),
+                Tokens.sign(Tokens.v2Access()).replace("eyJ", "eyJ"));
+        try (BatchVerifier v = verifier(p, 1, 0)) {
+            for (String t : tokens) {
+                Report r = inspector.inspect(t, p);
+                BatchResult b = v.verify(t);
+                assertEquals(r.verdict(), b.verdict(), r.summary());
+                assertEquals(r.topDiagnosis().map(Diagnosis::id).orElse(null), b.diagnosis(), r.summary());
+                assertEquals(r.summary(), b.message());
+            }
+        }
+    }
+
+    @Test
+    void theLifetimeShortcutPassesOnlyWhenTheLifetimeStepPasses() {
+        var check = new dev.tokenscope.engine.check.LifetimeCheck();
+        Duration skew = Duration.ofSeconds(300);
+        long[] offsets = {-10_000, -301, -300, -299, -1, 0, 1, 299, 300, 301, 10_000};
+        int passes = 0;
+        for (long expAt : offsets) {
+            for (long nbfAt : offsets) {
+                for (long iatAt : offsets) {
+                    var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", NOW.getEpochSecond() + expAt)
+                            .put("nbf", NOW.getEpochSecond() + nbfAt).put("iat", NOW.getEpochSecond() + iatAt);
+                    var token = new dev.tokenscope.engine.token.DecodedToken("x", dev.tokenscope.engine.token.TokenKind.JWS,
+                            dev.tokenscope.engine.Json.MAPPER.createObjectNode(), claims, 256, List.of(), null, null);
+                    var ctx = new dev.tokenscope.engine.check.CheckContext(token, ValidationProfile.defaults(), NOW, TrustResolver.offlineOnly().resolve(token, ValidationProfile.defaults()));
+                    boolean real = ctx.run(check).status() == dev.tokenscope.engine.report.Status.PASS && ctx.diagnoses().isEmpty();
+                    boolean shortcut = BatchVerifier.lifetimePasses(claims, NOW, skew);
+                    assertEquals(real, shortcut, "exp " + expAt + " nbf " + nbfAt + " iat " + iatAt);
+                    if (real) passes++;
+                }
+            }
+        }
+        assertTrue(passes > 50, "the grid has passing cases: " + passes);
+    }
+
+    @Test
+    void withoutAnyTrustMaterialTheVerdictStaysOpen() {
+        try (BatchVerifier v = new BatchVerifier(TrustResolver.offlineOnly(), ValidationProfile.defaults().withAt(NOW), Clock.systemUTC(), 1, 10)) {
+            BatchResult r = v.verify(Tokens.sign(Tokens.v2Access()));
+            assertEquals(Verdict.UNDETERMINED, r.verdict(), r.message());
+            assertNull(r.diagnosis());
+        }
+    }
+}
