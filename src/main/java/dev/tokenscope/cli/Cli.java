@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The command-line face: {@code tokenscope inspect …}. Exit codes: 0 valid, 1 invalid or undetermined, 2 usage / nothing inspectable. */
 @Command(name = "tokenscope", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Is this Microsoft Entra ID token valid for my API, and if not, why not?",
-        subcommands = {InspectCommand.class, LoginCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, LoginCommand.class, ScanCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run without arguments on a desktop to open the window.", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect, 3 sign-in failed (login)."})
 public final class Cli implements Runnable {
     public static final int VALID = 0, INVALID = 1, USAGE = 2;

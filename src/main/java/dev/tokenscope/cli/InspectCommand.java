@@ -82,6 +82,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColor;
 
+    @CommandLine.Mixin
+    ReportOptions reportOptions = new ReportOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -112,11 +115,21 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("tokenscope inspect: " + e.getMessage());
             return Cli.USAGE;
         }
+        String reportProblem = reportOptions.validate();
+        if (reportProblem != null) {
+            err.println("tokenscope inspect: " + reportProblem);
+            return Cli.USAGE;
+        }
         Report report = inspector().inspect(input, profile);
         if (report.token() == null) {
             if (json) out.println(Json.pretty(report));
             err.println("tokenscope inspect: " + report.summary());
             return Cli.USAGE;
+        }
+        if (reportOptions.requested()) {
+            int rc = reportOptions.write(report, ReportOptions.tokenOf(input, report), out, err);
+            if (rc != 0) return rc;
+            return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
         }
         if (json) {
             out.println(Json.pretty(report));

@@ -104,6 +104,66 @@ class ScanCommandTest {
         assertTrue(err.contains("--inspect takes 1 to 2, not 3"), err);
     }
 
+    /** A command with the export options, as inspect will have them. */
+    @CommandLine.Command(name = "exporting")
+    static final class Exporting implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Mixin
+        ReportOptions report = new ReportOptions();
+        @CommandLine.Parameters
+        String token;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        static dev.tokenscope.engine.report.Report lastReport;
+
+        @Override
+        public Integer call() {
+            String problem = report.validate();
+            if (problem != null) {
+                spec.commandLine().getErr().println("tokenscope inspect: " + problem);
+                return Cli.USAGE;
+            }
+            dev.tokenscope.engine.report.Report r = dev.tokenscope.engine.Inspector.offline().inspect(token,
+                    dev.tokenscope.engine.check.ValidationProfile.defaults().withAt(NOW));
+            lastReport = r;
+            return report.write(r, ReportOptions.tokenOf(token, r), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    int export(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        CommandLine cl = new CommandLine(new Exporting());
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int rc = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return rc;
+    }
+
+    @Test
+    void reportOptionsExportToStandardOutputOrAFile() throws Exception {
+        String bearer = "Bearer " + valid;
+        String signature = valid.substring(valid.lastIndexOf('.') + 1);
+        assertEquals(0, export(bearer, "--report", "md"));
+        assertTrue(out.startsWith("# Tokenscope report: UNDETERMINED"), out);
+        assertTrue(out.contains(valid.substring(0, valid.lastIndexOf('.'))), "header.payload of the inspected token");
+        assertFalse(out.contains(signature));
+        Path file = dir.resolve("ticket.html");
+        assertEquals(0, export(bearer, "--out", file.toString(), "--mask-pii"));
+        String html = Files.readString(file);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertFalse(html.contains("alice@contoso.example"));
+        assertTrue(err.contains("wrote the HTML report to " + file + " (signature removed) with personal claims masked"), err);
+        assertEquals(0, export(bearer, "--report", "json", "--keep-signature"));
+        assertTrue(Json.parse(out).get("input").get("notes").toString().contains("Signature kept"));
+        assertEquals(2, export(bearer, "--mask-pii"));
+        assertTrue(err.contains("--mask-pii applies to an export"), err);
+        assertEquals(2, export(bearer, "--report", "pdf"));
+        assertTrue(err.contains("--report takes md, html or json"), err);
+        assertEquals(2, export(bearer, "--out", dir.resolve("report.txt").toString()));
+        assertTrue(err.contains("can't tell the export format"), err);
+    }
+
     @Test
     void aCaptureWithoutTokensOrNotAHarExitsTwo() throws Exception {
         Path none = dir.resolve("none.har");

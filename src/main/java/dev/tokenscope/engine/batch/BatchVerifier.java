@@ -74,16 +74,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li><b>Keys once</b>: trust chains are resolved once per issuer and key ({@link CachingTrustResolver}); the header
  *   and trust steps are worked out once per header and issuer (a {@link Plan}).</li>
- *   <li><b>Fast path</b>: a token whose plan passed is decoded, its signature verified with the plan's key, and the
- *   claim checks (issuer, audience, lifetime, token type, version, tenant, client, permissions) run as in the
- *   Inspector. If all of that passes and nothing was diagnosed, the verdict is valid and the summary is the one the
- *   Inspector would write. Anything else (a failure, a diagnosis, an unusual header, not a compact JWS) goes the
- *   Inspector's whole way, so every invalid verdict and its diagnosis are the Inspector's own.</li>
+ *   <li><b>Fast path</b>: a token whose plan passed is decoded and its signature verified with the plan's key. The
+ *   claim checks (issuer, audience, token type, version, tenant, client, permissions) are the Inspector's own, run once
+ *   for every distinct set of claims that matter to them (values of identity, display and time claims left out, see
+ *   {@link #VALUE_FREE_CLAIMS}); the lifetime is checked per token. If all of that passes without a warning from the
+ *   lifetime and nothing was diagnosed, the verdict is valid with the summary the Inspector would write. Anything else
+ *   (a failure, a diagnosis, an unusual header, not a compact JWS) goes the Inspector's whole way, so every invalid
+ *   verdict and its diagnosis are the Inspector's own. (A token whose only fault is its signature gets the Inspector's
+ *   result for the first such token of its plan: the same key, so the same words.)</li>
  *   <li><b>Memo</b>: verdicts are memoised by the whole token. A memoised verdict holds for the interval of
  *   evaluation times in which the lifetime step (exp, nbf, iat with the skew) cannot change its outcome; a token seen
  *   again is served from the memo if the evaluation time is still in that interval (the time-based step
  *   re-checked), and re-verified otherwise. The memo holds at most {@code memoCapacity} tokens.</li>
- *   <li><b>All cores, bounded, ordered</b>: {@link #run} reads lines in chunks, verifies chunks on a fixed pool,
+ *   <li><b>All cores, bounded, ordered</b>: {@link #run} reads lines in chunks on the calling thread, verifies chunks
+ *   on a fixed pool ({@link #defaultThreads()}: one worker per core but the reader's),
  *   keeps a bounded number of chunks in flight and emits results in input order. Lines longer than
  *   {@link #MAX_LINE_CHARS} are not buffered whole.</li>
  * </ul>
@@ -114,11 +118,10 @@ public final class BatchVerifier implements AutoCloseable {
     private final AtomicLong memoHits = new AtomicLong(), fastPath = new AtomicLong(), fullPath = new AtomicLong();
     private volatile ExecutorService pool;
 
-    /** A memoised verdict, valid for evaluation times in [from, until). */
-    private record Memo(BatchResult result, long from, long until) {
+    /** A memoised verdict, valid for evaluation times in [from, until) (null: unbounded). */
+    private record Memo(BatchResult result, Instant from, Instant until) {
         boolean covers(Instant now) {
-            long t = now.getEpochSecond();
-            return t >= from && t < until;
+            return (from == null || !now.isBefore(from)) && (until == null || now.isBefore(until));
         }
     }
 
@@ -134,7 +137,7 @@ public final class BatchVerifier implements AutoCloseable {
         this.clock = clock;
         this.trust = new CachingTrustResolver(resolver);
         this.inspector = new Inspector(trust, clock);
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = threads > 0 ? threads : defaultThreads();
         this.memoCapacity = Math.max(0, memoCapacity);
     }
 
@@ -146,6 +149,15 @@ public final class BatchVerifier implements AutoCloseable {
         Http http = profile.offline() ? null : Http.standard();
         TrustResolver r = new OnlineTrustResolver(new DocumentStore(http, DocumentStore.defaultCacheDir(), Clock.systemUTC()), Clock.systemUTC());
         return new BatchVerifier(r, profile, Clock.systemDefaultZone(), threads, memoCapacity);
+    }
+
+    /**
+     * Workers when not told: one per core but one, since the calling thread is busy too (reading, decoding and writing
+     * lines) and the JIT compiles on a core of its own while a run warms up. On this project's 2-core machine one worker
+     * finished the benchmark corpora faster than two (README of bench/verify).
+     */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     public ValidationProfile profile() { return profile; }
@@ -169,26 +181,36 @@ public final class BatchVerifier implements AutoCloseable {
 
     /** The verdict for one input line (a token, "Bearer …", a log line holding one); thread-safe. */
     public BatchResult verify(String line) {
+        return verify(line, profile.at() != null ? profile.at() : clock.instant());
+    }
+
+    /** {@link #verify(String)} at the evaluation time {@code now} (ignored when the profile fixes the time). */
+    BatchResult verify(String line, Instant now) {
+        if (profile.at() != null) now = profile.at();
         String s = line.strip();
         if (s.isEmpty()) return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, "Empty line: no token", false);
-        String token = compact(s) ? s : null;
-        if (token == null) {
+        BatchResult known = memoised(s, now); // the common case of a token-per-line file seen before: no scan, no extraction
+        if (known != null) return known;
+        String token = s;
+        if (!compact(s)) {
             Extraction ex = extractor.extract(s);
             Candidate c = ex.primary().orElse(null);
             if (c == null) return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, stripNothing(ex.nothingToInspect()), false);
             token = c.value();
-        }
-        Instant now = profile.at() != null ? profile.at() : clock.instant();
-        if (memoCapacity > 0) {
-            Memo m = memo.get(token);
-            if (m != null && m.covers(now)) {
-                memoHits.incrementAndGet();
-                return m.result().asMemoised();
-            }
+            known = memoised(token, now);
+            if (known != null) return known;
         }
         Evaluated e = evaluate(token, now);
         if (memoCapacity > 0 && token.length() <= MAX_MEMO_TOKEN) remember(token, new Memo(e.result(), e.from(), e.until()));
         return e.result();
+    }
+
+    private BatchResult memoised(String token, Instant now) {
+        if (memoCapacity == 0) return null;
+        Memo m = memo.get(token);
+        if (m == null || !m.covers(now)) return null;
+        memoHits.incrementAndGet();
+        return m.result().asMemoised();
     }
 
     private static String stripNothing(String s) {
@@ -208,7 +230,7 @@ public final class BatchVerifier implements AutoCloseable {
         memo.put(token, m);
     }
 
-    private record Evaluated(BatchResult result, long from, long until) {
+    private record Evaluated(BatchResult result, Instant from, Instant until) {
     }
 
     private Evaluated evaluate(String token, Instant now) {
@@ -225,42 +247,39 @@ public final class BatchVerifier implements AutoCloseable {
         } else {
             result = new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false);
         }
-        long[] w = window(r.token() == null ? null : r.token().claims(), now, profile.skew());
+        Instant[] w = window(r.token() == null ? null : r.token().claims(), now, profile.skew());
         return new Evaluated(result, w[0], w[1]);
     }
 
     /**
-     * The evaluation times (epoch seconds, [from, until)) in which the lifetime step keeps its outcome: it changes only
-     * at exp, exp + skew, nbf − skew, nbf and iat − skew.
+     * The evaluation times [from, until) in which the lifetime step keeps its outcome: it changes only at exp,
+     * exp + skew, nbf − skew, nbf and iat − skew (the instants its comparisons use). Null ends are unbounded.
      */
-    static long[] window(JsonNode claims, Instant now, Duration skew) {
-        long from = Long.MIN_VALUE, until = Long.MAX_VALUE;
+    static Instant[] window(JsonNode claims, Instant now, Duration skew) {
+        Instant from = null, until = null;
         if (claims != null) {
-            long t = now.getEpochSecond();
-            long sk = skew.getSeconds();
-            List<Long> points = new ArrayList<>(5);
+            List<Instant> points = new ArrayList<>(5);
             Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
             Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
             Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
             if (exp != null) {
-                points.add(exp.getEpochSecond());
-                points.add(exp.getEpochSecond() + sk);
+                points.add(exp);
+                points.add(exp.plus(skew));
             }
             if (nbf != null) {
-                points.add(nbf.getEpochSecond() - sk);
-                points.add(nbf.getEpochSecond());
+                points.add(nbf.minus(skew));
+                points.add(nbf);
             }
-            if (iat != null) points.add(iat.getEpochSecond() - sk);
-            // Sub-second claim values or skews make a boundary fall inside a second: memoise only whole seconds.
-            boolean exact = skew.getNano() == 0 && (exp == null || exp.getNano() == 0) && (nbf == null || nbf.getNano() == 0)
-                    && (iat == null || iat.getNano() == 0) && now.getNano() == 0;
-            if (!exact) return new long[]{t, t};
-            for (long p : points) {
-                if (p <= t) from = Math.max(from, p);
-                else until = Math.min(until, p);
+            if (iat != null) points.add(iat.minus(skew));
+            for (Instant p : points) {
+                if (!p.isAfter(now)) {
+                    if (from == null || p.isAfter(from)) from = p;
+                } else if (until == null || p.isBefore(until)) {
+                    until = p;
+                }
             }
         }
-        return new long[]{from, until};
+        return new Instant[]{from, until};
     }
 
     // ------------------------------------------------------------------------------------------------ fast path
@@ -286,13 +305,13 @@ public final class BatchVerifier implements AutoCloseable {
         boolean verified;
         try {
             byte[] signingInput = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
-            verified = plan.verifier().verify(plan.jwsHeader(), signingInput, new Base64URL(sigPart));
+            verified = plan.verify(signingInput, sigPart);
         } catch (JOSEException | RuntimeException e) {
             return null;
         }
         ClaimsOutcome co = claimsOutcome(token, plan, claims, now);
         if (!co.clean() || !lifetimePasses(claims, now, profile.skew())) return null; // the Inspector explains failures and warnings
-        long[] w = window(claims, now, profile.skew());
+        Instant[] w = window(claims, now, profile.skew());
         if (!verified) {
             // Only the signature failed: the Inspector says signature-invalid with the plan's key, the same for every such token.
             BatchResult known = plan.signatureFailure().get();
@@ -337,7 +356,7 @@ public final class BatchVerifier implements AutoCloseable {
         for (Iterator<java.util.Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
             java.util.Map.Entry<String, JsonNode> e = it.next();
             key.append(e.getKey()).append('\u0000');
-            if (!VALUE_FREE_CLAIMS.contains(e.getKey())) key.append(e.getValue().toString());
+            if (!VALUE_FREE_CLAIMS.contains(e.getKey())) appendValue(key, e.getValue());
             key.append('\u0001');
         }
         String k = key.toString();
@@ -346,6 +365,23 @@ public final class BatchVerifier implements AutoCloseable {
         ClaimsOutcome fresh = checkClaims(token, plan, claims, now);
         if (claimOutcomes.size() < MAX_CLAIM_OUTCOMES) claimOutcomes.putIfAbsent(k, fresh);
         return fresh;
+    }
+
+    /** An unambiguous rendering of a JSON value for a cache key (strings length-prefixed; no serializer needed). */
+    private static void appendValue(StringBuilder sb, JsonNode v) {
+        if (v.isTextual()) {
+            String t = v.textValue();
+            sb.append('s').append(t.length()).append(':').append(t);
+        } else if (v.isArray()) {
+            sb.append('[').append(v.size()).append(':');
+            for (JsonNode n : v) appendValue(sb, n);
+            sb.append(']');
+        } else if (v.isNumber() || v.isBoolean() || v.isNull()) {
+            sb.append(v.getNodeType().name().charAt(0)).append(v.asText()).append(';');
+        } else {
+            String t = v.toString();
+            sb.append('o').append(t.length()).append(':').append(t);
+        }
     }
 
     private ClaimsOutcome checkClaims(String token, Plan plan, ObjectNode claims, Instant now) {
@@ -434,13 +470,17 @@ public final class BatchVerifier implements AutoCloseable {
         JWK key = rt.match().candidates().get(0);
         if (!usable(key, alg)) return Plan.INELIGIBLE;
         JWSVerifier verifier;
+        java.security.PublicKey publicKey;
         try {
-            verifier = new DefaultJWSVerifierFactory().createJWSVerifier(sj.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+            publicKey = ((AsymmetricJWK) key).toPublicKey();
+            verifier = new DefaultJWSVerifierFactory().createJWSVerifier(sj.getHeader(), publicKey);
         } catch (JOSEException | RuntimeException e) {
             return Plan.INELIGIBLE;
         }
         rt.verifiedWith(key); // the one key the signature step would name
-        return new Plan(true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned, new java.util.concurrent.atomic.AtomicReference<>());
+        String jca = Plan.jcaRsa(alg);
+        return new Plan(true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned,
+                new java.util.concurrent.atomic.AtomicReference<>(), publicKey, jca == null ? null : Plan.signatures(jca));
     }
 
     /** The signature step's rule for a published key (use, key_ops, alg, type). */
@@ -513,20 +553,21 @@ public final class BatchVerifier implements AutoCloseable {
     private void submit(ExecutorService exec, Chunk c, ArrayDeque<Future<BatchResult[]>> inFlight, ArrayDeque<Chunk> chunks) {
         chunks.add(c);
         inFlight.add(exec.submit(() -> {
+            Instant now = profile.at() != null ? profile.at() : clock.instant(); // one evaluation time per chunk of lines
             BatchResult[] out = new BatchResult[c.size()];
             for (int i = 0; i < c.size(); i++) {
                 String l = c.lines()[i];
                 out[i] = l == LineReader.TOO_LONG
                         ? new BatchResult(Verdict.INVALID, NOT_A_TOKEN, "Line longer than " + MAX_LINE_CHARS + " characters: not read (a token is a few kilobytes)", false)
-                        : verifySafely(l);
+                        : verifySafely(l, now);
             }
             return out;
         }));
     }
 
-    private BatchResult verifySafely(String line) {
+    private BatchResult verifySafely(String line, Instant now) {
         try {
-            return verify(line);
+            return verify(line, now);
         } catch (RuntimeException e) {
             return new BatchResult(Verdict.UNDETERMINED, null, "Internal error: " + e, false);
         }

@@ -33,7 +33,7 @@ final class CachingTrustResolver implements TrustResolver {
         TrustState known = chains.get(key);
         if (known == null) {
             if (chains.size() >= MAX_CHAINS) return resolveWithAudience(token, profile, key);
-            known = chains.computeIfAbsent(key, k -> delegate.resolve(token, profile));
+            known = chains.computeIfAbsent(key, k -> safely(token, profile));
         }
         if (known instanceof ResolvedTrust rt && rt.jwksOutcome() != null && rt.jwksOutcome().ok() && !rt.match().found()) {
             return resolveWithAudience(token, profile, key);
@@ -46,9 +46,18 @@ final class CachingTrustResolver implements TrustResolver {
         String full = key + "\u0000" + String.join(",", f.audiences()) + "\u0000" + f.clientId();
         if (chains.size() >= MAX_CHAINS) {
             TrustState t = chains.get(full);
-            return t != null ? t : delegate.resolve(token, profile);
+            return t != null ? t : safely(token, profile);
         }
-        return chains.computeIfAbsent(full, k -> delegate.resolve(token, profile));
+        return chains.computeIfAbsent(full, k -> safely(token, profile));
+    }
+
+    /** A resolver that fails (interrupted while the batch shuts down …) leaves the verdict open instead of failing the line. */
+    private TrustState safely(DecodedToken token, ValidationProfile profile) {
+        try {
+            return delegate.resolve(token, profile);
+        } catch (RuntimeException e) {
+            return TrustState.none("the trust chain could not be resolved: " + e.getMessage());
+        }
     }
 
     int size() {

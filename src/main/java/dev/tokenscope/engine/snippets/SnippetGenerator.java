@@ -258,12 +258,22 @@ public final class SnippetGenerator {
                 "AUDIENCES", list(s.audiences(), q, "", ""),
                 "ISSUER_CONFIG", issuerConfig,
                 "ISSUER_PARAMETERS", issuerParameters,
-                "ALGORITHMS", s.algorithms().stream().map(a -> "SecurityAlgorithms.RsaSha" + a.substring(2)).collect(Collectors.joining(", ")),
+                "ALGORITHMS", s.algorithms().stream().map(SnippetGenerator::dotnetAlgorithm).collect(Collectors.joining(", ")),
                 "SKEW", Long.toString(s.skewSeconds()),
                 "SCOPES", list(s.scopes(), q, "", ""),
                 "ROLES", list(s.roles(), q, "", ""),
                 "NOTES", comments(s.notes(), "// "),
                 "APPSETTINGS", appSettings(s)));
+    }
+
+    /** The Microsoft.IdentityModel constant of a JWS algorithm (RS256 → SecurityAlgorithms.RsaSha256 …). */
+    static String dotnetAlgorithm(String jws) {
+        String bits = jws.substring(2);
+        return switch (jws.substring(0, 2)) {
+            case "PS" -> "SecurityAlgorithms.RsaSsaPssSha" + bits;
+            case "ES" -> "SecurityAlgorithms.EcdsaSha" + bits;
+            default -> "SecurityAlgorithms.RsaSha" + bits;
+        };
     }
 
     /** The Microsoft.Identity.Web configuration for the same rules, as a comment. */

@@ -151,7 +151,7 @@ class BatchVerifierTest {
             BatchResult first = v.verify(token);
             assertEquals(Verdict.VALID, first.verdict(), first.message());
             assertFalse(first.memoised());
-            now.set(NOW.plusSeconds(60)); // still inside the same lifetime interval
+            now.set(NOW.plusSeconds(60).plusNanos(123_456_789)); // still inside the same lifetime interval (any fraction of a second)
             BatchResult again = v.verify(token);
             assertTrue(again.memoised());
             assertEquals(first.message(), again.message());
@@ -254,18 +254,19 @@ class BatchVerifierTest {
     void theLifetimeWindowEndsWhereTheLifetimeStepCouldChange() {
         var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", 1000).put("nbf", 400).put("iat", 400);
         Duration skew = Duration.ofSeconds(100);
-        assertArrayEquals(new long[]{400, 1000}, BatchVerifier.window(claims, Instant.ofEpochSecond(500), skew));
-        assertArrayEquals(new long[]{1000, 1100}, BatchVerifier.window(claims, Instant.ofEpochSecond(1000), skew));
-        assertArrayEquals(new long[]{1100, Long.MAX_VALUE}, BatchVerifier.window(claims, Instant.ofEpochSecond(5000), skew));
-        assertArrayEquals(new long[]{Long.MIN_VALUE, 300}, BatchVerifier.window(claims, Instant.ofEpochSecond(0), skew));
-        assertArrayEquals(new long[]{Long.MIN_VALUE, Long.MAX_VALUE}, BatchVerifier.window(null, Instant.ofEpochSecond(0), skew));
-        // Sub-second instants are not memoised across calls (the interval is empty).
-        long[] w = BatchVerifier.window(claims, Instant.ofEpochSecond(500, 5), skew);
-        assertEquals(w[0], w[1]);
+        assertWindow(400, 1000, BatchVerifier.window(claims, Instant.ofEpochSecond(500, 123_456_789), skew));
+        assertWindow(1000, 1100, BatchVerifier.window(claims, Instant.ofEpochSecond(1000), skew));
+        assertWindow(1100, null, BatchVerifier.window(claims, Instant.ofEpochSecond(5000), skew));
+        assertWindow(null, 300, BatchVerifier.window(claims, Instant.ofEpochSecond(0), skew));
+        assertWindow(null, null, BatchVerifier.window(null, Instant.ofEpochSecond(0), skew));
+        // Claim values are read exactly as the lifetime step reads them.
+        var odd = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", 1000.5);
+        assertEquals(dev.tokenscope.engine.claims.ClaimCatalogue.epochSeconds(odd.get("exp")), BatchVerifier.window(odd, Instant.ofEpochSecond(900), skew)[1]);
     }
 
-    private static void assertArrayEquals(long[] want, long[] got) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, () -> java.util.Arrays.toString(got));
+    private static void assertWindow(Integer from, Integer until, Instant[] got) {
+        assertEquals(from == null ? null : Instant.ofEpochSecond(from), got[0], "from");
+        assertEquals(until == null ? null : Instant.ofEpochSecond(until), got[1], "until");
     }
 
     @Test

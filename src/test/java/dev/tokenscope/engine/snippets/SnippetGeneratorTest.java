@@ -107,6 +107,13 @@ class SnippetGeneratorTest {
     }
 
     @Test
+    void dotnetAlgorithmNames() {
+        assertEquals("SecurityAlgorithms.RsaSha256", SnippetGenerator.dotnetAlgorithm("RS256"));
+        assertEquals("SecurityAlgorithms.RsaSsaPssSha384", SnippetGenerator.dotnetAlgorithm("PS384"));
+        assertEquals("SecurityAlgorithms.EcdsaSha256", SnippetGenerator.dotnetAlgorithm("ES256"));
+    }
+
+    @Test
     void commentsKeepOnlySafeCharacters() {
         assertEquals("a b/c", SnippetGenerator.safeComment("a\nb*/c"));
         assertEquals("\"x\\\"\\n\\u0001\\u00e9\"", SnippetGenerator.cString("x\"\n\u0001é"));

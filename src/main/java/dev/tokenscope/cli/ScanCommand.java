@@ -1,0 +1,155 @@
+package dev.tokenscope.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.har.HarAnalysis;
+import dev.tokenscope.engine.har.HarFormatException;
+import dev.tokenscope.engine.har.HarRow;
+import dev.tokenscope.engine.har.HarScan;
+import dev.tokenscope.engine.har.HarScanner;
+import dev.tokenscope.engine.report.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code tokenscope scan capture.har}: every token in a browser capture, with where it was found and its verdict. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List every token in a browser's HAR capture: Authorization headers, token-endpoint responses "
+                + "(access_token, id_token), redirect URLs and fragments, form posts; each with request URL, time, audience, "
+                + "expiry and a verdict. The capture is streamed, so large files are fine.",
+                "Token values are never printed; --inspect N shows the whole report of token N."},
+        footer = {"", "Examples:",
+                "  tokenscope scan capture.har --audience api://my-api",
+                "  tokenscope scan capture.har --inspect 2",
+                "  tokenscope scan capture.har --json --offline --jwks keys.json",
+                "", "Exit status: 0 every token valid, 1 some token invalid or undetermined, 2 usage error, unreadable capture or no token found."})
+public class ScanCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "HAR", description = "The HAR file (browser dev tools ▸ Network ▸ Save all as HAR).")
+    Path file;
+
+    @Mixin
+    VerifyCommand.Validation validation = new VerifyCommand.Validation();
+
+    @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON.")
+    boolean json;
+
+    @Option(names = "--inspect", paramLabel = "N", description = "Show the whole report of token N of the list.")
+    Integer pick;
+
+    @Option(names = "--no-color", description = "No ANSI colours in the report of --inspect.")
+    boolean noColor;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ValidationProfile profile;
+        try {
+            profile = validation.profile();
+        } catch (IllegalArgumentException e) {
+            err.println("tokenscope scan: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        if (Files.isDirectory(file)) {
+            err.println("tokenscope scan: " + file + " is a directory, not a HAR file");
+            return Cli.USAGE;
+        }
+        HarScan scan;
+        try {
+            scan = new HarScanner().scan(file);
+        } catch (HarFormatException e) {
+            err.println("tokenscope scan: " + e.getMessage());
+            return Cli.USAGE;
+        } catch (IOException e) {
+            err.println("tokenscope scan: could not read " + file + ": " + e.getMessage());
+            return Cli.USAGE;
+        }
+        for (String w : scan.warnings()) err.println("tokenscope scan: warning: " + w);
+        if (scan.findings().isEmpty()) {
+            if (json) out.println(Json.pretty(listJson(scan, List.of())));
+            err.println("tokenscope scan: no token found in " + scan.entries() + " entries of " + file);
+            return Cli.USAGE;
+        }
+        Inspector inspector = inspector(profile);
+        List<HarRow> rows = HarAnalysis.analyse(scan, inspector, profile);
+        if (pick != null) {
+            if (pick < 1 || pick > rows.size()) {
+                err.println("tokenscope scan: --inspect takes 1 to " + rows.size() + ", not " + pick);
+                return Cli.USAGE;
+            }
+            HarRow row = rows.get(pick - 1);
+            if (json) out.println(Json.pretty(row.report()));
+            else out.print(new HumanRenderer(!noColor && System.getenv("NO_COLOR") == null && System.console() != null).render(row.report()));
+            out.flush();
+            return row.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+        }
+        if (json) {
+            out.println(Json.pretty(listJson(scan, rows)));
+        } else {
+            out.print(render(file, scan, rows));
+        }
+        out.flush();
+        return rows.stream().allMatch(r -> r.verdict() == Verdict.VALID) ? Cli.VALID : Cli.INVALID;
+    }
+
+    Inspector inspector(ValidationProfile profile) {
+        return Inspector.standard(profile.offline());
+    }
+
+    private ObjectNode listJson(HarScan scan, List<HarRow> rows) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("file", file.toString());
+        root.put("entries", scan.entries());
+        root.put("bodiesNotRead", scan.skipped());
+        ArrayNode w = root.putArray("warnings");
+        scan.warnings().forEach(w::add);
+        root.set("tokens", Json.MAPPER.valueToTree(rows));
+        return root;
+    }
+
+    static String render(Path file, HarScan scan, List<HarRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        int occurrences = rows.stream().mapToInt(r -> r.finding().occurrences()).sum();
+        sb.append(file.getFileName()).append(": ").append(scan.entries()).append(" entries, ").append(rows.size())
+                .append(rows.size() == 1 ? " distinct token" : " distinct tokens").append(" (").append(occurrences)
+                .append(occurrences == 1 ? " occurrence)" : " occurrences)").append('\n');
+        for (HarRow r : rows) {
+            var f = r.finding();
+            sb.append('\n').append('[').append(r.number()).append("] ").append(r.verdict().json().toUpperCase());
+            if (r.diagnosis() != null) sb.append(" [").append(r.diagnosis()).append(']');
+            sb.append(" — ").append(r.summary()).append('\n');
+            sb.append("    ").append(f.role().label()).append(" · ").append(f.where()).append(" · ")
+                    .append(f.method() == null ? "" : f.method() + " ").append(f.url() == null ? "(no URL)" : f.url());
+            if (f.status() > 0) sb.append(" → ").append(f.status());
+            sb.append('\n').append("    ");
+            if (f.time() != null) sb.append("at ").append(f.time()).append(" · ");
+            sb.append("entry ").append(f.entry() + 1);
+            if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
+            sb.append('\n');
+            if (r.audience() != null || r.expires() != null) {
+                sb.append("    ");
+                if (r.type() != null) sb.append(r.type()).append(" · ");
+                if (r.audience() != null) sb.append("aud ").append(r.audience());
+                if (r.expires() != null) sb.append(r.audience() != null ? " · " : "").append("exp ").append(r.expires())
+                        .append(r.expiresIn() != null ? " (" + r.expiresIn() + ")" : "");
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,270 @@
+package dev.tokenscope.cli;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.tokenscope.engine.batch.BatchResult;
+import dev.tokenscope.engine.batch.BatchSummary;
+import dev.tokenscope.engine.batch.BatchVerifier;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.har.HarFinding;
+import dev.tokenscope.engine.har.HarFormatException;
+import dev.tokenscope.engine.har.HarScan;
+import dev.tokenscope.engine.har.HarScanner;
+import dev.tokenscope.engine.report.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/**
+ * {@code tokenscope verify}: many tokens, one per line (or the tokens of a HAR capture), each with its verdict.
+ * Every non-empty line gets exactly one output line, in input order, then a summary line.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Verify many tokens: one per line of FILE ('-' reads standard input), or every token of a HAR capture.",
+                "Every non-empty line gets exactly one output line, in input order: LINE: VERDICT [DIAGNOSIS] MESSAGE; a line without "
+                        + "a token is invalid [not-a-token]. A summary line follows.",
+                "Keys are fetched once; a token seen again is not verified again (its memoised verdict holds while its lifetime "
+                        + "step can't change); all cores are used."},
+        footer = {"", "Examples:",
+                "  tokenscope verify tokens.txt --audience api://my-api",
+                "  grep -o 'eyJ[^ \"]*' app.log | tokenscope verify - --metadata https://login.microsoftonline.com/<tid>/v2.0/.well-known/openid-configuration --json-lines",
+                "  tokenscope verify capture.har --offline --jwks keys.json",
+                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error or no token at all."})
+public class VerifyCommand implements Callable<Integer> {
+    private static final Pattern HAR_START = Pattern.compile("^\\s*\\{\\s*\"log\"\\s*:");
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "Tokens, one per line (a raw JWT, 'Bearer …' or a log line holding one), "
+            + "or a HAR capture; '-' reads standard input.")
+    String source;
+
+    @Mixin
+    Validation validation = new Validation();
+
+    @Option(names = "--json-lines", description = "One JSON object per line ({\"line\",\"verdict\",\"diagnosis\",\"message\",\"memoised\"}), "
+            + "then {\"summary\":{…}}.")
+    boolean jsonLines;
+
+    @Option(names = "--failures-only", description = "Print only the lines that are not valid (and the summary).")
+    boolean failuresOnly;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads verifying in parallel (default: one per core but one, which reads and writes).")
+    int threads;
+
+    @Option(names = "--memo", paramLabel = "N", defaultValue = "" + BatchVerifier.DEFAULT_MEMO,
+            description = "Remember the verdicts of at most N distinct tokens (default ${DEFAULT-VALUE}; 0 = off).")
+    int memo;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ValidationProfile profile;
+        try {
+            profile = validation.profile();
+            if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more, not " + threads);
+            if (memo < 0) throw new IllegalArgumentException("--memo must be 0 or more, not " + memo);
+        } catch (IllegalArgumentException e) {
+            err.println("tokenscope verify: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        InputStream in;
+        try {
+            in = source.equals("-") ? System.in : open(Path.of(source));
+        } catch (IOException e) {
+            err.println("tokenscope verify: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        try (BatchVerifier verifier = verifier(profile)) {
+            BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
+            BatchSummary summary = isHar(bin) ? har(bin, verifier, out) : lines(bin, verifier, out);
+            out.write(summaryLine(summary));
+            out.flush();
+            if (summary.lines() == 0) {
+                err.println("tokenscope verify: no token: the input has no non-empty line");
+                return Cli.USAGE;
+            }
+            return summary.allValid() ? Cli.VALID : Cli.INVALID;
+        } catch (HarFormatException e) {
+            err.println("tokenscope verify: " + e.getMessage());
+            return Cli.USAGE;
+        } catch (IOException e) {
+            err.println("tokenscope verify: could not read " + (source.equals("-") ? "standard input" : source) + ": " + e.getMessage());
+            return Cli.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("tokenscope verify: interrupted");
+            return Cli.USAGE;
+        } finally {
+            if (in != System.in) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // read-only
+                }
+            }
+        }
+    }
+
+    BatchVerifier verifier(ValidationProfile profile) {
+        return BatchVerifier.standard(profile, threads, memo);
+    }
+
+    private static InputStream open(Path p) throws IOException {
+        if (Files.isDirectory(p)) throw new IOException(p + " is a directory, not a file");
+        try {
+            return Files.newInputStream(p);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + p);
+        }
+    }
+
+    /** A HAR capture starts with {"log": … (line files never do). */
+    private static boolean isHar(BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        byte[] head = in.readNBytes(4096);
+        in.reset();
+        return HAR_START.matcher(new String(head, StandardCharsets.UTF_8)).find();
+    }
+
+    private BatchSummary lines(InputStream in, BatchVerifier verifier, PrintWriter out) throws IOException, InterruptedException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(256);
+        return verifier.run(reader, (number, r) -> {
+            if (failuresOnly && r.verdict() == Verdict.VALID) return;
+            sb.setLength(0);
+            line(sb, number, r, null);
+            out.write(sb.toString());
+        });
+    }
+
+    /** A HAR capture: one output line per distinct token found, numbered like {@code scan}'s list. */
+    private BatchSummary har(InputStream in, BatchVerifier verifier, PrintWriter out) throws IOException {
+        long started = System.nanoTime();
+        HarScan scan = new HarScanner().scan(in);
+        long valid = 0, invalid = 0, undetermined = 0, memoised = 0;
+        StringBuilder sb = new StringBuilder(256);
+        int n = 0;
+        for (HarFinding f : scan.findings()) {
+            BatchResult r = verifier.verify(f.token());
+            n++;
+            switch (r.verdict()) {
+                case VALID -> valid++;
+                case INVALID -> invalid++;
+                case UNDETERMINED -> undetermined++;
+            }
+            if (r.memoised()) memoised++;
+            if (failuresOnly && r.verdict() == Verdict.VALID) continue;
+            sb.setLength(0);
+            line(sb, n, r, f.where() + " of " + (f.method() == null ? "" : f.method() + " ") + f.url());
+            out.write(sb.toString());
+        }
+        return new BatchSummary(n, valid, invalid, undetermined, memoised, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void line(StringBuilder sb, long number, BatchResult r, String where) {
+        if (jsonLines) {
+            sb.append("{\"line\":").append(number).append(",\"verdict\":\"").append(r.verdict().json()).append("\",\"diagnosis\":");
+            if (r.diagnosis() == null) sb.append("null");
+            else sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(r.diagnosis())).append('"');
+            sb.append(",\"message\":\"").append(JsonStringEncoder.getInstance().quoteAsString(r.message())).append('"');
+            if (where != null) sb.append(",\"where\":\"").append(JsonStringEncoder.getInstance().quoteAsString(where)).append('"');
+            sb.append(",\"memoised\":").append(r.memoised()).append("}\n");
+        } else {
+            sb.append(number).append(": ").append(r.verdict().json());
+            if (r.diagnosis() != null) sb.append(" [").append(r.diagnosis()).append(']');
+            sb.append(' ').append(oneLine(r.message()));
+            if (where != null) sb.append(" (").append(oneLine(where)).append(')');
+            sb.append('\n');
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "").replace('\n', ' ');
+    }
+
+    private String summaryLine(BatchSummary s) {
+        String secs = String.format(Locale.ROOT, "%.3f", s.seconds());
+        if (jsonLines) {
+            return "{\"summary\":{\"lines\":" + s.lines() + ",\"valid\":" + s.valid() + ",\"invalid\":" + s.invalid() + ",\"undetermined\":"
+                    + s.undetermined() + ",\"memoised\":" + s.memoised() + ",\"seconds\":" + secs + "}}\n";
+        }
+        return "summary: lines=" + s.lines() + " valid=" + s.valid() + " invalid=" + s.invalid() + " undetermined=" + s.undetermined()
+                + " memoised=" + s.memoised() + " seconds=" + secs + "\n";
+    }
+
+    /**
+     * The validation options {@code inspect} has (a picocli mixin shared by {@code verify} and {@code scan}):
+     * --audience, --tenant, --client, --scope, --role, --skew, --at, --metadata, --jwks, --offline.
+     */
+    public static final class Validation {
+        @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts (client id or App ID URI); repeatable.")
+        List<String> audiences = new ArrayList<>();
+
+        @Option(names = "--tenant", paramLabel = "T", description = "A tenant id the API accepts; repeatable.")
+        List<String> tenants = new ArrayList<>();
+
+        @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
+        List<String> clients = new ArrayList<>();
+
+        @Option(names = "--scope", paramLabel = "S", description = "A delegated scope every token must grant; repeatable.")
+        List<String> scopes = new ArrayList<>();
+
+        @Option(names = "--role", paramLabel = "R", description = "An app role every token must grant; repeatable.")
+        List<String> roles = new ArrayList<>();
+
+        @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
+        long skewSeconds = 300;
+
+        @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 (2026-01-01T10:00:00Z) or epoch seconds.")
+        String at;
+
+        @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from each token.")
+        String metadata;
+
+        @Option(names = "--jwks", paramLabel = "URL|FILE", description = "Key set to use instead of the metadata's jwks_uri.")
+        String jwks;
+
+        @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
+        boolean offline;
+
+        /** The profile these options describe; IllegalArgumentException with a user-facing message when they are wrong. */
+        public ValidationProfile profile() {
+            if (skewSeconds < 0) throw new IllegalArgumentException("--skew must be 0 or more seconds, not " + skewSeconds);
+            Instant when = at == null ? null : parseInstant(at);
+            return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline);
+        }
+
+        static Instant parseInstant(String s) {
+            String v = s.strip();
+            try {
+                if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
+                return Instant.parse(v);
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new IllegalArgumentException("--at takes an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + s + "\"");
+            }
+        }
+    }
+}
