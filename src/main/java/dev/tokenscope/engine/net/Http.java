@@ -35,7 +35,9 @@ public final class Http {
     public static final int MAX_REDIRECTS = 3;
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    private final OkHttpClient client;
+    /** Built on first use, off the UI thread: OkHttp, Kotlin and the platform's TLS set-up cost ~0.5 s at start-up. */
+    private final java.util.function.Supplier<OkHttpClient> clientFactory;
+    private volatile OkHttpClient client;
     private final Duration callTimeout;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     /** Calls cancelled by {@link #cancelAll()}; OkHttp also marks a call cancelled when its call timeout fires. */
@@ -58,6 +60,23 @@ public final class Http {
      * @param socketFactory    plain socket factory (tests use one that reaches a loopback port), null for the default
      */
     public Http(Dns dns, SSLSocketFactory sslSocketFactory, X509TrustManager trustManager, Duration callTimeout, javax.net.SocketFactory socketFactory) {
+        this.clientFactory = () -> build(dns, sslSocketFactory, trustManager, callTimeout, socketFactory);
+        this.callTimeout = callTimeout;
+    }
+
+    private OkHttpClient client() {
+        OkHttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) client = c = clientFactory.get();
+            }
+        }
+        return c;
+    }
+
+    private static OkHttpClient build(Dns dns, SSLSocketFactory sslSocketFactory, X509TrustManager trustManager, Duration callTimeout,
+                                      javax.net.SocketFactory socketFactory) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofMillis(Math.min(4000, callTimeout.toMillis())))
                 .readTimeout(Duration.ofMillis(Math.min(5000, callTimeout.toMillis())))
@@ -69,8 +88,7 @@ public final class Http {
         if (dns != null) b.dns(dns);
         if (socketFactory != null) b.socketFactory(socketFactory);
         if (sslSocketFactory != null && trustManager != null) b.sslSocketFactory(sslSocketFactory, trustManager);
-        this.client = b.build();
-        this.callTimeout = callTimeout;
+        return b.build();
     }
 
     public static Http standard() {
@@ -105,7 +123,7 @@ public final class Http {
             Request.Builder rb = new Request.Builder().url(parsed).header("Accept", "application/json")
                     .header("User-Agent", "Tokenscope");
             if (ifNoneMatch != null && hop == 0) rb.header("If-None-Match", ifNoneMatch);
-            Call call = client.newCall(rb.build());
+            Call call = client().newCall(rb.build());
             call.timeout().timeout(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
             inFlight.add(call);
             try (Response r = call.execute()) {
@@ -166,7 +184,7 @@ public final class Http {
             rb.post(fb.build());
         }
         if (headers != null) for (java.util.Map.Entry<String, String> h : headers.entrySet()) rb.header(h.getKey(), h.getValue());
-        Call call = client.newCall(rb.build());
+        Call call = client().newCall(rb.build());
         inFlight.add(call);
         try (Response r = call.execute()) {
             byte[] body = readCapped(r.body(), url);
