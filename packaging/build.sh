@@ -30,12 +30,12 @@ done
 if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop assets/icons/tokenscope-256.png "$dist/input/"; fi
 
 echo "== jlink the runtime"
-modules=java.base,java.desktop,java.logging,java.sql,java.naming,jdk.crypto.ec,jdk.unsupported,jdk.localedata,javafx.controls,javafx.fxml
+modules=java.base,java.desktop,java.logging,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
 strip=(--strip-debug)
 if [ "$os" = linux ] && command -v objcopy >/dev/null; then   # binutils: also strip libjvm.so & co
   strip=(--strip-java-debug-attributes --strip-native-debug-symbols=exclude-debuginfo-files)
 fi
-jlink --module-path "$java_home/jmods:$dist/fxmods" --add-modules "$modules" --include-locales=en "${strip[@]}" \
+jlink --module-path "$java_home/jmods:$dist/fxmods" --add-modules "$modules" "${strip[@]}" \
   --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$dist/runtime"
 # The archive for heaps over 32 GB (no compressed oops) is dead weight for a desktop tool.
 rm -f "$dist"/runtime/lib/server/classes_nocoops.jsa
@@ -83,7 +83,7 @@ case $os in
   linux)
     # The archive is only valid where it was recorded: the package's postinst records its own in /opt/tokenscope.
     pkg_image="$dist/pkg-image/Tokenscope"; rm -rf "$dist/pkg-image"; mkdir -p "$dist/pkg-image"; cp -a "$app" "$pkg_image"
-    rm -f "$pkg_image/lib/app/tokenscope.jsa"
+    rm -f "$pkg_image/lib/app/tokenscope.jsa" "$pkg_image/lib/runtime/lib/server/classes.jsa"
     jpackage --type deb --app-image "$pkg_image" --name Tokenscope --app-version "$version" --vendor "Tokenscope" \
       --description "Is this Microsoft Entra ID token valid for my API, and if not, why not?" \
       --resource-dir packaging/linux --linux-package-name tokenscope --linux-deb-maintainer "Tokenscope <maintainers@tokenscope.dev>" \
