@@ -89,6 +89,7 @@ public final class MainController {
     private InspectorViewModel vm;
     private boolean updatingCandidates;
     private File lastDir;
+    private SignInWindow.Loaded signInWindow;
 
     public void bind(MainViewModel m) {
         this.model = m;
@@ -322,6 +323,13 @@ public final class MainController {
         }
     }
 
+    /** File ▸ Sign in… and the toolbar's Sign in button: the sign-in window (one per main window, kept between uses). */
+    @FXML
+    void onSignIn() {
+        if (signInWindow == null) signInWindow = SignInWindow.create(model.signIn(), window());
+        SignInWindow.show(signInWindow);
+    }
+
     @FXML
     void onClear() {
         vm.clear();
@@ -346,6 +354,7 @@ public final class MainController {
                 Enter         inspect the input again (Shift+Enter: new line)
                 Escape        cancel a running inspection
                 Ctrl+O        open a file
+                Ctrl+L        sign in to a tenant and inspect the token obtained
                 Ctrl+1 … 5    Claims, Header, Signing key, Raw, Diagnoses
                 Ctrl+P        show or hide the API profile panel
                 Ctrl+Shift+D  light or dark theme
@@ -374,4 +383,5 @@ public final class MainController {
     HeaderController header() { return headerController; }
     RawController raw() { return rawController; }
     TabPane tabs() { return tabs; }
+    SignInWindow.Loaded signInWindow() { return signInWindow; }
 }

@@ -1,6 +1,8 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.StartupTrace;
+import dev.tokenscope.ui.model.MainViewModel;
+import dev.tokenscope.ui.model.SignInViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -23,6 +25,9 @@ public final class TokenscopeApp extends Application {
         stage.setOnShown(e -> {
             if (StartupTrace.windowShown()) Platform.exit();
         });
-        MainWindow.show(stage, MainWindow.defaultModel());
+        MainViewModel model = MainWindow.defaultModel();
+        // The sign-in opens the system browser through JavaFX's host services.
+        model.setSignInFactory(() -> SignInViewModel.standard(model.inspector(), new SystemBrowser(getHostServices())));
+        MainWindow.show(stage, model);
     }
 }

@@ -44,9 +44,14 @@ public final class ProfileStore {
 
     /** The saved profile names, sorted; an unreadable or missing directory is an empty list. */
     public List<String> names() {
-        if (!Files.isDirectory(dir)) return List.of();
+        return namesIn(dir);
+    }
+
+    /** The names of the {@code .json} files in {@code d} (URL-decoded), sorted; shared with {@link SignInProfileStore}. */
+    static List<String> namesIn(Path d) {
+        if (!Files.isDirectory(d)) return List.of();
         List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(d)) {
             files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json") && f.length() > 5)
                     .map(f -> URLDecoder.decode(f.substring(0, f.length() - 5), StandardCharsets.UTF_8)).sorted(String.CASE_INSENSITIVE_ORDER)
                     .forEach(out::add);
@@ -57,11 +62,10 @@ public final class ProfileStore {
     }
 
     public Optional<ProfileData> load(String name) throws IOException {
-        Path file = file(name);
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        if (Files.size(file) > MAX_FILE) throw new IOException("profile file " + file + " is larger than 256 KiB");
+        Optional<String> json = readIn(dir, name);
+        if (json.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(ProfileData.fromJson(Files.readString(file, StandardCharsets.UTF_8), name).withName(name));
+            return Optional.of(ProfileData.fromJson(json.get(), name).withName(name));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("profile \"" + name + "\" is not valid JSON: " + dev.tokenscope.engine.Json.describe(e));
         }
@@ -69,12 +73,25 @@ public final class ProfileStore {
 
     /** Saves (or replaces) the profile under its name, owner-only: directory rwx------, file rw-------. */
     public void save(ProfileData profile) throws IOException {
-        Path file = file(profile.name());
-        createPrivateDir(dir);
-        Path tmp = posix() ? Files.createTempFile(dir, ".profile", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, ".profile", ".tmp");
+        writeIn(dir, profile.name(), profile.toJson());
+    }
+
+    /** The text of profile {@code name} in {@code d}, empty when there is none (size-capped). */
+    static Optional<String> readIn(Path d, String name) throws IOException {
+        Path file = fileIn(d, name);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        if (Files.size(file) > MAX_FILE) throw new IOException("profile file " + file + " is larger than 256 KiB");
+        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Writes profile {@code name} into {@code d} atomically, owner-only: directory rwx------, file rw-------. */
+    static void writeIn(Path d, String name, String json) throws IOException {
+        Path file = fileIn(d, name);
+        createPrivateDir(d);
+        Path tmp = posix() ? Files.createTempFile(d, ".profile", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(d, ".profile", ".tmp");
         try {
-            Files.writeString(tmp, profile.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -87,7 +104,7 @@ public final class ProfileStore {
     }
 
     public boolean delete(String name) throws IOException {
-        return Files.deleteIfExists(file(name));
+        return Files.deleteIfExists(fileIn(dir, name));
     }
 
     /** Checks a profile name a user typed; returns the problem or null. */
@@ -98,13 +115,14 @@ public final class ProfileStore {
         return null;
     }
 
-    private Path file(String name) throws IOException {
+    /** The file of profile {@code name} in {@code d}: any name maps to one safe file name. */
+    static Path fileIn(Path d, String name) throws IOException {
         String problem = checkName(name);
         if (problem != null) throw new IOException(problem);
         // URL-encoding keeps any name a single, safe file name ("/", "\\", ".." cannot escape the directory).
         String encoded = URLEncoder.encode(name.strip(), StandardCharsets.UTF_8).replace("*", "%2A");
         if (encoded.startsWith(".")) encoded = "%2E" + encoded.substring(1);
-        return dir.resolve(encoded + ".json");
+        return d.resolve(encoded + ".json");
     }
 
     private static void createPrivateDir(Path d) throws IOException {

@@ -1,0 +1,202 @@
+package dev.tokenscope.ui;
+
+import dev.tokenscope.engine.net.Http;
+import dev.tokenscope.engine.signin.SignInClient;
+import dev.tokenscope.ui.model.InspectorViewModel;
+import dev.tokenscope.ui.model.MainViewModel;
+import dev.tokenscope.ui.model.ProfileStore;
+import dev.tokenscope.ui.model.ProfileViewModel;
+import dev.tokenscope.ui.model.SampleCatalog;
+import dev.tokenscope.ui.model.SignInProfileStore;
+import dev.tokenscope.ui.model.SignInViewModel;
+import dev.tokenscope.ui.model.SignInViewModel.Flow;
+import dev.tokenscope.ui.model.SignInViewModel.Phase;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Renders the sign-in window's states against the tests' loopback provider into PNGs, for a look under Xvfb:
+ * {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp target/classes:target/test-classes:$(cat cp.txt)
+ * dev.tokenscope.ui.SignInScreenshots OUTPUT_DIR} ({@code -Dshots.root=true} also captures the whole X screen with
+ * ImageMagick's {@code import -window root}). Not a test (no assertions); a developer's tool.
+ */
+public final class SignInScreenshots {
+    private SignInScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/signin-screenshots");
+        Files.createDirectories(out);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        FakeSignInServer server = new FakeSignInServer();
+        Path run = Files.createTempDirectory("tokenscope-signin-shots");
+        AtomicReference<MainViewModel> model = new AtomicReference<>();
+        AtomicReference<MainWindow.Loaded> main = new AtomicReference<>();
+        AtomicReference<SignInWindow.Loaded> win = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean consent = new java.util.concurrent.atomic.AtomicBoolean(false);
+        dev.tokenscope.engine.signin.BrowserLauncher consenting = server.browser();
+        dev.tokenscope.engine.signin.BrowserLauncher browser = u -> {
+            if (consent.get()) consenting.open(u);
+        };
+        onFx(() -> {
+            MainViewModel m = new MainViewModel(InspectorViewModel.withDefaultExecutor(UiFixtures.withTrustChain(run.resolve("cache"))),
+                    new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), SampleCatalog.load(null));
+            m.profiles().offlineProperty().set(true);
+            m.setSignInFactory(() -> new SignInViewModel(m.inspector(), () -> new SignInClient(Http.standard()), browser,
+                    Executors.newCachedThreadPool(r -> {
+                        Thread t = new Thread(r);
+                        t.setDaemon(true);
+                        return t;
+                    }), new SignInProfileStore(run.resolve("signin-profiles")), Clock.systemUTC()));
+            model.set(m);
+            Stage stage = new Stage();
+            main.set(MainWindow.show(stage, m));
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            SignInWindow.Loaded w = SignInWindow.create(m.signIn(), stage);
+            win.set(w);
+            SignInWindow.show(w);
+            w.stage().setX(170);
+            w.stage().setY(80);
+        });
+        MainViewModel m = model.get();
+        SignInViewModel vm = m.signIn();
+        SignInWindow.Loaded w = win.get();
+        onFx(() -> {
+            vm.authorityProperty().set("contoso.onmicrosoft.com");
+            vm.clientIdProperty().set("11111111-2222-3333-4444-555555555555");
+            vm.scopesProperty().set("api://orders-api/access_as_user");
+        });
+        shoot(w, out, "s1-form");
+
+        onFx(() -> {
+            vm.authorityProperty().set(server.authority());
+            vm.signIn();
+        });
+        waitFor(() -> vm.phase() == Phase.BROWSER);
+        shoot(w, out, "s1b-browser-waiting");
+        onFx(vm::cancel);
+        consent.set(true);
+
+        onFx(() -> {
+            vm.authorityProperty().set(server.authority());
+            vm.flowProperty().set(Flow.DEVICE);
+            vm.signIn();
+        });
+        waitFor(() -> vm.deviceCodeProperty().get() != null);
+        Thread.sleep(1500);
+        shoot(w, out, "s2-device-code");
+        onFx(() -> {
+            m.darkProperty().set(true);
+        });
+        shoot(w, out, "s3-device-code-dark");
+        onFx(vm::cancel);
+        shoot(w, out, "s4-cancelled-dark");
+        onFx(() -> m.darkProperty().set(false));
+
+        server.script("client_credentials", FakeSignInServer.appNotFound());
+        onFx(() -> {
+            vm.flowProperty().set(Flow.CLIENT_CREDENTIALS);
+            vm.scopesProperty().set("api://orders-api/.default");
+            vm.clientSecretProperty().set("not-a-real-secret");
+            vm.signIn();
+        });
+        waitFor(() -> vm.phase() == Phase.FAILED);
+        shoot(w, out, "s5-oauth-error");
+
+        server.script("device_code", FakeSignInServer.pending(), server.delegated(server.accessToken));
+        onFx(() -> {
+            vm.flowProperty().set(Flow.DEVICE);
+            vm.scopesProperty().set(FakeSignInServer.API_SCOPE + " User.Read");
+            vm.signIn();
+        });
+        waitFor(() -> vm.phase() == Phase.SUCCEEDED);
+        Thread.sleep(800);
+        shoot(w, out, "s6-signed-in");
+        onFx(() -> vm.flowProperty().set(Flow.CLIENT_CREDENTIALS));
+        shoot(w, out, "s7-client-credentials-form");
+        onFx(() -> ((Stage) main.get().scene().getWindow()).toFront());
+        Thread.sleep(300);
+        shootMain(main.get(), out, "s8-inspector-after-sign-in");
+        server.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void waitFor(BooleanSupplier c) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            onFx(() -> ok.set(c.getAsBoolean()));
+            if (ok.get()) return;
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static void shoot(SignInWindow.Loaded w, Path dir, String name) throws Exception {
+        Thread.sleep(400);
+        if (Boolean.getBoolean("shots.root")) {
+            // The whole X screen as a user sees it (both windows), with ImageMagick's import.
+            Path root = dir.resolve("root-" + name + ".png");
+            new ProcessBuilder("import", "-window", "root", root.toString()).inheritIO().start().waitFor();
+        }
+        AtomicReference<WritableImage> img = new AtomicReference<>();
+        onFx(() -> img.set(w.scene().snapshot(null)));
+        write(img.get(), dir.resolve(name + ".png"));
+        System.out.println("wrote " + dir.resolve(name + ".png"));
+    }
+
+    private static void shootMain(MainWindow.Loaded w, Path dir, String name) throws Exception {
+        Thread.sleep(400);
+        AtomicReference<WritableImage> img = new AtomicReference<>();
+        onFx(() -> img.set(w.scene().snapshot(null)));
+        write(img.get(), dir.resolve(name + ".png"));
+        System.out.println("wrote " + dir.resolve(name + ".png"));
+    }
+
+    private static void write(WritableImage image, Path file) throws Exception {
+        int w = (int) image.getWidth(), h = (int) image.getHeight();
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader r = image.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            b.setRGB(0, y, w, 1, row, 0, w);
+        }
+        ImageIO.write(b, "png", file.toFile());
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> err = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                err.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("the FX thread did not answer");
+        if (err.get() != null) throw new IllegalStateException(err.get());
+    }
+}
