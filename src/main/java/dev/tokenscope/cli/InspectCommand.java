@@ -18,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,35 +43,9 @@ public final class InspectCommand implements Callable<Integer> {
             + "(01-valid-access-token, 02-expired-access-token, 03-id-token-sent-to-api, 04-graph-token).")
     String sample;
 
-    @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts (client id or App ID URI); repeatable.")
-    List<String> audiences = new ArrayList<>();
-
-    @Option(names = "--tenant", paramLabel = "T", description = "A tenant id the API accepts; repeatable.")
-    List<String> tenants = new ArrayList<>();
-
-    @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
-    List<String> clients = new ArrayList<>();
-
-    @Option(names = "--scope", paramLabel = "S", description = "A delegated scope the token must grant; repeatable.")
-    List<String> scopes = new ArrayList<>();
-
-    @Option(names = "--role", paramLabel = "R", description = "An app role the token must grant; repeatable.")
-    List<String> roles = new ArrayList<>();
-
-    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
-    long skewSeconds;
-
-    @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 (2026-01-01T10:00:00Z) or epoch seconds.")
-    String at;
-
-    @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from the token.")
-    String metadata;
-
-    @Option(names = "--jwks", paramLabel = "URL|FILE", description = "Key set to use instead of the metadata's jwks_uri.")
-    String jwks;
-
-    @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
-    boolean offline;
+    /** --audience, --tenant, --client, --scope, --role, --skew, --at, --metadata, --jwks, --offline: shared with verify and scan. */
+    @CommandLine.Mixin
+    VerifyCommand.Validation validation = new VerifyCommand.Validation();
 
     @Option(names = "--json", description = "Print the report as JSON (schema in the README).")
     boolean json;
@@ -141,7 +112,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     Inspector inspector() {
-        return Inspector.standard(offline);
+        return Inspector.standard(validation.offline);
     }
 
     private boolean useColor() {
@@ -188,27 +159,19 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private ValidationProfile profile() throws UsageException {
-        if (skewSeconds < 0) throw new UsageException("--skew must be 0 or more seconds, not " + skewSeconds);
-        Instant when = at == null ? null : parseInstant(at);
-        return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline);
+        try {
+            return validation.profile();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** A sample's profile, with whatever the command line adds or overrides. */
     private ValidationProfile merge(ValidationProfile base, ValidationProfile cli) {
-        return new ValidationProfile(audiences.isEmpty() ? base.audiences() : cli.audiences(), tenants.isEmpty() ? base.tenants() : cli.tenants(),
-                clients.isEmpty() ? base.clients() : cli.clients(), scopes.isEmpty() ? base.scopes() : cli.scopes(),
-                roles.isEmpty() ? base.roles() : cli.roles(), cli.skew(), cli.at(), metadata != null ? metadata : base.metadata(),
-                jwks != null ? jwks : base.jwks(), base.offline() || offline);
-    }
-
-    static Instant parseInstant(String s) throws UsageException {
-        String v = s.strip();
-        try {
-            if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
-            return Instant.parse(v);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new UsageException("--at takes an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + s + "\"");
-        }
+        return new ValidationProfile(validation.audiences.isEmpty() ? base.audiences() : cli.audiences(), validation.tenants.isEmpty() ? base.tenants() : cli.tenants(),
+                validation.clients.isEmpty() ? base.clients() : cli.clients(), validation.scopes.isEmpty() ? base.scopes() : cli.scopes(),
+                validation.roles.isEmpty() ? base.roles() : cli.roles(), cli.skew(), cli.at(), validation.metadata != null ? validation.metadata : base.metadata(),
+                validation.jwks != null ? validation.jwks : base.jwks(), base.offline() || validation.offline);
     }
 
     /** A problem with what the user typed: one line on stderr, exit 2. */
