@@ -182,9 +182,14 @@ public final class Inspector {
             case VALID -> {
                 String aud = String.join(", ", facts.audiences());
                 boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN);
-                yield (warned ? "Valid with warnings for " : "Valid for ") + (aud.isEmpty() ? "its audience" : aud);
+                yield validSummary(warned, aud);
             }
         };
+    }
+
+    /** The banner line of a valid report ("Valid for …"); {@code audiences} joined, may be empty. */
+    public static String validSummary(boolean warned, String audiences) {
+        return (warned ? "Valid with warnings for " : "Valid for ") + (audiences.isEmpty() ? "its audience" : audiences);
     }
 
     private static Report.InputView inputView(Extraction ex, int selected) {

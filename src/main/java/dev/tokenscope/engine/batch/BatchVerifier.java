@@ -7,8 +7,6 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyOperation;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.Inspector;
@@ -328,7 +326,7 @@ public final class BatchVerifier implements AutoCloseable {
             return new Evaluated(known, w[0], w[1]);
         }
         // The Inspector's summary of a valid report.
-        String summary = (plan.warned() || co.warned() ? "Valid with warnings for " : "Valid for ") + co.audiences();
+        String summary = dev.tokenscope.engine.Inspector.validSummary(plan.warned() || co.warned(), co.audiences());
         return new Evaluated(new BatchResult(Verdict.VALID, null, summary, false), w[0], w[1]);
     }
 
@@ -395,7 +393,7 @@ public final class BatchVerifier implements AutoCloseable {
         }
         if (!ctx.diagnoses().isEmpty()) return new ClaimsOutcome(false, false, null); // the Inspector orders diagnoses; let it
         List<String> aud = ctx.facts().audiences();
-        return new ClaimsOutcome(true, warned, aud.isEmpty() ? "its audience" : String.join(", ", aud));
+        return new ClaimsOutcome(true, warned, String.join(", ", aud));
     }
 
     /**
@@ -483,13 +481,9 @@ public final class BatchVerifier implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicReference<>(), publicKey, jca == null ? null : Plan.signatures(jca));
     }
 
-    /** The signature step's rule for a published key (use, key_ops, alg, type). */
+    /** The signature step's own rule for a published key (use, key_ops, alg, type). */
     static boolean usable(JWK key, String alg) {
-        if (!(key instanceof AsymmetricJWK)) return false;
-        if (KeyUse.ENCRYPTION.equals(key.getKeyUse())) return false;
-        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) return false;
-        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) return false;
-        return dev.tokenscope.engine.trust.KeyMatch.fits(key, com.nimbusds.jose.JWSAlgorithm.parse(alg));
+        return dev.tokenscope.engine.trust.KeyMatch.unusable(key, alg) == null;
     }
 
     // ------------------------------------------------------------------------------------------------ many lines

@@ -4,7 +4,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import java.util.List;
@@ -52,6 +55,16 @@ public record KeyMatch(List<JWK> candidates, String by) {
             return Curve.forJWSAlgorithm(alg) == null || Curve.forJWSAlgorithm(alg).contains(ec.getCurve());
         }
         return false;
+    }
+
+    /** Why a published key must not verify this token, or null when it may. */
+    public static String unusable(JWK key, String alg) {
+        if (!(key instanceof AsymmetricJWK)) return "not an asymmetric key (" + key.getKeyType() + "); never used to verify";
+        if (KeyUse.ENCRYPTION.equals(key.getKeyUse())) return "marked \"use\": \"enc\" (an encryption key)";
+        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) return "its key_ops don't include verify";
+        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) return "published for " + key.getAlgorithm().getName() + ", not " + alg;
+        if (!fits(key, JWSAlgorithm.parse(alg))) return "a " + key.getKeyType() + " key can't verify " + alg;
+        return null;
     }
 
     /** What the header names, for messages: "kid abc", "x5t …", or "no key identifier". */

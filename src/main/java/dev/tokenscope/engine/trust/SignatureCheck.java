@@ -7,8 +7,6 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyOperation;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.Json;
@@ -55,7 +53,7 @@ final class SignatureCheck implements Check {
         }
         List<String> refused = new ArrayList<>();
         for (JWK key : t.match().candidates()) {
-            String problem = unusable(key, alg);
+            String problem = KeyMatch.unusable(key, alg);
             if (problem != null) {
                 refused.add(label(key) + ": " + problem);
                 continue;
@@ -97,20 +95,6 @@ final class SignatureCheck implements Check {
         return FACTORY.createJWSVerifier(jws.getHeader(), ((AsymmetricJWK) key).toPublicKey());
     }
 
-    /** Why a published key must not verify this token, or null when it may. */
-    static String unusable(JWK key, String alg) {
-        if (!(key instanceof AsymmetricJWK)) return "not an asymmetric key (" + key.getKeyType() + "); never used to verify";
-        if (KeyUse.ENCRYPTION.equals(key.getKeyUse())) return "marked \"use\": \"enc\" (an encryption key)";
-        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) return "its key_ops don't include verify";
-        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) return "published for " + key.getAlgorithm().getName() + ", not " + alg;
-        if (!KeyMatch.fits(key, jws(alg))) return "a " + key.getKeyType() + " key can't verify " + alg;
-        return null;
-    }
-
-    private static com.nimbusds.jose.JWSAlgorithm jws(String alg) {
-        return com.nimbusds.jose.JWSAlgorithm.parse(alg);
-    }
-
     static String label(JWK k) {
         return "kid " + (k.getKeyID() == null ? "(none)" : k.getKeyID()) + " (" + k.getKeyType() + (k.size() > 0 ? " " + k.size() : "") + ")";
     }
@@ -126,7 +110,7 @@ final class SignatureCheck implements Check {
             Base64URL[] parts = jws.getParsedParts();
             JWSObject transformed = new JWSObject(newHeader, parts[1], parts[2]);
             for (JWK key : keys) {
-                if (unusable(key, alg) != null) continue;
+                if (KeyMatch.unusable(key, alg) != null) continue;
                 if (transformed.verify(verifier(transformed, key))) return key;
             }
         } catch (ParseException | JOSEException | NoSuchAlgorithmException | java.io.IOException | RuntimeException e) {
