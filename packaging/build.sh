@@ -28,6 +28,17 @@ for j in target/lib/*.jar; do
 done
 
 if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop assets/icons/tokenscope-256.png "$dist/input/"; fi
+# The native crypto library (batch verify): the stripped copy from target/native next to the jars, loaded from there
+# (see the java-options below), and taken out of the provider's jar so it is shipped once.
+native_opts=()
+accp=$(ls "$dist"/input/AmazonCorrettoCryptoProvider-*.jar 2>/dev/null | head -1 || true)
+if [ -n "$accp" ] && [ -f target/native/libamazonCorrettoCryptoProvider.so ]; then
+  mkdir -p "$dist/input/native"
+  cp target/native/libamazonCorrettoCryptoProvider.so "$dist/input/native/"
+  rm -rf "$dist/accp" && mkdir "$dist/accp" && (cd "$dist/accp" && unzip -q "$accp" && rm -f com/amazon/corretto/crypto/provider/*.so)
+  rm "$accp" && jar --create --file "$accp" --manifest "$dist/accp/META-INF/MANIFEST.MF" -C "$dist/accp" . && rm -rf "$dist/accp"
+  native_opts=(--java-options '-Djava.library.path=$APPDIR/native' --java-options "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true")
+fi
 
 echo "== jlink the runtime"
 modules=java.base,java.desktop,java.logging,java.sql,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
@@ -47,7 +58,7 @@ fi
 common=(--name Tokenscope --app-version "$version" --vendor "Tokenscope" --copyright "Copyright 2026 the Tokenscope authors"
   --description "Is this Microsoft Entra ID token valid for my API, and if not, why not?"
   --input "$dist/input" --main-jar tokenscope.jar --main-class dev.tokenscope.Launcher --runtime-image "$dist/runtime"
-  --java-options "-Xss1m" --java-options "-XX:+UseSerialGC" --java-options "-XX:TieredStopAtLevel=1")
+  --java-options "-Xss1m" --java-options "-XX:+UseSerialGC" --java-options "-XX:TieredStopAtLevel=1" "${native_opts[@]}")
 icon=assets/icons/tokenscope-256.png
 [ "$os" = win ] && icon=assets/icons/tokenscope.ico
 [ "$os" = mac ] && icon=assets/icons/tokenscope.icns

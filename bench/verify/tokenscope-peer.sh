@@ -19,7 +19,13 @@ jwks=$1 tokens=$2 iss=$3 aud=$4 invalid_out=${5:-}
 # A short batch run is dominated by start-up and JIT warm-up: serial GC (no GC threads to start) and an AppCDS archive
 # (classes pre-parsed, made on first use next to the jar: 0.3 s less start-up) are what a packaged CLI would use too.
 cds=${TOKENSCOPE_CDS:-$(dirname "$jar")/tokenscope-verify.jsa}
-opts=${TOKENSCOPE_JAVA_OPTS:--XX:+UseSerialGC}
+# The installed package's options (packaging/build.sh, ./tokenscope): serial GC, client compiler only, and the
+# native crypto library unpacked at build time.
+opts=${TOKENSCOPE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+native=$(dirname "$jar")/native
+if [ -f "$native/libamazonCorrettoCryptoProvider.so" ]; then
+  opts="$opts -Djava.library.path=$native -Dcom.amazon.corretto.crypto.provider.useExternalLib=true"
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf '{"issuer":"%s","jwks_uri":"%s"}\n' "$iss" "$jwks" >"$tmp/meta.json"

@@ -5,11 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The command-line face: {@code tokenscope inspect …}. Exit codes: 0 valid, 1 invalid or undetermined, 2 usage / nothing inspectable. */
 @Command(name = "tokenscope", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Is this Microsoft Entra ID token valid for my API, and if not, why not?",
-        subcommands = {InspectCommand.class, LoginCommand.class, ScanCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run without arguments on a desktop to open the window.", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect, 3 sign-in failed (login)."})
 public final class Cli implements Runnable {
     public static final int VALID = 0, INVALID = 1, USAGE = 2;
@@ -26,8 +28,38 @@ public final class Cli implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    /** The subcommands, in the order the usage lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("inspect", InspectCommand::new);
+        m.put("login", LoginCommand::new);
+        m.put("scan", ScanCommand::new);
+        m.put("verify", VerifyCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand (other than help), only that one is
+     * built — picocli reflects over every option of every subcommand it is given, a tenth of a second that a script
+     * calling {@code tokenscope verify} in a loop would pay each time; anything else (no arguments, options of the root,
+     * {@code help}, a typo) gets them all, so usage and suggestions list every subcommand.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+        }
+        return cl;
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -47,7 +79,8 @@ public final class Cli implements Runnable {
         public String[] getVersion() {
             return new String[]{"Tokenscope " + Version.get(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                    "nimbus-jose-jwt " + pkgVersion(com.nimbusds.jose.JWSObject.class) + ", OkHttp " + okhttpVersion()};
+                    "nimbus-jose-jwt " + pkgVersion(com.nimbusds.jose.JWSObject.class) + ", OkHttp " + okhttpVersion(),
+                    "Batch signature verification: " + dev.tokenscope.engine.crypto.NativeCrypto.describe()};
         }
 
         private static String pkgVersion(Class<?> c) {

@@ -5,6 +5,7 @@ import dev.tokenscope.engine.batch.BatchResult;
 import dev.tokenscope.engine.batch.BatchSummary;
 import dev.tokenscope.engine.batch.BatchVerifier;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarScan;
@@ -76,6 +77,11 @@ public class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    public VerifyCommand() {
+        // Batch verification wants native RSA; start loading it now, while picocli parses and the key set is read.
+        NativeCrypto.preloadInBackground();
+    }
 
     @Override
     public Integer call() {

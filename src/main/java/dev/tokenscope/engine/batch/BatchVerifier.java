@@ -102,6 +102,8 @@ public final class BatchVerifier implements AutoCloseable {
     static final int MAX_MEMO_TOKEN = 16 * 1024;
     private static final Set<String> ENVIRONMENT_STEPS = Set.of("metadata", "keys");
     private static final Set<String> PLAIN_HEADER = Set.of("alg", "kid", "typ", "x5t", "cty");
+    private static final AtomicLong PLAN_IDS = new AtomicLong();
+    private static final List<String> PLAN_CLAIMS = List.of("iss", "ver", "tfp", "acr");
 
     private final ValidationProfile profile;
     private final Clock clock;
@@ -302,8 +304,7 @@ public final class BatchVerifier implements AutoCloseable {
         String sigPart = token.substring(d2 + 1);
         boolean verified;
         try {
-            byte[] signingInput = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
-            verified = plan.verify(signingInput, sigPart);
+            verified = plan.verify(token.getBytes(StandardCharsets.US_ASCII), d2, sigPart); // ASCII: checked above
         } catch (JOSEException | RuntimeException e) {
             return null;
         }
@@ -326,8 +327,7 @@ public final class BatchVerifier implements AutoCloseable {
             return new Evaluated(known, w[0], w[1]);
         }
         // The Inspector's summary of a valid report.
-        String summary = dev.tokenscope.engine.Inspector.validSummary(plan.warned() || co.warned(), co.audiences());
-        return new Evaluated(new BatchResult(Verdict.VALID, null, summary, false), w[0], w[1]);
+        return new Evaluated(new BatchResult(Verdict.VALID, null, co.validSummary(), false), w[0], w[1]);
     }
 
     /**
@@ -335,7 +335,10 @@ public final class BatchVerifier implements AutoCloseable {
      * say about a token, shared by every token of the same plan whose claims are the same apart from the values of
      * {@link #VALUE_FREE_CLAIMS}. {@code audiences} is the summary's "for …" part.
      */
-    private record ClaimsOutcome(boolean clean, boolean warned, String audiences) {
+    private record ClaimsOutcome(boolean clean, boolean warned, String audiences, String validSummary) {
+        ClaimsOutcome(boolean clean, boolean warned, String audiences, boolean planWarned) {
+            this(clean, warned, audiences, clean ? Inspector.validSummary(planWarned || warned, audiences) : null);
+        }
     }
 
     /**
@@ -350,7 +353,7 @@ public final class BatchVerifier implements AutoCloseable {
     private final ConcurrentHashMap<String, ClaimsOutcome> claimOutcomes = new ConcurrentHashMap<>();
 
     private ClaimsOutcome claimsOutcome(String token, Plan plan, ObjectNode claims, Instant now) {
-        StringBuilder key = new StringBuilder(256).append(System.identityHashCode(plan)).append('\u0001');
+        StringBuilder key = new StringBuilder(256).append(plan.id()).append('\u0001');
         for (Iterator<java.util.Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
             java.util.Map.Entry<String, JsonNode> e = it.next();
             key.append(e.getKey()).append('\u0000');
@@ -388,12 +391,12 @@ public final class BatchVerifier implements AutoCloseable {
         boolean warned = false;
         for (Check c : CLAIM_CHECKS_BUT_LIFETIME) {
             Step s = ctx.run(c);
-            if (s.status() == Status.FAIL) return new ClaimsOutcome(false, false, null);
+            if (s.status() == Status.FAIL) return new ClaimsOutcome(false, false, null, false);
             if (s.status() == Status.WARN) warned = true;
         }
-        if (!ctx.diagnoses().isEmpty()) return new ClaimsOutcome(false, false, null); // the Inspector orders diagnoses; let it
+        if (!ctx.diagnoses().isEmpty()) return new ClaimsOutcome(false, false, null, false); // the Inspector orders diagnoses; let it
         List<String> aud = ctx.facts().audiences();
-        return new ClaimsOutcome(true, warned, String.join(", ", aud));
+        return new ClaimsOutcome(true, warned, String.join(", ", aud), plan.warned());
     }
 
     /**
@@ -416,7 +419,8 @@ public final class BatchVerifier implements AutoCloseable {
     private static ObjectNode decodeObject(String token, int start, int end) {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(token.substring(start, end));
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = ascii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) // the same characters, no decoder
+                    : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             JsonNode n = Json.parse(text);
             return n instanceof ObjectNode o ? o : null;
@@ -427,9 +431,20 @@ public final class BatchVerifier implements AutoCloseable {
         }
     }
 
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) if (b < 0) return false;
+        return true;
+    }
+
     private Plan plan(String token, String headerPart, ObjectNode claims, Instant now) {
         // What trust resolution depends on besides the header: iss, ver and the B2C policy (tfp or acr).
-        String key = headerPart + '\u0000' + claims.get("iss") + '\u0000' + claims.get("ver") + '\u0000' + claims.get("tfp") + '\u0000' + claims.get("acr");
+        StringBuilder kb = new StringBuilder(headerPart.length() + 128).append(headerPart);
+        for (String name : PLAN_CLAIMS) {
+            kb.append('\u0000');
+            JsonNode v = claims.get(name);
+            if (v != null) appendValue(kb, v);
+        }
+        String key = kb.toString();
         Plan p = plans.get(key);
         if (p != null) return p;
         if (plans.size() >= MAX_PLANS) return Plan.INELIGIBLE;
@@ -477,8 +492,8 @@ public final class BatchVerifier implements AutoCloseable {
         }
         rt.verifiedWith(key); // the one key the signature step would name
         String jca = Plan.jcaRsa(alg);
-        return new Plan(true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned,
-                new java.util.concurrent.atomic.AtomicReference<>(), publicKey, jca == null ? null : Plan.signatures(jca));
+        return new Plan(PLAN_IDS.incrementAndGet(), true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned,
+                new java.util.concurrent.atomic.AtomicReference<>(), publicKey, jca == null ? null : Plan.signatures(jca, publicKey));
     }
 
     /** The signature step's own rule for a published key (use, key_ops, alg, type). */

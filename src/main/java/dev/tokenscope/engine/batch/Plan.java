@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.util.Base64URL;
+import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.trust.TrustState;
@@ -22,30 +23,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * What every token with the same header and issuer shares: the header steps (format, algorithm) and the trust
  * steps (metadata, keys, key match), worked out once with the real checks, and the one published key its
  * signature is verified with. A plan is {@link #eligible()} only when all of that passed cleanly, so a token that
- * also verifies and passes the claim checks gets exactly the verdict the Inspector gives.
+ * also verifies and passes the claim checks gets exactly the verdict the Inspector gives. {@code id} is unique per
+ * plan (a cache key for what is shared by its tokens).
  *
  * <p>{@code signatureFailure} holds the Inspector's own result for the first token of this plan whose signature did
  * not verify while every other step passed without a diagnosis: for such a token the Inspector's report has one
  * diagnosis, signature-invalid, naming the plan's key, so every later token in the same situation gets that result.
  */
-record Plan(boolean eligible, ObjectNode header, JWSHeader jwsHeader, JWSVerifier verifier, TrustState trust,
+record Plan(long id, boolean eligible, ObjectNode header, JWSHeader jwsHeader, JWSVerifier verifier, TrustState trust,
             List<Step> steps, List<Diagnosis> diagnoses, boolean warned, AtomicReference<BatchResult> signatureFailure,
             PublicKey key, ThreadLocal<Signature> rsa) {
 
-    static final Plan INELIGIBLE = new Plan(false, null, null, null, null, List.of(), List.of(), false, new AtomicReference<>(), null, null);
+    static final Plan INELIGIBLE = new Plan(0, false, null, null, null, null, List.of(), List.of(), false, new AtomicReference<>(), null, null);
 
     /**
-     * Verifies a signature with the plan's key: RS256/384/512 with one JCA Signature per thread (what nimbus'
-     * RSASSAVerifier does, without looking the algorithm up for every token), anything else with nimbus' verifier.
+     * Verifies a signature with the plan's key: RS256/384/512 with one JCA Signature per thread, initialised once with
+     * the key (a Signature returns to that state after each verify), from the native provider when it loads
+     * ({@link NativeCrypto}) — what nimbus' RSASSAVerifier does, without looking the algorithm up and re-initialising for
+     * every token; anything else with nimbus' verifier.
      */
-    boolean verify(byte[] signingInput, String signaturePart) throws JOSEException {
-        if (rsa == null) return verifier.verify(jwsHeader, signingInput, new Base64URL(signaturePart));
+    boolean verify(byte[] signingInput, int length, String signaturePart) throws JOSEException {
+        if (rsa == null) {
+            byte[] input = length == signingInput.length ? signingInput : java.util.Arrays.copyOf(signingInput, length);
+            return verifier.verify(jwsHeader, input, new Base64URL(signaturePart));
+        }
+        Signature s = rsa.get();
         try {
-            Signature s = rsa.get();
-            s.initVerify(key);
-            s.update(signingInput);
+            s.update(signingInput, 0, length);
             return s.verify(Base64.getUrlDecoder().decode(signaturePart));
-        } catch (SignatureException | InvalidKeyException | IllegalArgumentException e) {
+        } catch (SignatureException | IllegalArgumentException e) {
+            rsa.remove(); // the Signature's state after a failure is not specified: start afresh next time
             return false;
         }
     }
@@ -60,11 +67,19 @@ record Plan(boolean eligible, ObjectNode header, JWSHeader jwsHeader, JWSVerifie
         };
     }
 
-    static ThreadLocal<Signature> signatures(String jcaName) {
+    /** Per-thread Signatures for {@code jcaName}, initialised to verify with {@code key}, from {@link NativeCrypto} if it loads. */
+    static ThreadLocal<Signature> signatures(String jcaName, PublicKey key) {
+        return signatures(jcaName, key, NativeCrypto.provider().orElse(null));
+    }
+
+    /** Per-thread Signatures for {@code jcaName} from {@code provider} (null: the JDK's choice), initialised with {@code key}. */
+    static ThreadLocal<Signature> signatures(String jcaName, PublicKey key, java.security.Provider provider) {
         return ThreadLocal.withInitial(() -> {
             try {
-                return Signature.getInstance(jcaName);
-            } catch (NoSuchAlgorithmException e) {
+                Signature s = provider != null ? Signature.getInstance(jcaName, provider) : Signature.getInstance(jcaName);
+                s.initVerify(key);
+                return s;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
                 throw new IllegalStateException(e);
             }
         });

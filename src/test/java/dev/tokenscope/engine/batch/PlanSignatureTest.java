@@ -1,0 +1,99 @@
+package dev.tokenscope.engine.batch;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tokenscope.engine.crypto.NativeCrypto;
+import dev.tokenscope.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The batch verifier's signature path (per-thread Signatures initialised once, from the native provider when it
+ * loads) agrees with nimbus' own RSASSAVerifier and with the JDK's provider on valid and on every kind of bad
+ * signature, including after a failure on the same thread.
+ */
+class PlanSignatureTest {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private static Map<String, String> signatures(JWSAlgorithm alg) throws Exception {
+        String token = Tokens.sign(new JWTClaimsSet.Builder().subject("s").audience(Tokens.API_ID).build(), Tokens.RSA,
+                new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(Tokens.RSA.getKeyID()).build());
+        String other = Tokens.sign(new JWTClaimsSet.Builder().subject("other").build(), Tokens.RSA,
+                new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(Tokens.RSA.getKeyID()).build());
+        String sig = token.substring(token.lastIndexOf('.') + 1);
+        byte[] raw = Base64.getUrlDecoder().decode(sig);
+        byte[] flipped = raw.clone();
+        flipped[raw.length / 2] ^= 0x01;
+        byte[] modulus = ((RSAPublicKey) Tokens.RSA.toPublicKey()).getModulus().toByteArray();
+        byte[] tooBig = new byte[raw.length];
+        Arrays.fill(tooBig, (byte) 0xFF); // a value ≥ n
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("input", token.substring(0, token.lastIndexOf('.')));
+        m.put("valid", sig);
+        m.put("flipped", B64.encodeToString(flipped));
+        m.put("other-token", other.substring(other.lastIndexOf('.') + 1));
+        m.put("truncated", B64.encodeToString(Arrays.copyOf(raw, raw.length - 1)));
+        m.put("longer", B64.encodeToString(Arrays.copyOf(raw, raw.length + 1)));
+        m.put("empty", "");
+        m.put("zero", B64.encodeToString(new byte[raw.length]));
+        m.put("at-least-n", B64.encodeToString(tooBig));
+        m.put("modulus", B64.encodeToString(modulus));
+        m.put("not-base64", sig.substring(0, 10) + "*" + sig.substring(11));
+        return m;
+    }
+
+    @Test
+    void nativeJdkAndNimbusAgreeOnEverySignature() throws Exception {
+        PublicKey key = Tokens.RSA.toPublicKey();
+        List<String> checked = new ArrayList<>();
+        for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512)) {
+            Map<String, String> sigs = signatures(alg);
+            byte[] input = sigs.remove("input").getBytes(StandardCharsets.US_ASCII);
+            byte[] padded = Arrays.copyOf(input, input.length + 40); // the batch path passes the whole token and a length
+            String jca = Plan.jcaRsa(alg.getName());
+            ThreadLocal<Signature> nat = Plan.signatures(jca, key, NativeCrypto.provider().orElse(null));
+            ThreadLocal<Signature> jdk = Plan.signatures(jca, key, null);
+            Plan nativePlan = plan(nat, key), jdkPlan = plan(jdk, key);
+            RSASSAVerifier nimbus = new RSASSAVerifier((RSAPublicKey) key);
+            JWSHeader header = new JWSHeader(alg);
+            for (int round = 0; round < 2; round++) { // the second round runs after failures on the same Signatures
+                for (Map.Entry<String, String> e : sigs.entrySet()) {
+                    boolean expected = e.getKey().equals("valid");
+                    boolean byNimbus;
+                    try {
+                        byNimbus = nimbus.verify(header, input, new Base64URL(e.getValue()));
+                    } catch (Exception ex) {
+                        byNimbus = false;
+                    }
+                    assertEquals(expected, byNimbus, alg + " " + e.getKey() + " (nimbus)");
+                    assertEquals(expected, nativePlan.verify(padded, input.length, e.getValue()), alg + " " + e.getKey() + " (native)");
+                    assertEquals(expected, jdkPlan.verify(padded, input.length, e.getValue()), alg + " " + e.getKey() + " (JDK)");
+                    checked.add(alg + " " + e.getKey());
+                }
+            }
+        }
+        assertEquals(3 * 2 * 10, checked.size());
+        assertTrue(NativeCrypto.describe().length() > 0);
+    }
+
+    private static Plan plan(ThreadLocal<Signature> rsa, PublicKey key) {
+        return new Plan(1, true, null, null, null, null, List.of(), List.of(), false, new java.util.concurrent.atomic.AtomicReference<>(), key, rsa);
+    }
+}
