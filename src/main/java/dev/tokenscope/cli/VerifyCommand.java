@@ -20,9 +20,7 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -156,9 +154,8 @@ public class VerifyCommand implements Callable<Integer> {
     }
 
     private BatchSummary lines(InputStream in, BatchVerifier verifier, PrintWriter out) throws IOException, InterruptedException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(256);
-        return verifier.run(reader, (number, r) -> {
+        return verifier.run(in, (number, r) -> {
             if (failuresOnly && r.verdict() == Verdict.VALID) return;
             sb.setLength(0);
             line(sb, number, r, null);

@@ -45,7 +45,7 @@ import dev.tokenscope.engine.trust.TrustResolver;
 import dev.tokenscope.engine.trust.TrustState;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -87,14 +87,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>All cores, bounded, ordered</b>: {@link #run} reads lines in chunks on the calling thread, verifies chunks
  *   on a fixed pool ({@link #defaultThreads()}: one worker per core but the reader's),
  *   keeps a bounded number of chunks in flight and emits results in input order. Lines longer than
- *   {@link #MAX_LINE_CHARS} are not buffered whole.</li>
+ *   {@link #MAX_LINE_BYTES} are not buffered whole.</li>
  * </ul>
  */
 public final class BatchVerifier implements AutoCloseable {
     /** The diagnosis id of a line that holds no token. */
     public static final String NOT_A_TOKEN = "not-a-token";
-    /** A line longer than this is answered without being read whole (a token is a few kilobytes). */
-    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** A line longer than this (in bytes) is answered without being read whole (a token is a few kilobytes). */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     public static final int DEFAULT_MEMO = 100_000;
     static final int CHUNK = 128;
     static final int MAX_PLANS = 1024;
@@ -521,7 +521,7 @@ public final class BatchVerifier implements AutoCloseable {
      * input order, one per non-empty line. At most a few chunks per thread are in flight, so memory does not grow
      * with the input.
      */
-    public BatchSummary run(Reader in, Sink sink) throws IOException, InterruptedException {
+    public BatchSummary run(InputStream in, Sink sink) throws IOException, InterruptedException {
         long started = System.nanoTime();
         ExecutorService exec = pool();
         ArrayDeque<Future<BatchResult[]>> inFlight = new ArrayDeque<>();
@@ -529,7 +529,7 @@ public final class BatchVerifier implements AutoCloseable {
         int maxInFlight = threads * 4;
         long[] counts = new long[4]; // lines, valid, invalid, undetermined
         long memoBefore = memoHits.get();
-        LineReader reader = new LineReader(in, MAX_LINE_CHARS);
+        LineReader reader = new LineReader(in, MAX_LINE_BYTES);
         long number = 0;
         long[] nums = new long[CHUNK];
         String[] lines = new String[CHUNK];
@@ -567,7 +567,7 @@ public final class BatchVerifier implements AutoCloseable {
             for (int i = 0; i < c.size(); i++) {
                 String l = c.lines()[i];
                 out[i] = l == LineReader.TOO_LONG
-                        ? new BatchResult(Verdict.INVALID, NOT_A_TOKEN, "Line longer than " + MAX_LINE_CHARS + " characters: not read (a token is a few kilobytes)", false)
+                        ? new BatchResult(Verdict.INVALID, NOT_A_TOKEN, "Line longer than " + MAX_LINE_BYTES + " bytes: not read (a token is a few kilobytes)", false)
                         : verifySafely(l, now);
             }
             return out;
@@ -627,24 +627,31 @@ public final class BatchVerifier implements AutoCloseable {
         if (p != null) p.shutdownNow();
     }
 
-    /** Reads lines without ever holding more than {@code max} characters of one line. */
+    /**
+     * Reads UTF-8 lines without ever holding more than {@code max} bytes of one line. Bytes, not a Reader: a line of
+     * ASCII (every token line) becomes a String by a plain copy, with no charset decoder and no char[] in between;
+     * any other line is decoded as UTF-8 with malformed input replaced by U+FFFD, as a Reader would. A line ends at
+     * LF; a CR before it is dropped.
+     */
     static final class LineReader {
         /** Returned (by identity) for a line longer than the limit; the rest of that line is skipped. */
         static final String TOO_LONG = new String("\u0000too-long");
-        private final Reader in;
+        private final InputStream in;
         private final int max;
-        private final char[] buf = new char[1 << 16];
+        private final byte[] buf = new byte[1 << 16];
         private int pos, end;
         private boolean eof;
+        private byte[] carry = new byte[256]; // a line that spans buffer refills
+        private int carried;
 
-        LineReader(Reader in, int max) {
+        LineReader(InputStream in, int max) {
             this.in = in;
             this.max = max;
         }
 
         String next() throws IOException {
-            StringBuilder sb = null;
-            boolean tooLong = false;
+            carried = 0;
+            boolean tooLong = false, spanning = false, ascii = true;
             while (true) {
                 if (pos >= end) {
                     if (eof) break;
@@ -657,33 +664,44 @@ public final class BatchVerifier implements AutoCloseable {
                     }
                 }
                 int start = pos;
-                while (pos < end && buf[pos] != '\n') pos++;
+                byte b = 0;
+                while (pos < end && (b = buf[pos]) != '\n') {
+                    if (b < 0) ascii = false;
+                    pos++;
+                }
                 boolean newline = pos < end;
-                int stop = pos;
-                if (stop > start && buf[stop - 1] == '\r' && newline) stop--;
                 if (!tooLong) {
-                    int have = sb == null ? 0 : sb.length();
-                    if (have + (stop - start) > max) {
+                    if (carried + (pos - start) > max) {
                         tooLong = true;
-                        sb = null;
-                    } else if (newline && sb == null) {
+                    } else if (newline && !spanning) {
+                        int stop = pos > start && buf[pos - 1] == '\r' ? pos - 1 : pos;
                         pos++;
-                        return new String(buf, start, stop - start);
+                        return string(buf, start, stop - start, ascii);
                     } else {
-                        if (sb == null) sb = new StringBuilder(Math.max(256, stop - start));
-                        sb.append(buf, start, stop - start);
+                        append(start, pos - start);
+                        spanning = true;
                     }
                 }
                 if (newline) {
                     pos++;
                     if (tooLong) return TOO_LONG;
-                    String s = sb.toString();
-                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+                    int len = carried > 0 && carry[carried - 1] == '\r' ? carried - 1 : carried;
+                    return string(carry, 0, len, ascii);
                 }
             }
             if (tooLong) return TOO_LONG;
-            if (sb == null) return null;
-            return sb.toString();
+            if (!spanning) return null;
+            return string(carry, 0, carried, ascii);
+        }
+
+        private void append(int from, int len) {
+            if (carried + len > carry.length) carry = java.util.Arrays.copyOf(carry, Math.max(carried + len, carry.length * 2));
+            System.arraycopy(buf, from, carry, carried, len);
+            carried += len;
+        }
+
+        private static String string(byte[] b, int off, int len, boolean ascii) {
+            return ascii ? new String(b, off, len, StandardCharsets.ISO_8859_1) : new String(b, off, len, StandardCharsets.UTF_8);
         }
     }
 

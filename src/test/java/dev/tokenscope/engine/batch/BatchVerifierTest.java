@@ -14,7 +14,6 @@ import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +34,7 @@ import static dev.tokenscope.testing.Tokens.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchVerifierTest {
@@ -201,7 +201,7 @@ class BatchVerifierTest {
         List<BatchResult> got = new ArrayList<>();
         BatchSummary s;
         try (BatchVerifier v = verifier(p, 4, 10_000)) {
-            s = v.run(new StringReader(in.toString()), (n, r) -> {
+            s = v.run(utf8(in.toString()), (n, r) -> {
                 gotLines.add(n);
                 got.add(r);
             });
@@ -228,7 +228,7 @@ class BatchVerifierTest {
         try (BatchVerifier v = verifier(p, 2, 16)) {
             StringBuilder in = new StringBuilder();
             for (int i = 0; i < 200; i++) in.append(Tokens.sign(Tokens.v2Access().claim("uti", "t" + i))).append('\n');
-            BatchSummary s = v.run(new StringReader(in.toString()), (n, r) -> assertEquals(Verdict.VALID, r.verdict()));
+            BatchSummary s = v.run(utf8(in.toString()), (n, r) -> assertEquals(Verdict.VALID, r.verdict()));
             assertEquals(200, s.valid());
             assertTrue(v.memoSize() <= 16, "memo size " + v.memoSize());
         }
@@ -238,10 +238,10 @@ class BatchVerifierTest {
     void aHugeLineIsAnsweredWithoutBeingReadWhole() throws Exception {
         ValidationProfile p = offlineProfile();
         String valid = Tokens.sign(Tokens.v2Access());
-        String huge = "x".repeat(BatchVerifier.MAX_LINE_CHARS + 10);
+        String huge = "x".repeat(BatchVerifier.MAX_LINE_BYTES + 10);
         List<BatchResult> got = new ArrayList<>();
         try (BatchVerifier v = verifier(p, 2, 100)) {
-            BatchSummary s = v.run(new StringReader(valid + "\n" + huge + "\n" + valid), (n, r) -> got.add(r));
+            BatchSummary s = v.run(utf8(valid + "\n" + huge + "\n" + valid), (n, r) -> got.add(r));
             assertEquals(3, s.lines());
         }
         assertEquals(Verdict.VALID, got.get(0).verdict());
@@ -277,7 +277,7 @@ class BatchVerifierTest {
                 ValidationProfile.defaults().withAudiences(List.of(API_ID)).withAt(NOW), Clock.systemUTC(), 4, 0)) {
             StringBuilder in = new StringBuilder();
             for (int i = 0; i < 60; i++) in.append(Tokens.sign(Tokens.v2Access().claim("uti", "x" + i))).append('\n');
-            BatchSummary s = v.run(new StringReader(in.toString()), (n, r) -> assertEquals(Verdict.VALID, r.verdict(), r.message()));
+            BatchSummary s = v.run(utf8(in.toString()), (n, r) -> assertEquals(Verdict.VALID, r.verdict(), r.message()));
             assertEquals(60, s.valid());
             assertEquals(1, entra.count("https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration"));
             assertEquals(1, entra.count("https://login.microsoftonline.com/" + TENANT + "/discovery/v2.0/keys"));
@@ -345,5 +345,41 @@ class BatchVerifierTest {
             assertEquals(Verdict.UNDETERMINED, r.verdict(), r.message());
             assertNull(r.diagnosis());
         }
+    }
+
+    private static java.io.InputStream utf8(String s) {
+        return new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linesAreReadAsUtf8BytesWhateverTheirEndingsAndBufferBoundaries() throws Exception {
+        // ASCII, CRLF, a multi-byte character split across the 64 KiB buffer refill, malformed UTF-8, a last line
+        // without a newline, and an over-long line that is skipped without being held.
+        StringBuilder big = new StringBuilder();
+        big.append("a".repeat((1 << 16) - 2)).append("é").append("z"); // 'é' (2 bytes) straddles the first refill
+        byte[] malformed = {'x', (byte) 0xC3, 'y'};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write("one\r\n\ntwo\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write('\n');
+        out.write(malformed);
+        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write("b".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write('\n');
+        out.write("last".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        BatchVerifier.LineReader r = new BatchVerifier.LineReader(new java.io.ByteArrayInputStream(out.toByteArray()), 80);
+        assertEquals("one", r.next());
+        assertEquals("", r.next());
+        assertEquals("two", r.next());
+        assertSame(BatchVerifier.LineReader.TOO_LONG, r.next()); // the big line is over 80 bytes
+        assertEquals("x\uFFFDy", r.next());
+        assertSame(BatchVerifier.LineReader.TOO_LONG, r.next());
+        assertEquals("last", r.next());
+        assertNull(r.next());
+        BatchVerifier.LineReader whole = new BatchVerifier.LineReader(new java.io.ByteArrayInputStream(out.toByteArray()), 1 << 20);
+        whole.next();
+        whole.next();
+        whole.next();
+        assertEquals(big.toString(), whole.next());
     }
 }
