@@ -48,13 +48,15 @@ public final class Cli implements Runnable {
      * {@code help}, a typo) gets them all, so usage and suggestions list every subcommand.
      */
     static CommandLine commandLine(String... args) {
-        CommandLine cl = new CommandLine(new Cli());
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
-        } else {
-            SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+            Object command = SUBCOMMANDS.get(first).get(); // first: a command may start background work (verify warms up)
+            CommandLine cl = new CommandLine(new Cli());
+            cl.addSubcommand(first, command);
+            return cl;
         }
+        CommandLine cl = new CommandLine(new Cli());
+        SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
         return cl;
     }
 

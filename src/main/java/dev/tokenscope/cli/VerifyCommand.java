@@ -5,7 +5,6 @@ import dev.tokenscope.engine.batch.BatchResult;
 import dev.tokenscope.engine.batch.BatchSummary;
 import dev.tokenscope.engine.batch.BatchVerifier;
 import dev.tokenscope.engine.check.ValidationProfile;
-import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarScan;
@@ -77,8 +76,8 @@ public class VerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public VerifyCommand() {
-        // Batch verification wants native RSA; start loading it now, while picocli parses and the key set is read.
-        NativeCrypto.preloadInBackground();
+        // Start loading native RSA and warming the engine now, on the other core, while picocli parses the arguments.
+        BatchVerifier.warmUpInBackground();
     }
 
     @Override

@@ -11,6 +11,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.Samples;
+import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.AudienceCheck;
 import dev.tokenscope.engine.check.Check;
@@ -149,6 +151,29 @@ public final class BatchVerifier implements AutoCloseable {
         Http http = profile.offline() ? null : Http.standard();
         TrustResolver r = new OnlineTrustResolver(new DocumentStore(http, DocumentStore.defaultCacheDir(), Clock.systemUTC()), Clock.systemUTC());
         return new BatchVerifier(r, profile, Clock.systemDefaultZone(), threads, memoCapacity);
+    }
+
+    /**
+     * Starts, on a daemon thread, what the first token of a batch would otherwise wait for: loading the native crypto
+     * provider ({@link NativeCrypto}), then one whole offline inspection of the bundled valid sample with its bundled
+     * keys (JSON, JOSE and key parsing, the claim catalogue, every check). A command line calls this before it parses
+     * its arguments, so on a machine with a second core this work overlaps the caller's own start-up instead of
+     * following it. Nothing is written or fetched; failures are ignored (the batch then does the same work itself).
+     */
+    public static Thread warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                NativeCrypto.provider();
+                Samples.load("01-valid-access-token").ifPresent(s -> new Inspector(
+                        new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC())
+                        .inspect(s.token(), s.profile().withKeys(s.profile().metadata(), s.profile().jwks(), true)));
+            } catch (RuntimeException | LinkageError ignored) {
+                // only a head start
+            }
+        }, "tokenscope-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /**

@@ -69,18 +69,6 @@ public final class NativeCrypto {
         }
     }
 
-    /**
-     * Starts loading the native provider on a daemon thread, so that its native library is extracted and linked while
-     * the caller reads its input and key material (a batch run calls this first thing; {@link #provider()} then waits
-     * at most for what is left).
-     */
-    public static void preloadInBackground() {
-        if (!enabled()) return;
-        Thread t = new Thread(() -> provider(), "tokenscope-native-crypto");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** The native provider, loading it on first use, or empty when it is off or does not load here. */
     public static Optional<Provider> provider() {
         return Optional.ofNullable(Holder.PROVIDER);

@@ -382,4 +382,22 @@ class BatchVerifierTest {
         whole.next();
         assertEquals(big.toString(), whole.next());
     }
+
+    @Test
+    void theWarmUpFinishesQuietlyWithoutTouchingTheDiskOrTheNetwork() throws Exception {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        java.util.Set<java.nio.file.Path> before = files(home);
+        Thread t = BatchVerifier.warmUpInBackground();
+        t.join(30_000);
+        assertFalse(t.isAlive(), "warm-up still running after 30 s");
+        assertTrue(t.isDaemon(), "the warm-up must never keep the process alive");
+        assertEquals(before, files(home), "the warm-up wrote files");
+    }
+
+    private static java.util.Set<java.nio.file.Path> files(java.nio.file.Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) return java.util.Set.of();
+        try (var s = java.nio.file.Files.walk(dir)) {
+            return s.collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }

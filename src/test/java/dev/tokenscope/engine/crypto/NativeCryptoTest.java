@@ -20,7 +20,6 @@ class NativeCryptoTest {
         // The project ships ACCP's linux-x86_64 build; CI and this machine are that platform.
         assertEquals(linuxX64(), NativeCrypto.provider().isPresent(), NativeCrypto.describe());
         if (linuxX64()) assertTrue(NativeCrypto.describe().startsWith("native (AmazonCorrettoCryptoProvider "), NativeCrypto.describe());
-        NativeCrypto.preloadInBackground(); // harmless once loaded
     }
 
     @Test
