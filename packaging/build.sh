@@ -31,7 +31,7 @@ if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop assets/icons/to
 # The native crypto library (batch verify): the stripped copy from target/native next to the jars, loaded from there
 # (see the java-options below), and taken out of the provider's jar so it is shipped once.
 native_opts=()
-accp=$(ls "$dist"/input/AmazonCorrettoCryptoProvider-*.jar 2>/dev/null | head -1 || true)
+accp=$(ls "$PWD/$dist"/input/AmazonCorrettoCryptoProvider-*.jar 2>/dev/null | head -1 || true)
 if [ -n "$accp" ] && [ -f target/native/libamazonCorrettoCryptoProvider.so ]; then
   mkdir -p "$dist/input/native"
   cp target/native/libamazonCorrettoCryptoProvider.so "$dist/input/native/"

@@ -104,6 +104,68 @@ class ScanCommandTest {
         assertTrue(err.contains("--inspect takes 1 to 2, not 3"), err);
     }
 
+    /** The HAR headless Chromium recorded from the loopback SPA (see ChromiumHarTest), through the command line. */
+    @Test
+    void aRealChromiumCaptureThroughTheCommandLine() throws Exception {
+        Path chromium = Path.of(getClass().getResource("/har/chromium-session.har").toURI());
+        Path keys = Path.of(getClass().getResource("/har/chromium-session.keys.json").toURI());
+        String[] base = {chromium.toString(), "--offline", "--jwks", keys.toString(), "--audience", API_ID, "--scope", "access_as_user", "--at", NOW.toString()};
+        String origin = "http://127.0.0.1:41789";
+        assertEquals(1, run(base), err);
+        assertEquals("", err);
+        assertTrue(out.startsWith("chromium-session.har: 7 entries, 5 distinct tokens (6 occurrences)"), out);
+        assertTrue(out.contains("[1] INVALID [id-token-as-access-token] — Not valid: This is an ID token, not an access token\n"
+                + "    ID token · Location header fragment (id_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?client_id="), out);
+        assertTrue(out.contains("[2] INVALID [graph-token] — "), out);
+        assertTrue(out.contains("access token · Location header fragment (access_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?"), out);
+        assertTrue(out.contains("[3] VALID — Valid for " + API_ID + "\n"
+                + "    access token · token response (access_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
+        assertTrue(out.contains(" · entry 4 · seen 2× (last in entry 5)"), out);
+        assertTrue(out.contains("[4] INVALID [id-token-as-access-token] — Not valid: This is an ID token, not an access token\n"
+                + "    ID token · token response (id_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
+        assertTrue(out.contains("[5] INVALID [placeholder] — Not valid: The client sent the placeholder 'undefined' instead of a token\n"
+                + "    token · Authorization header · GET " + origin + "/api/orders?top=5 → 401\n"), out);
+        assertFalse(out.contains("/api/health"), "the request without a token is not listed");
+
+        List<String> json = new ArrayList<>(List.of(base));
+        json.add("--json");
+        assertEquals(1, run(json.toArray(String[]::new)), err);
+        JsonNode root = Json.parse(out);
+        assertEquals(7, root.get("entries").asInt());
+        assertEquals(2, root.get("bodiesNotRead").asInt());
+        JsonNode tokens = root.get("tokens");
+        assertEquals(5, tokens.size());
+        String[][] want = {
+                {"id-token", "Location header fragment (id_token)", "GET", "302", "invalid", "id-token-as-access-token"},
+                {"access-token", "Location header fragment (access_token)", "GET", "302", "invalid", "graph-token"},
+                {"access-token", "token response (access_token)", "POST", "200", "valid", null},
+                {"id-token", "token response (id_token)", "POST", "200", "invalid", "id-token-as-access-token"},
+                {"token", "Authorization header", "GET", "401", "invalid", "placeholder"}};
+        for (int i = 0; i < want.length; i++) {
+            JsonNode t = tokens.get(i);
+            assertEquals(i + 1, t.get("number").asInt());
+            assertEquals(want[i][0], t.get("role").asText(), t.toString());
+            assertEquals(want[i][1], t.get("where").asText(), t.toString());
+            assertEquals(want[i][2], t.get("method").asText(), t.toString());
+            assertEquals(want[i][3], t.get("status").asText(), t.toString());
+            assertEquals(want[i][4], t.get("verdict").asText(), t.toString());
+            assertEquals(want[i][5], t.has("diagnosis") ? t.get("diagnosis").asText() : null, t.toString());
+            assertFalse(t.has("token"));
+        }
+        assertEquals(origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token", tokens.get(2).get("url").asText());
+        assertEquals(2, tokens.get(2).get("occurrences").asInt());
+        assertEquals(origin + "/api/orders?top=5", tokens.get(4).get("url").asText());
+        assertFalse(out.contains("eyJraWQi"), "no token value in the JSON list");
+
+        json.addAll(List.of("--inspect", "5"));
+        assertEquals(1, run(json.toArray(String[]::new)), err);
+        JsonNode report = Json.parse(out);
+        assertEquals("invalid", report.get("verdict").asText());
+        assertEquals("placeholder", report.get("input").get("form").asText());
+        assertEquals("placeholder", report.get("diagnoses").get(0).get("id").asText());
+        assertTrue(report.get("token").isNull());
+    }
+
     /** A command with the export options, as inspect will have them. */
     @CommandLine.Command(name = "exporting")
     static final class Exporting implements java.util.concurrent.Callable<Integer> {

@@ -9,6 +9,7 @@ import dev.tokenscope.engine.input.Candidate;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.Verdict;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +31,29 @@ public final class HarAnalysis {
     public static Report inspect(HarFinding f, Inspector inspector, ValidationProfile profile) {
         String described = f.where() + " of " + (f.method() == null ? "" : f.method() + " ") + (f.url() == null ? "(no URL)" : f.url())
                 + (f.time() == null ? "" : " at " + f.time());
+        // "Bearer undefined", "access_token=null" …: the engine's own placeholder rule, as for a pasted "Bearer …" value.
+        Extraction asPasted = inspector.extract("Bearer " + f.token());
+        if (PLACEHOLDER.equals(asPasted.form())) return placeholder(f, described, asPasted, inspector.inspect("Bearer " + f.token(), profile));
         Extraction ex = new Extraction("har", "A token from a HAR capture: " + described, List.of(),
                 List.of(new Candidate(f.role(), f.where(), f.token())));
         return inspector.inspect(ex, 0, profile);
+    }
+
+    /** Diagnosis id (and input form) of a finding that is a placeholder text instead of a token: a client bug. */
+    public static final String PLACEHOLDER = "placeholder";
+
+    /**
+     * A placeholder where a token belongs is not "nothing to inspect" in a capture: the request really went out that
+     * way, so the finding is invalid, with the client bug named and its fix.
+     */
+    private static Report placeholder(HarFinding f, String described, Extraction asPasted, Report nothing) {
+        Diagnosis d = new Diagnosis(PLACEHOLDER, "The client sent the placeholder '" + f.token() + "' instead of a token",
+                asPasted.description() + " Any API rejects such a request with 401 (no token to validate).",
+                "Get the token before the call (await acquireTokenSilent / acquireTokenPopup, or the token request) "
+                        + "and send the field that holds it (MSAL.js: result.accessToken; a raw token response: access_token).");
+        Report.InputView input = new Report.InputView(PLACEHOLDER, "A placeholder from a HAR capture: " + described, List.of(), -1, List.of());
+        return new Report(nothing.tool(), nothing.version(), nothing.evaluatedAt(), Verdict.INVALID, "Not valid: " + d.summary(), input,
+                null, null, List.of(), List.of(d));
     }
 
     static HarRow row(int number, HarFinding f, Report r) {

@@ -167,6 +167,29 @@ class HarScannerTest {
         assertTrue(json.contains("\"where\" : \"Authorization header\""), json);
     }
 
+    /** What an SPA sends when the variable meant to hold the token was empty: listed, invalid, named as a client bug. */
+    @Test
+    void placeholdersInsteadOfTokensAreClientBugs() throws Exception {
+        Path jwks = dir.resolve("keys.json");
+        Files.writeString(jwks, Tokens.publicSet(Tokens.RSA).toString());
+        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, null, jwks.toString(), true);
+        Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+        HarScan s = scan(new Hars().bearer("2026-03-01T12:00:02.000Z", "https://api.contoso.example/a", "null")
+                .bearer("2026-03-01T12:00:03.000Z", "https://api.contoso.example/b", "[object Object]")
+                .redirect("2026-03-01T12:00:04.000Z", LOGIN + "/oauth2/v2.0/authorize", "https://app.contoso.example/#access_token=undefined&state=s")
+                .bearer("2026-03-01T12:00:05.000Z", "https://api.contoso.example/c", "opaque-but-real-looking-ticket").json());
+        List<HarRow> rows = HarAnalysis.analyse(s, inspector, p);
+        assertEquals(List.of("null", "[object Object]", "undefined", "opaque-but-real-looking-ticket"), rows.stream().map(r -> r.finding().token()).toList());
+        for (HarRow r : rows.subList(0, 3)) {
+            assertEquals(Verdict.INVALID, r.verdict(), r.summary());
+            assertEquals("placeholder", r.diagnosis(), r.summary());
+            assertEquals("placeholder", r.report().input().form());
+            assertEquals("Not valid: The client sent the placeholder '" + r.finding().token() + "' instead of a token", r.summary());
+        }
+        assertEquals("Location header fragment (access_token)", rows.get(2).finding().where());
+        assertEquals("opaque-token", rows.get(3).diagnosis(), "a value that is no placeholder is inspected as before");
+    }
+
     /** A 50 MB capture streams through a 24 MB heap: the scanner never holds more than one entry's few small strings. */
     @Test
     void aFiftyMegabyteCaptureScansInASmallHeap() throws Exception {

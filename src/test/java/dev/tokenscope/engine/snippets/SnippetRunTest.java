@@ -8,6 +8,7 @@ import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;
+import dev.tokenscope.testing.FakeEntra;
 import dev.tokenscope.testing.Tokens;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -43,9 +44,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The generated Python and Java snippets, run for real against a loopback issuer (plain HTTP on 127.0.0.1 serving
+ * The generated Python, Java and Node snippets, run for real against a loopback issuer (plain HTTP on 127.0.0.1 serving
  * Entra-shaped metadata and keys), give the same verdict as Tokenscope for valid, expired, wrong-audience and
- * (multi-tenant) wrong-issuer tokens. The Node snippet is syntax-checked with node.
+ * (multi-tenant) wrong-issuer tokens. The Node snippet also runs over HTTPS against {@link FakeEntra}, trusting the
+ * test CA through NODE_EXTRA_CA_CERTS; its jose comes from {@link NodeJose}.
  */
 class SnippetRunTest {
     static final String OTHER_TENANT = "5e3c8a11-2b7d-4f6e-9a0c-1d2e3f4a5b6c";
@@ -193,6 +195,74 @@ class SnippetRunTest {
         }
     }
 
+    @Test
+    void nodeSnippetAgreesWithTokenscope() throws Exception {
+        Path node = node();
+        for (ValidationProfile p : List.of(single(), multi())) {
+            Map<String, String> cases = p.tenants().isEmpty() ? singleTenantCases() : multiTenantCases();
+            Map<String, Boolean> want = expected(cases, p);
+            Snippet s = snippet(Language.NODE, cases.values().iterator().next(), p);
+            assertEquals(!p.tenants().isEmpty(), s.settings().multiTenant());
+            Path file = NodeJose.workDir(p.tenants().isEmpty() ? "single" : "multi").resolve(s.fileName());
+            Files.writeString(file, s.code());
+            for (Map.Entry<String, String> e : cases.entrySet()) {
+                String[] got = run(List.of(node.toString(), file.toString(), e.getValue()), Map.of());
+                String what = e.getKey() + " (" + (p.tenants().isEmpty() ? "single" : "multi") + "-tenant): " + got[1];
+                assertEquals(want.get(e.getKey()), got[0].equals("0"), what);
+                assertTrue(got[1].startsWith(want.get(e.getKey()) ? "valid" : "invalid: "), what);
+            }
+        }
+    }
+
+    /**
+     * The same snippet reads its metadata and keys over HTTPS as it would from Entra: FakeEntra's TLS server on
+     * loopback (https://localhost:port, the metadata URL being the profile's, as for the runs above), trusted through
+     * NODE_EXTRA_CA_CERTS; without the test CA, node refuses the connection.
+     */
+    @Test
+    void nodeSnippetFetchesTheIssuerOverHttpsTrustingTheTestCa() throws Exception {
+        Path node = node();
+        try (FakeEntra entra = new FakeEntra()) {
+            String origin = "https://localhost:" + entra.port();
+            entra.json("https://localhost/" + TENANT + "/v2.0/.well-known/openid-configuration",
+                    "{\"issuer\":\"" + Tokens.V2_ISS + "\",\"jwks_uri\":\"" + origin + "/" + TENANT + "/discovery/v2.0/keys\"}");
+            entra.json("https://localhost/" + TENANT + "/discovery/v2.0/keys", Tokens.publicSet(Tokens.RSA, Tokens.RSA_OTHER).toString());
+            ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, null, null,
+                    origin + "/" + TENANT + "/v2.0/.well-known/openid-configuration", null, false);
+            Inspector overTls = new Inspector(new OnlineTrustResolver(new DocumentStore(entra.http(), null, Clock.systemUTC()), Clock.systemUTC()),
+                    Clock.systemUTC());
+            Map<String, String> cases = singleTenantCases();
+            Map<String, Boolean> want = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : cases.entrySet()) {
+                Report r = overTls.inspect(e.getValue(), p);
+                assertTrue(r.verdict() != Verdict.UNDETERMINED, e.getKey() + ": " + r.summary());
+                want.put(e.getKey(), r.verdict() == Verdict.VALID);
+            }
+            assertEquals(List.of(true, false, false), List.copyOf(want.values()));
+            Snippet s = new SnippetGenerator().generate(Language.NODE, overTls.inspect(cases.get("valid"), p), p);
+            assertTrue(s.code().contains("const METADATA_URL = \"" + origin + "/"), s.code());
+            Path file = NodeJose.workDir("https").resolve(s.fileName());
+            Files.writeString(file, s.code());
+            Path ca = dir.resolve("test-ca.pem");
+            Files.writeString(ca, FakeEntra.ROOT.certificatePem());
+            for (Map.Entry<String, String> e : cases.entrySet()) {
+                String[] got = run(List.of(node.toString(), file.toString(), e.getValue()), Map.of("NODE_EXTRA_CA_CERTS", ca.toString()));
+                assertEquals(want.get(e.getKey()), got[0].equals("0"), e.getKey() + " over HTTPS: " + got[1]);
+                assertTrue(got[1].startsWith(want.get(e.getKey()) ? "valid" : "invalid: "), got[1]);
+            }
+            int before = entra.requests.size();
+            String[] untrusted = run(List.of(node.toString(), file.toString(), cases.get("valid")), Map.of());
+            assertTrue(!untrusted[0].equals("0") && untrusted[1].contains("SELF_SIGNED_CERT_IN_CHAIN"), "without the test CA: " + untrusted[1]);
+            assertEquals(before, entra.requests.size(), "no request got through without trusting the CA");
+        }
+    }
+
+    static Path node() {
+        Path node = NodeJose.onPath("node").orElse(null);
+        assumeTrue(node != null, "node (the README's machine has node 20; without it the Node snippet can't run)");
+        return node;
+    }
+
     /** Hostile values (quotes, backslashes, line breaks, non-ASCII) stay data in every language. */
     @Test
     void valuesFromTheTokenStayStringLiterals() throws Exception {
@@ -237,7 +307,14 @@ class SnippetRunTest {
 
     /** Runs a process: {exit status, its output (stdout then stderr), trimmed}. */
     static String[] run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, Map.of());
+    }
+
+    /** {@link #run(List)} with extra environment variables. */
+    static String[] run(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
