@@ -65,7 +65,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--failures-only", description = "Print only the lines that are not valid (and the summary).")
     boolean failuresOnly;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads verifying in parallel (default: one per core but one, which reads and writes).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads verifying in parallel (default: one per core).")
     int threads;
 
     @Option(names = "--memo", paramLabel = "N", defaultValue = "" + BatchVerifier.DEFAULT_MEMO,

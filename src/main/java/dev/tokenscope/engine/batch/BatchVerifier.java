@@ -87,7 +87,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   again is served from the memo if the evaluation time is still in that interval (the time-based step
  *   re-checked), and re-verified otherwise. The memo holds at most {@code memoCapacity} tokens.</li>
  *   <li><b>All cores, bounded, ordered</b>: {@link #run} reads lines in chunks on the calling thread, verifies chunks
- *   on a fixed pool ({@link #defaultThreads()}: one worker per core but the reader's),
+ *   on a fixed pool ({@link #defaultThreads()}: one worker per core),
  *   keeps a bounded number of chunks in flight and emits results in input order. Lines longer than
  *   {@link #MAX_LINE_BYTES} are not buffered whole.</li>
  * </ul>
@@ -177,12 +177,12 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     /**
-     * Workers when not told: one per core but one, since the calling thread is busy too (reading, decoding and writing
-     * lines) and the JIT compiles on a core of its own while a run warms up. On this project's 2-core machine one worker
-     * finished the benchmark corpora faster than two (README of bench/verify).
+     * Workers when not told: one per core. The calling thread reads and writes lines, which is light next to
+     * verifying (ASCII lines are copied, not decoded; signatures are verified natively when {@link NativeCrypto}
+     * loads), so it shares a core rather than keeping one for itself.
      */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     public ValidationProfile profile() { return profile; }
