@@ -48,7 +48,7 @@ public final class HumanRenderer {
                 if (d.fix() != null) sb.append(paint(CYAN, wrap("Fix: " + d.fix(), "    "))).append('\n');
             }
         }
-        sb.append('\n').append(paint(BOLD, "Steps")).append('\n');
+        if (!r.steps().isEmpty()) sb.append('\n').append(paint(BOLD, "Steps")).append('\n');
         int w = r.steps().stream().mapToInt(s -> s.title().length()).max().orElse(10);
         for (Step s : r.steps()) {
             sb.append("  ").append(paint(statusColor(s.status()), String.format("%-4s", s.status().json().toUpperCase())))

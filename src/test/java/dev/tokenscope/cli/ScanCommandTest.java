@@ -164,6 +164,12 @@ class ScanCommandTest {
         assertEquals("placeholder", report.get("input").get("form").asText());
         assertEquals("placeholder", report.get("diagnoses").get(0).get("id").asText());
         assertTrue(report.get("token").isNull());
+
+        List<String> human = new ArrayList<>(List.of(base));
+        human.addAll(List.of("--inspect", "5", "--no-color"));
+        assertEquals(1, run(human.toArray(String[]::new)), err);
+        assertTrue(out.contains("Diagnosis [placeholder]: The client sent the placeholder 'undefined' instead of a token"), out);
+        assertFalse(out.contains("Steps"), "no empty Steps heading when nothing was validated: " + out);
     }
 
     /** A command with the export options, as inspect will have them. */
