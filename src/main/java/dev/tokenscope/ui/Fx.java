@@ -26,6 +26,11 @@ final class Fx {
         ClipboardContent c = new ClipboardContent();
         c.putString(text == null ? "" : text);
         Clipboard.getSystemClipboard().setContent(c);
+        copied(feedback);
+    }
+
+    /** Shows "Copied" on the button for a moment (the text is already on the clipboard). */
+    static void copied(Button feedback) {
         if (feedback != null) {
             String before = feedback.getText();
             feedback.setText("Copied");

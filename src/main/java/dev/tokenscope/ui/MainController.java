@@ -1,6 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.ui.model.Banner;
 import dev.tokenscope.ui.model.HistoryEntry;
@@ -42,6 +43,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -77,6 +79,16 @@ public final class MainController {
     @FXML private Tab keyTab;
     @FXML private Tab rawTab;
     @FXML private Tab diagnosesTab;
+    @FXML private Tab snippetsTab;
+    @FXML private Menu exportMenu;
+    @FXML private MenuItem exportMarkdownItem;
+    @FXML private MenuItem exportHtmlItem;
+    @FXML private MenuItem exportJsonItem;
+    @FXML private CheckMenuItem keepSignatureItem;
+    @FXML private CheckMenuItem maskPiiItem;
+    @FXML private MenuItem copyMarkdownItem;
+    @FXML private Button copyMarkdownButton;
+    @FXML private SnippetController snippetsController;
     @FXML private StepsController stepsController;
     @FXML private ClaimsController claimsController;
     @FXML private HeaderController headerController;
@@ -90,6 +102,7 @@ public final class MainController {
     private boolean updatingCandidates;
     private File lastDir;
     private SignInWindow.Loaded signInWindow;
+    private HarWindow.Loaded harWindow;
 
     public void bind(MainViewModel m) {
         this.model = m;
@@ -108,6 +121,9 @@ public final class MainController {
         rawController.bind(vm);
         diagnosesController.bind(vm);
         profileController.bind(m.profiles());
+        snippetsController.bind(m.snippets());
+        bindExport(m);
+        m.setOnHarOpened(this::showHarWindow);
         claimsController.setKind("claim", "Filter by name, value or meaning (e.g. time, tid, PII)");
         vm.reportProperty().addListener((obs, o, r) -> show(r));
         show(vm.report());
@@ -142,6 +158,16 @@ public final class MainController {
             }
         });
         installDragAndDrop();
+    }
+
+    private void bindExport(MainViewModel m) {
+        var unavailable = m.export().availableProperty().not();
+        for (MenuItem item : List.of(exportMarkdownItem, exportHtmlItem, exportJsonItem, copyMarkdownItem)) item.disableProperty().bind(unavailable);
+        copyMarkdownButton.disableProperty().bind(unavailable);
+        keepSignatureItem.selectedProperty().bindBidirectional(m.export().keepSignatureProperty());
+        maskPiiItem.selectedProperty().bindBidirectional(m.export().maskPiiProperty());
+        // Masking leaves the token text out altogether, so "keep signature" has nothing to keep then.
+        keepSignatureItem.disableProperty().bind(m.export().maskPiiProperty());
     }
 
     /** Window-wide keys: Ctrl+V inspects the clipboard (unless typing in another field), Escape cancels. */
@@ -312,8 +338,9 @@ public final class MainController {
     @FXML
     void onOpen() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open a file holding a token");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text, JSON, HTTP", "*.txt", "*.json", "*.jwt", "*.http", "*.log"),
+        fc.setTitle("Open a file holding a token, or a HAR capture");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Tokens and HAR captures", "*.txt", "*.json", "*.jwt", "*.http", "*.log", "*.har"),
+                new FileChooser.ExtensionFilter("HAR captures (browser network tab)", "*.har"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDir != null && lastDir.isDirectory()) fc.setInitialDirectory(lastDir);
         File f = fc.showOpenDialog(window());
@@ -346,6 +373,41 @@ public final class MainController {
     @FXML void showKey() { tabs.getSelectionModel().select(keyTab); }
     @FXML void showRaw() { tabs.getSelectionModel().select(rawTab); }
     @FXML void showDiagnoses() { tabs.getSelectionModel().select(diagnosesTab); }
+    @FXML void showSnippets() { tabs.getSelectionModel().select(snippetsTab); }
+
+    @FXML void onExportMarkdown() { export(ExportFormat.MARKDOWN); }
+    @FXML void onExportHtml() { export(ExportFormat.HTML); }
+    @FXML void onExportJson() { export(ExportFormat.JSON); }
+
+    /** File ▸ Export report ▸ FORMAT…: a save dialog, then the redacted export (the message line names the file). */
+    private void export(ExportFormat format) {
+        if (!model.export().isAvailable()) return;
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export the report as " + format.label() + " (" + model.export().redaction() + ")");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.label(), "*." + format.extension()));
+        fc.setInitialFileName(model.export().suggestedFileName(format));
+        if (lastDir != null && lastDir.isDirectory()) fc.setInitialDirectory(lastDir);
+        File f = fc.showSaveDialog(window());
+        if (f == null) return;
+        lastDir = f.getParentFile();
+        try {
+            model.export().write(f.toPath(), format);
+        } catch (IOException | RuntimeException e) {
+            // the message line already says what went wrong
+        }
+    }
+
+    /** File ▸ Copy report as Markdown and the toolbar button: the redacted Markdown report on the clipboard. */
+    @FXML
+    void onCopyMarkdown() {
+        if (model.export().isAvailable()) model.export().copyMarkdown();
+    }
+
+    /** The HAR window (made on first use, kept for the next capture). */
+    void showHarWindow() {
+        if (harWindow == null) harWindow = HarWindow.create(model.har(), window());
+        HarWindow.show(harWindow);
+    }
 
     @FXML
     void onShortcuts() {
@@ -353,9 +415,11 @@ public final class MainController {
                 Ctrl+V        paste the clipboard and inspect it (anywhere but a profile field)
                 Enter         inspect the input again (Shift+Enter: new line)
                 Escape        cancel a running inspection
-                Ctrl+O        open a file
+                Ctrl+O        open a file (a .har capture opens the list of its tokens)
                 Ctrl+L        sign in to a tenant and inspect the token obtained
-                Ctrl+1 … 5    Claims, Header, Signing key, Raw, Diagnoses
+                Ctrl+E        export the report as Markdown (File ▸ Export report: HTML, JSON, options)
+                Ctrl+Shift+C  copy the report as Markdown (signature removed)
+                Ctrl+1 … 6    Claims, Header, Signing key, Raw, Diagnoses, Verify it in your server
                 Ctrl+P        show or hide the API profile panel
                 Ctrl+Shift+D  light or dark theme
                 Alt+letter    the underlined menu, button or field""");
@@ -384,4 +448,7 @@ public final class MainController {
     RawController raw() { return rawController; }
     TabPane tabs() { return tabs; }
     SignInWindow.Loaded signInWindow() { return signInWindow; }
+    HarWindow.Loaded harWindow() { return harWindow; }
+    Tab snippetsTab() { return snippetsTab; }
+    SnippetController snippets() { return snippetsController; }
 }

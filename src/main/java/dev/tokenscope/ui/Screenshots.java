@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Renders the window's main states into PNG files (scripts/screenshots.sh runs it under Xvfb):
- * valid, Graph token, expired, ID token, malformed input, and the valid sample in the dark theme.
+ * valid, Graph token, expired, ID token, malformed input, the valid sample in the dark theme, the signing key, diagnoses and
+ * raw tabs, the "Verify it in your server" tab (snippets.png) and the HAR window over a capture of the samples (har.png).
  * Usage: {@code java -cp target/tokenscope.jar dev.tokenscope.ui.Screenshots OUTPUT_DIR}
  */
 public final class Screenshots {
@@ -72,8 +73,86 @@ public final class Screenshots {
             mm.loadSample(sample(mm, "03-"));
             w.controller().tabs().getSelectionModel().select(3);
         }, null);
+        shoot(out, "snippets", m, w, mm -> {
+            mm.loadSample(sample(mm, "01-"));
+            w.controller().tabs().getSelectionModel().select(w.controller().snippetsTab());
+        }, null);
+        shootHar(out, m, w);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The HAR window over a capture made of the bundled samples (a temporary file, deleted afterwards). */
+    private static void shootHar(Path dir, MainViewModel m, MainWindow.Loaded w) throws Exception {
+        Path tmp = Files.createTempDirectory("tokenscope-screenshot");
+        Path har = tmp.resolve("contoso-orders-sign-in.har");
+        try {
+            Files.writeString(har, sampleCapture(m), java.nio.charset.StandardCharsets.UTF_8);
+            onFx(() -> {
+                m.loadSample(sample(m, "01-"));
+                m.inspector().openFile(har);
+            });
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {
+                AtomicReference<Boolean> done = new AtomicReference<>(false);
+                onFx(() -> done.set(w.controller().harWindow() != null && !m.har().isBusy() && !m.har().rows().isEmpty()));
+                if (done.get()) break;
+                Thread.sleep(50);
+            }
+            HarWindow.Loaded hw = w.controller().harWindow();
+            onFx(() -> {
+                hw.stage().setX(0);
+                hw.stage().setY(0);
+                hw.controller().table().getSelectionModel().select(1);
+                hw.controller().table().requestFocus();
+            });
+            Thread.sleep(400);
+            AtomicReference<WritableImage> img = new AtomicReference<>();
+            onFx(() -> img.set(hw.scene().snapshot(null)));
+            write(img.get(), dir.resolve("har.png"));
+            System.out.println("wrote " + dir.resolve("har.png"));
+            onFx(() -> hw.stage().hide());
+        } finally {
+            Files.deleteIfExists(har);
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A small Chromium-like capture: a sign-in, API calls with the sample tokens, an implicit-flow redirect. */
+    private static String sampleCapture(MainViewModel m) {
+        String valid = sample(m, "01-").token(), expired = sample(m, "02-").token(), id = sample(m, "03-").token(), graph = sample(m, "04-").token();
+        var root = dev.tokenscope.engine.Json.MAPPER.createObjectNode();
+        var log = root.putObject("log");
+        log.put("version", "1.2");
+        log.putObject("creator").put("name", "WebInspector").put("version", "537.36");
+        var entries = log.putArray("entries");
+        String login = "https://login.microsoftonline.com/72f0c3a1-5b7e-4c1d-9a8b-2e3f4a5b6c7d/oauth2/v2.0";
+        java.util.function.BiFunction<String, String, com.fasterxml.jackson.databind.node.ObjectNode> entry = (time, url) -> {
+            var e = entries.addObject();
+            e.put("startedDateTime", time);
+            var req = e.putObject("request");
+            req.put("method", url.endsWith("/token") ? "POST" : "GET").put("url", url);
+            req.putArray("headers");
+            var res = e.putObject("response");
+            res.put("status", 200);
+            res.putArray("headers");
+            res.putObject("content").put("size", 0).put("mimeType", "application/json");
+            return e;
+        };
+        var tokenResponse = entry.apply("2026-03-01T09:14:02.118Z", login + "/token");
+        String body = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + valid + "\",\"id_token\":\"" + id + "\"}";
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tokenResponse.get("response").get("content")).put("size", body.length()).put("text", body);
+        String[][] calls = {
+                {"2026-03-01T09:14:02.530Z", "https://api.contoso.example/orders?top=20", valid},
+                {"2026-03-01T09:14:03.004Z", "https://api.contoso.example/orders/1042", valid},
+                {"2026-03-01T09:14:05.771Z", "https://api.contoso.example/profile", id},
+                {"2026-03-01T09:14:07.240Z", "https://api.contoso.example/reports/monthly", graph},
+                {"2026-03-01T09:15:41.906Z", "https://api.contoso.example/orders?top=20", expired}};
+        for (String[] c : calls) {
+            var e = entry.apply(c[0], c[1]);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("request").get("headers")).addObject().put("name", "authorization").put("value", "Bearer " + c[2]);
+        }
+        return dev.tokenscope.engine.Json.pretty(root);
     }
 
     private static SampleCatalog.Sample sample(MainViewModel m, String prefix) {

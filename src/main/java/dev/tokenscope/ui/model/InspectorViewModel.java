@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The inspector window's state: the input, the API profile, the report, and whether an inspection is running.
@@ -49,12 +50,13 @@ public final class InspectorViewModel {
     private int candidate = -1;
     private long generation;
     private String lastInspected;
+    private Consumer<Path> harHandler;
 
     public InspectorViewModel(Inspector inspector, Executor executor) {
         this.inspector = inspector;
         this.executor = executor;
         profile.addListener((obs, o, n) -> {
-            if (n != null && (report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate);
+            if (n != null && (report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
         });
     }
 
@@ -84,6 +86,16 @@ public final class InspectorViewModel {
     /** This run's inspected inputs, newest first (memory only). */
     public ObservableList<HistoryEntry> history() { return history; }
     public Inspector inspector() { return inspector; }
+    /** The text the current report was made from (the input as it was inspected, or a file's text), or null. */
+    public String inspectedInput() { return lastInspected; }
+
+    /**
+     * Where {@link #openFile(Path)} sends a browser capture (a .har file, or text starting with {"log":) instead of
+     * reading it as a token: the window opens its HAR list. Without a handler a capture is read like any file.
+     */
+    public void setHarHandler(Consumer<Path> handler) {
+        this.harHandler = handler;
+    }
 
     /** Inspects the input's primary token (the access token first). */
     public void inspect() {
@@ -96,7 +108,7 @@ public final class InspectorViewModel {
             return;
         }
         candidate = -1;
-        run(text, null, -1);
+        run(text, null, -1, null);
     }
 
     /** Replaces the input and inspects it (paste, drop, history, samples). */
@@ -105,23 +117,37 @@ public final class InspectorViewModel {
         inspect();
     }
 
+    /**
+     * Replaces the input with a token found elsewhere (a HAR capture's list) and inspects it; the message line says
+     * where it came from ({@code origin}, e.g. "Token 3 of capture.har: Authorization header of GET https://…").
+     */
+    public void inspectText(String text, String origin) {
+        input.set(text == null ? "" : text);
+        if (input.get().isBlank()) {
+            inspect();
+            return;
+        }
+        candidate = -1;
+        run(input.get(), null, -1, origin);
+    }
+
     /** Inspects another token found in the same input (index into the report's input candidates). */
     public void inspectCandidate(int index) {
         if (lastInspected == null) return;
         candidate = index;
-        run(lastInspected, null, index);
+        run(lastInspected, null, index, null);
     }
 
     /** Re-runs the last inspection (same input and candidate) with the current profile. */
     public void reinspect() {
-        if (lastInspected != null) run(lastInspected, null, candidate);
+        if (lastInspected != null) run(lastInspected, null, candidate, null);
         else inspect();
     }
 
-    /** Reads a file (off the FX thread, size-capped) into the input and inspects it. */
+    /** Reads a file (off the FX thread, size-capped) into the input and inspects it; a HAR capture goes to the HAR handler. */
     public void openFile(Path file) {
         candidate = -1;
-        run(null, file, -1);
+        run(null, file, -1, null);
     }
 
     /** Empties the input and the report (and cancels a running inspection). */
@@ -137,6 +163,11 @@ public final class InspectorViewModel {
     /** Shows a problem the window found itself (an empty clipboard, an unreadable drop) in the message line. */
     public void showError(String text) {
         say(MessageKind.ERROR, text);
+    }
+
+    /** Shows a short confirmation in the message line ("Copied …", "Saved …"). */
+    public void showInfo(String text) {
+        say(MessageKind.INFO, text);
     }
 
     /** Cancels the running inspection; returns whether one was running. The window stays as it was. */
@@ -155,17 +186,23 @@ public final class InspectorViewModel {
         busy.set(false);
     }
 
-    private record Outcome(String input, Report report, long millis) {
+    /** A finished task: a report, or (har) a file that turned out to be a HAR capture. */
+    private record Outcome(String input, Report report, long millis, boolean har) {
+        Outcome(String input, Report report, long millis) {
+            this(input, report, millis, false);
+        }
     }
 
-    private void run(String text, Path file, int index) {
+    private void run(String text, Path file, int index, String origin) {
         cancelQuietly();
         long gen = ++generation;
         ValidationProfile p = profile.get();
+        Consumer<Path> har = harHandler;
         Task<Outcome> t = new Task<>() {
             @Override
             protected Outcome call() throws Exception {
                 long start = System.nanoTime();
+                if (file != null && har != null && HarFiles.isHar(file)) return new Outcome(null, null, 0, true);
                 String in = file != null ? InputFiles.read(file) : text;
                 Report r;
                 if (index >= 0) {
@@ -182,12 +219,17 @@ public final class InspectorViewModel {
             Outcome o = t.getValue();
             task.set(null);
             busy.set(false);
+            if (o.har()) {
+                say(MessageKind.INFO, "Opened " + file.getFileName() + " as a HAR capture: pick a token in its list to inspect it.");
+                har.accept(file);
+                return;
+            }
             if (file != null) input.set(o.input());
             lastInspected = o.input();
             report.set(o.report());
             remember(o);
             if (o.report().token() == null) say(MessageKind.ERROR, o.report().summary());
-            else say(MessageKind.INFO, describe(o));
+            else say(MessageKind.INFO, (origin == null ? "" : origin + " · ") + describe(o));
         });
         t.setOnFailed(e -> {
             if (gen != generation) return;

@@ -8,12 +8,14 @@ import dev.tokenscope.engine.signin.DesktopBrowserLauncher;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The whole window's model: the inspector, the API profile panel (whose profile drives the inspector), the
- * samples, the sign-in window's model (made on first use), and view settings (dark theme, profile panel shown).
+ * samples, the sign-in window's model (made on first use), exports, the server-side snippets, the HAR list (a
+ * capture opened or dropped goes there), and view settings (dark theme, profile panel shown).
  */
 public final class MainViewModel {
     private final InspectorViewModel inspector;
@@ -23,12 +25,21 @@ public final class MainViewModel {
     private final BooleanProperty profilePanel = new SimpleBooleanProperty(true);
     private Supplier<SignInViewModel> signInFactory;
     private SignInViewModel signIn;
+    private final ExportViewModel export;
+    private final SnippetViewModel snippets;
+    private final HarViewModel har;
+    private Runnable onHarOpened;
 
     public MainViewModel(InspectorViewModel inspector, ProfileViewModel profiles, List<SampleCatalog.Sample> samples) {
         this.inspector = inspector;
         this.profiles = profiles;
         this.samples = List.copyOf(samples);
         inspector.profileProperty().bind(profiles.profileProperty());
+        this.export = new ExportViewModel(inspector);
+        this.snippets = new SnippetViewModel(inspector.reportProperty(), inspector.profileProperty());
+        this.har = HarViewModel.withDefaultExecutor(inspector.inspector(), inspector.profileProperty());
+        har.setInspectHandler(inspector::inspectText);
+        inspector.setHarHandler(this::openHar);
     }
 
     public InspectorViewModel inspector() { return inspector; }
@@ -36,6 +47,23 @@ public final class MainViewModel {
     public List<SampleCatalog.Sample> samples() { return samples; }
     public BooleanProperty darkProperty() { return dark; }
     public BooleanProperty profilePanelProperty() { return profilePanel; }
+    /** File ▸ Export and Copy as Markdown. */
+    public ExportViewModel export() { return export; }
+    /** The "Verify it in your server" tab. */
+    public SnippetViewModel snippets() { return snippets; }
+    /** The HAR list (its window shows when a capture is opened). */
+    public HarViewModel har() { return har; }
+
+    /** What the window does when a capture was opened (shows the HAR window). */
+    public void setOnHarOpened(Runnable r) {
+        this.onHarOpened = r;
+    }
+
+    /** Opens a HAR capture in the HAR list (File ▸ Open and drops of a .har go here through the inspector). */
+    public void openHar(Path file) {
+        har.open(file);
+        if (onHarOpened != null) onHarOpened.run();
+    }
 
     /**
      * How the sign-in model is made on first use (the app passes one with JavaFX HostServices as the browser; tests

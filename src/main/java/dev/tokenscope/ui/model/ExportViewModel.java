@@ -1,0 +1,120 @@
+package dev.tokenscope.ui.model;
+
+import dev.tokenscope.engine.export.ExportFormat;
+import dev.tokenscope.engine.export.ExportOptions;
+import dev.tokenscope.engine.export.Exporters;
+import dev.tokenscope.engine.report.Report;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * File ▸ Export and "Copy as Markdown": the current report through the engine's exporters, redacted exactly as
+ * {@code inspect --report} does: the token's signature is removed unless {@link #keepSignatureProperty()} is set,
+ * and personal claims are masked when {@link #maskPiiProperty()} is set. The outcome is said in the inspector's
+ * message line. Nothing is written anywhere but the file the user chose (or the clipboard).
+ */
+public final class ExportViewModel {
+    private final InspectorViewModel inspector;
+    private final BooleanProperty keepSignature = new SimpleBooleanProperty(false);
+    private final BooleanProperty maskPii = new SimpleBooleanProperty(false);
+    private final BooleanBinding available;
+
+    public ExportViewModel(InspectorViewModel inspector) {
+        this.inspector = inspector;
+        this.available = Bindings.createBooleanBinding(() -> exportable(inspector.report()), inspector.reportProperty());
+    }
+
+    /** Keep the token's signature in the export (it can then be replayed until it expires). Off by default. */
+    public BooleanProperty keepSignatureProperty() { return keepSignature; }
+
+    /** Replace personal claims by a stable hash (and leave the token text out). Off by default. */
+    public BooleanProperty maskPiiProperty() { return maskPii; }
+
+    /** True when there is a report about a token to export (the Export items and Copy as Markdown are disabled otherwise). */
+    public BooleanBinding availableProperty() { return available; }
+
+    public boolean isAvailable() { return available.get(); }
+
+    public ExportOptions options() {
+        return new ExportOptions(keepSignature.get(), maskPii.get());
+    }
+
+    /** The export of the current report in {@code format} with the current options. */
+    public String render(ExportFormat format) {
+        Report r = inspector.report();
+        if (!exportable(r)) throw new IllegalStateException("nothing to export: inspect a token first");
+        return Exporters.export(r, token(r), format, options());
+    }
+
+    /**
+     * Writes the export to {@code file} (the format's extension is added when the name has none) and says so in the
+     * message line. Returns the file written; on failure the message line says why and the exception is rethrown.
+     */
+    public Path write(Path file, ExportFormat format) throws IOException {
+        Report r = inspector.report();
+        if (!exportable(r)) throw new IllegalStateException("nothing to export: inspect a token first");
+        Path target = withExtension(file, format);
+        try {
+            Exporters.write(target, r, token(r), format, options());
+        } catch (IOException | RuntimeException e) {
+            inspector.showError("Could not save the report to " + target + ": " + InspectorViewModel.friendly(e));
+            throw e;
+        }
+        inspector.showInfo("Saved the " + format.label() + " report to " + target + " (" + redaction() + ")");
+        return target;
+    }
+
+    /** Puts the Markdown report on the system clipboard (FX thread) and says so; returns the text. */
+    public String copyMarkdown() {
+        String md = render(ExportFormat.MARKDOWN);
+        ClipboardContent c = new ClipboardContent();
+        c.putString(md);
+        Clipboard.getSystemClipboard().setContent(c);
+        inspector.showInfo("Copied the report as Markdown (" + redaction() + ")");
+        return md;
+    }
+
+    /** A file name to offer in the save dialog: tokenscope-report-VERDICT.ext. */
+    public String suggestedFileName(ExportFormat format) {
+        Report r = inspector.report();
+        String verdict = r == null ? "" : "-" + r.verdict().json();
+        return "tokenscope-report" + verdict + "." + format.extension();
+    }
+
+    /** What the export leaves out, for the confirmation. */
+    public String redaction() {
+        ExportOptions o = options();
+        if (o.maskPii()) return "signature removed, personal claims masked";
+        return o.keepSignature() ? "signature kept" : "signature removed";
+    }
+
+    /** {@code file} with the format's extension appended when its name has no extension of an export format. */
+    public static Path withExtension(Path file, ExportFormat format) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (ExportFormat.ofFileName(name).isPresent() || name.toLowerCase(Locale.ROOT).endsWith(".markdown")) return file;
+        return file.resolveSibling(name + "." + format.extension());
+    }
+
+    private static boolean exportable(Report r) {
+        return r != null && r.token() != null;
+    }
+
+    /** The inspected token's text (for the header.payload in Markdown and HTML), or null. */
+    private String token(Report r) {
+        String in = inspector.inspectedInput();
+        if (in == null) return null;
+        try {
+            return Exporters.tokenOf(inspector.inspector().extract(in), r);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

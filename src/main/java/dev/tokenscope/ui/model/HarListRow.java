@@ -1,0 +1,88 @@
+package dev.tokenscope.ui.model;
+
+import dev.tokenscope.engine.har.HarFinding;
+import dev.tokenscope.engine.har.HarRow;
+import dev.tokenscope.engine.report.Status;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * One row of the HAR list as the table shows it: the engine's {@link HarRow} (finding + verdict + report) and its
+ * texts. The verdict looks like a validation step: a word, an icon and the step colours (status-pass for valid,
+ * status-warn for valid with warnings, status-fail for not valid, status-skip for undetermined).
+ *
+ * @param row        the engine's row (its finding holds the token, which is never shown)
+ * @param request    "GET https://api.contoso.example/orders" (token, code and secret values elided by the scanner)
+ * @param time       the entry's start time in the local zone, "2026-03-01 13:00:02", or the HAR's text when unparsable
+ * @param where      where the token was: "Authorization header", "token response (access_token)" … (+ "· seen 3×")
+ * @param audience   "aud", or "—"
+ * @param expires    "expires in 50 min", "expired 3 h ago", or "—"
+ * @param verdict    the banner's word: VALID, VALID, WARNINGS, NOT VALID, UNDETERMINED
+ * @param status     the step status whose colours and icon the verdict uses
+ * @param details    several lines for the detail pane and tooltips
+ */
+public record HarListRow(HarRow row, String request, String time, String where, String audience, String expires,
+                         String verdict, Status status, String details) {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public static HarListRow of(HarRow r, ZoneId zone) {
+        HarFinding f = r.finding();
+        String request = (f.method() == null ? "" : f.method() + " ") + (f.url() == null ? "(no URL)" : f.url());
+        String where = f.where() + (f.occurrences() > 1 ? " · seen " + f.occurrences() + "×" : "");
+        Banner b = Banner.of(r.report());
+        Status status = switch (b.kind()) {
+            case VALID -> Status.PASS;
+            case WARNING -> Status.WARN;
+            case INVALID -> Status.FAIL;
+            default -> Status.SKIP;
+        };
+        StringBuilder d = new StringBuilder();
+        d.append(b.word()).append(" — ").append(r.summary());
+        if (r.diagnosis() != null) d.append(" [").append(r.diagnosis()).append(']');
+        d.append('\n');
+        if (r.type() == null) d.append(f.role().label());
+        else if (r.type().toLowerCase(java.util.Locale.ROOT).startsWith(f.role().label().toLowerCase(java.util.Locale.ROOT))) d.append(r.type());
+        else d.append(f.role().label()).append(" · ").append(r.type());
+        d.append(" · ").append(f.length()).append(" characters\n");
+        d.append(f.where()).append(" of ").append(request);
+        if (f.status() > 0) d.append(" → ").append(f.status());
+        d.append('\n').append("entry ").append(f.entry() + 1);
+        if (f.time() != null) d.append(" at ").append(f.time());
+        if (f.occurrences() > 1) d.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
+        if (r.issuer() != null) d.append("\nissuer ").append(r.issuer());
+        if (r.expires() != null) d.append("\nexp ").append(r.expires()).append(r.expiresIn() != null ? " (" + r.expiresIn() + ")" : "");
+        return new HarListRow(r, request, localTime(f.time(), zone), where, r.audience() == null ? "—" : r.audience(),
+                r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—", b.word(), status, d.toString());
+    }
+
+    /** The style class of the verdict cell: status-pass, status-warn, status-fail or status-skip. */
+    public String styleClass() {
+        return StepPresenter.styleClass(status);
+    }
+
+    public String icon() {
+        return StepPresenter.icon(status);
+    }
+
+    /** The token's 1-based number in the list (what {@code tokenscope scan --inspect N} takes). */
+    public int number() {
+        return row.number();
+    }
+
+    /** The token text, for inspecting it in the main window (never shown in the list). */
+    String token() {
+        return row.finding().token();
+    }
+
+    static String localTime(String harTime, ZoneId zone) {
+        if (harTime == null || harTime.isBlank()) return "—";
+        try {
+            return OffsetDateTime.parse(harTime).atZoneSameInstant(zone).format(LOCAL);
+        } catch (DateTimeParseException e) {
+            return harTime;
+        }
+    }
+}
