@@ -8,6 +8,7 @@ import dev.tokenscope.engine.har.HarScanner;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.testing.Hars;
 import dev.tokenscope.testing.Tokens;
 import dev.tokenscope.ui.model.HarFiles;
 import dev.tokenscope.ui.model.HarListRow;
@@ -66,10 +67,10 @@ class HarViewModelTest {
         String expired = Tokens.sign(Tokens.v2Access().claim("uti", "expired").issueTime(Date.from(Tokens.NOW.minusSeconds(4 * 3600)))
                 .notBeforeTime(Date.from(Tokens.NOW.minusSeconds(4 * 3600))).expirationTime(Date.from(Tokens.NOW.minusSeconds(3 * 3600))));
         String other = Tokens.sign(Tokens.v2Access().claim("uti", "other").audience("api://someone-else"));
-        String har = new UiHars()
+        String har = new Hars()
                 .page("2026-03-01T11:59:59.000Z", "https://app.contoso.example/main.js", "application/javascript", "var x = 1;")
                 .tokenResponse("2026-03-01T12:00:01.000Z", LOGIN + "/oauth2/v2.0/token",
-                        "{\"token_type\":\"Bearer\",\"access_token\":\"" + access + "\",\"id_token\":\"" + id + "\"}")
+                        "{\"token_type\":\"Bearer\",\"access_token\":\"" + access + "\",\"id_token\":\"" + id + "\"}", false)
                 .bearer("2026-03-01T12:00:02.000Z", "https://api.contoso.example/orders", access)
                 .bearer("2026-03-01T12:00:03.000Z", "https://api.contoso.example/orders/7", access)
                 .bearer("2026-03-01T12:00:04.000Z", "https://api.contoso.example/legacy", expired)
@@ -248,7 +249,7 @@ class HarViewModelTest {
         assertTrue(vm.statusProperty().get().startsWith("broken.har: not a HAR capture"), vm.statusProperty().get());
         assertTrue(vm.rows().isEmpty());
 
-        Path empty = write("empty.har", new UiHars().page("2026-03-01T12:00:00.000Z", "https://app.contoso.example/", "text/html", "<p>hi</p>").json());
+        Path empty = write("empty.har", new Hars().page("2026-03-01T12:00:00.000Z", "https://app.contoso.example/", "text/html", "<p>hi</p>").json());
         fx(() -> vm.open(empty));
         idle(vm);
         assertEquals(InspectorViewModel.MessageKind.ERROR, vm.statusKindProperty().get());

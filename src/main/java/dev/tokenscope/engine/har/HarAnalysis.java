@@ -56,7 +56,8 @@ public final class HarAnalysis {
                 null, null, List.of(), List.of(d));
     }
 
-    static HarRow row(int number, HarFinding f, Report r) {
+    /** The list row for finding {@code f}, numbered {@code number}, from its report {@code r}. */
+    public static HarRow row(int number, HarFinding f, Report r) {
         String aud = null, iss = null, expires = null, expiresIn = null;
         if (r.token() != null && r.token().claims() != null) {
             JsonNode c = r.token().claims();

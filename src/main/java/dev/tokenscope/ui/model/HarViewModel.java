@@ -180,9 +180,7 @@ public final class HarViewModel {
                     updateProgress(i, n);
                     updateMessage("Checking token " + (i + 1) + " of " + n + "…");
                     HarFinding f = s.findings().get(i);
-                    HarRow one = HarAnalysis.analyse(new HarScan(s.entries(), List.of(f), 0, List.of()), inspector, p).get(0);
-                    HarRow row = new HarRow(i + 1, f, one.verdict(), one.summary(), one.diagnosis(), one.type(), one.audience(), one.issuer(),
-                            one.expires(), one.expiresIn(), one.report());
+                    HarRow row = HarAnalysis.row(i + 1, f, HarAnalysis.inspect(f, inspector, p));
                     HarListRow shown = HarListRow.of(row, zone);
                     Platform.runLater(() -> {
                         if (gen == generation) rows.add(shown);

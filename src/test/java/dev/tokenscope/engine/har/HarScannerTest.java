@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.har;
 
+import dev.tokenscope.testing.Hars;
+
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.Role;

@@ -1,4 +1,4 @@
-package dev.tokenscope.engine.har;
+package dev.tokenscope.testing;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,11 +8,11 @@ import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 
 /** Builds HAR captures shaped like Chromium's "Save all as HAR" (log.version 1.2, creator WebInspector). */
-final class Hars {
+public final class Hars {
     private final ObjectNode root = Json.MAPPER.createObjectNode();
     private final ArrayNode entries;
 
-    Hars() {
+    public Hars() {
         ObjectNode log = root.putObject("log");
         log.put("version", "1.2");
         log.putObject("creator").put("name", "WebInspector").put("version", "537.36");
@@ -20,7 +20,7 @@ final class Hars {
         entries = log.putArray("entries");
     }
 
-    ObjectNode entry(String time, String method, String url, int status) {
+    public ObjectNode entry(String time, String method, String url, int status) {
         ObjectNode e = entries.addObject();
         e.put("_initiator", "script").put("_priority", "High").put("_resourceType", "fetch").putObject("cache");
         e.put("pageref", "page_1");
@@ -41,13 +41,13 @@ final class Hars {
         return e;
     }
 
-    Hars bearer(String time, String url, String token) {
+    public Hars bearer(String time, String url, String token) {
         ObjectNode e = entry(time, "GET", url, 200);
         ((ArrayNode) e.get("request").get("headers")).addObject().put("name", "authorization").put("value", "Bearer " + token);
         return this;
     }
 
-    Hars tokenResponse(String time, String url, String body, boolean base64) {
+    public Hars tokenResponse(String time, String url, String body, boolean base64) {
         ObjectNode e = entry(time, "POST", url, 200);
         ObjectNode req = (ObjectNode) e.get("request");
         req.putObject("postData").put("mimeType", "application/x-www-form-urlencoded;charset=utf-8")
@@ -59,7 +59,7 @@ final class Hars {
         return this;
     }
 
-    Hars redirect(String time, String url, String location) {
+    public Hars redirect(String time, String url, String location) {
         ObjectNode e = entry(time, "GET", url, 302);
         ((ArrayNode) e.get("response").get("headers")).addObject().put("name", "location").put("value", location);
         ((ObjectNode) e.get("response")).put("redirectURL", location);
@@ -67,19 +67,19 @@ final class Hars {
         return this;
     }
 
-    Hars formPost(String time, String url, String body) {
+    public Hars formPost(String time, String url, String body) {
         ObjectNode e = entry(time, "POST", url, 200);
         ((ObjectNode) e.get("request")).putObject("postData").put("mimeType", "application/x-www-form-urlencoded").put("text", body);
         return this;
     }
 
-    Hars page(String time, String url, String mime, String body) {
+    public Hars page(String time, String url, String mime, String body) {
         ObjectNode e = entry(time, "GET", url, 200);
         ((ObjectNode) e.get("response").get("content")).put("size", body.length()).put("mimeType", mime).put("text", body);
         return this;
     }
 
-    String json() {
+    public String json() {
         return Json.pretty(root);
     }
 }
