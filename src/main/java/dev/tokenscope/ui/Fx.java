@@ -1,6 +1,11 @@
 package dev.tokenscope.ui;
 
 import javafx.animation.PauseTransition;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -10,9 +15,51 @@ import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Small helpers the views share: icons, clipboard copy with feedback, label/value grids. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/** Small helpers the views share: loading a view, windows, icons, clipboard copy with feedback, label/value grids. */
 final class Fx {
     private Fx() {
+    }
+
+    /** A view loaded from its FXML, its controller, and a scene for it with the app's stylesheet. */
+    record View<C>(Scene scene, Parent root, C controller) {
+    }
+
+    /** Loads {@code fxml} (a resource next to this package's classes) into a scene of the given size. */
+    static <C> View<C> loadView(String fxml, String what, double width, double height) {
+        FXMLLoader loader = new FXMLLoader(Fx.class.getResource(fxml));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the " + what + " view", e);
+        }
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource("tokenscope.css")).toExternalForm());
+        return new View<>(scene, root, loader.getController());
+    }
+
+    /** A window of its own beside {@code owner} (not modal), with the owner's icons. */
+    static Stage ownedStage(Window owner) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            if (owner instanceof Stage s) stage.getIcons().setAll(s.getIcons());
+        }
+        return stage;
+    }
+
+    /** Shows the window, or brings it to the front when it already shows. */
+    static void showOrFront(Stage stage) {
+        if (stage.isShowing()) {
+            stage.toFront();
+        } else {
+            stage.show();
+        }
+        stage.requestFocus();
     }
 
     static FontIcon icon(String literal) {

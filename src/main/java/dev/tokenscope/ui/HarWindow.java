@@ -2,15 +2,11 @@ package dev.tokenscope.ui;
 
 import dev.tokenscope.ui.model.HarViewModel;
 import javafx.beans.binding.Bindings;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * Builds the HAR window (File ▸ Open or a drop of a .har capture) from its FXML and a {@link HarViewModel}: a window
@@ -30,22 +26,14 @@ public final class HarWindow {
 
     /** Loads the view into a new window owned by {@code owner} (not shown yet). */
     public static Loaded create(HarViewModel model, Window owner) {
-        FXMLLoader loader = new FXMLLoader(HarWindow.class.getResource("HarView.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load the HAR view", e);
-        }
-        HarController c = loader.getController();
+        Fx.View<HarController> v = Fx.loadView("HarView.fxml", "HAR", WIDTH, HEIGHT);
+        HarController c = v.controller();
+        Scene scene = v.scene();
+        Parent root = v.root();
         c.bind(model);
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(HarWindow.class.getResource("tokenscope.css")).toExternalForm());
         c.install(scene);
-        Stage stage = new Stage();
+        Stage stage = Fx.ownedStage(owner);
         if (owner != null) {
-            stage.initOwner(owner);
-            if (owner instanceof Stage s) stage.getIcons().setAll(s.getIcons());
             c.onInspected(() -> {
                 if (owner instanceof Stage s) s.toFront();
             });
@@ -61,11 +49,6 @@ public final class HarWindow {
 
     /** Shows the window (or brings it to the front when it already shows). */
     public static void show(Loaded l) {
-        if (l.stage().isShowing()) {
-            l.stage().toFront();
-        } else {
-            l.stage().show();
-        }
-        l.stage().requestFocus();
+        Fx.showOrFront(l.stage());
     }
 }

@@ -7,7 +7,6 @@ import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.ProfileStore;
 import dev.tokenscope.ui.model.ProfileViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -15,9 +14,7 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /** Builds the main window from its FXML and a {@link MainViewModel}; the app and the tests both go through here. */
 public final class MainWindow {
@@ -39,17 +36,11 @@ public final class MainWindow {
     }
 
     public static Loaded load(MainViewModel model, double width, double height) {
-        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load the main view", e);
-        }
-        MainController c = loader.getController();
+        Fx.View<MainController> v = Fx.loadView("MainView.fxml", "main", width, height);
+        MainController c = v.controller();
+        Scene scene = v.scene();
+        Parent root = v.root();
         c.bind(model);
-        Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("tokenscope.css")).toExternalForm());
         c.install(scene);
         return new Loaded(scene, root, c);
     }

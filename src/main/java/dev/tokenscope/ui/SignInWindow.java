@@ -1,7 +1,6 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.ui.model.SignInViewModel;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -9,9 +8,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * Builds the sign-in window (File ▸ Sign in…) from its FXML and a {@link SignInViewModel}: a window of its own, not
@@ -30,23 +26,13 @@ public final class SignInWindow {
 
     /** Loads the view into a new window owned by {@code owner} (not shown yet). */
     public static Loaded create(SignInViewModel model, Window owner) {
-        FXMLLoader loader = new FXMLLoader(SignInWindow.class.getResource("SignInView.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load the sign-in view", e);
-        }
-        SignInController c = loader.getController();
+        Fx.View<SignInController> v = Fx.loadView("SignInView.fxml", "sign-in", WIDTH, HEIGHT);
+        SignInController c = v.controller();
+        Scene scene = v.scene();
+        Parent root = v.root();
         c.bind(model);
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(SignInWindow.class.getResource("tokenscope.css")).toExternalForm());
         c.install(scene);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner instanceof Stage s) stage.getIcons().setAll(s.getIcons());
-        }
+        Stage stage = Fx.ownedStage(owner);
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(760);
@@ -59,12 +45,7 @@ public final class SignInWindow {
 
     /** Shows the window (or brings it to the front when it already shows). */
     public static void show(Loaded l) {
-        if (l.stage().isShowing()) {
-            l.stage().toFront();
-        } else {
-            l.stage().show();
-        }
-        l.stage().requestFocus();
+        Fx.showOrFront(l.stage());
     }
 
     /** Moves the window inside the visual bounds of the screen it is (mostly) on. */
