@@ -82,16 +82,7 @@ public final class ClaimsController {
     }
 
     private static TableCell<ClaimRow, String> textCell(String style) {
-        TableCell<ClaimRow, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
-            }
-        };
-        cell.getStyleClass().add(style);
-        return cell;
+        return Fx.textCell(style, 30);
     }
 
     /** Sets what this table is about ("claim" or "header member"); used in the placeholder and the filter prompt. */

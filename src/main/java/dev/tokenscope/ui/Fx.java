@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -50,6 +51,20 @@ final class Fx {
             if (owner instanceof Stage s) stage.getIcons().setAll(s.getIcons());
         }
         return stage;
+    }
+
+    /** A table cell showing its text, with the text as tooltip when it is {@code tooltipFrom} characters or longer. */
+    static <R> TableCell<R, String> textCell(String style, int tooltipFrom) {
+        TableCell<R, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < tooltipFrom ? null : new Tooltip(item));
+            }
+        };
+        cell.getStyleClass().add(style);
+        return cell;
     }
 
     /** Shows the window, or brings it to the front when it already shows. */

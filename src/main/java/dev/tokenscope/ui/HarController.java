@@ -169,16 +169,7 @@ public final class HarController {
     }
 
     private static TableCell<HarListRow, String> textCell(String style) {
-        TableCell<HarListRow, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
-            }
-        };
-        cell.getStyleClass().add(style);
-        return cell;
+        return Fx.textCell(style, 24);
     }
 
     private void styleStatus(InspectorViewModel.MessageKind k) {
