@@ -32,11 +32,16 @@ if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop assets/icons/to
 # (see the java-options below), and taken out of the provider's jar so it is shipped once.
 native_opts=()
 accp=$(ls "$PWD/$dist"/input/AmazonCorrettoCryptoProvider-*.jar 2>/dev/null | head -1 || true)
-if [ -n "$accp" ] && [ -f target/native/libamazonCorrettoCryptoProvider.so ]; then
+if [ "$os" != linux ] || [ "$(uname -m)" != x86_64 ]; then
+  # The provider's build is Linux x86_64 only: elsewhere the JDK verifies (NativeCrypto falls back by itself).
+  [ -n "$accp" ] && rm -f "$accp"
+elif [ -n "$accp" ] && [ -f target/native/libamazonCorrettoCryptoProvider.so ]; then
   mkdir -p "$dist/input/native"
   cp target/native/libamazonCorrettoCryptoProvider.so "$dist/input/native/"
-  rm -rf "$dist/accp" && mkdir "$dist/accp" && (cd "$dist/accp" && unzip -q "$accp" && rm -f com/amazon/corretto/crypto/provider/*.so)
-  rm "$accp" && jar --create --file "$accp" --manifest "$dist/accp/META-INF/MANIFEST.MF" -C "$dist/accp" . && rm -rf "$dist/accp"
+  rm -rf "$dist/accp" && mkdir "$dist/accp"
+  (cd "$dist/accp" && "$java_home/bin/jar" xf "$accp" && rm -f com/amazon/corretto/crypto/provider/*.so)
+  rm "$accp"
+  "$java_home/bin/jar" --create --file "$accp" --manifest "$dist/accp/META-INF/MANIFEST.MF" -C "$dist/accp" . && rm -rf "$dist/accp"
   native_opts=(--java-options '-Djava.library.path=$APPDIR/native' --java-options "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true")
 fi
 

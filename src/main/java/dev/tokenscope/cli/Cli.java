@@ -1,6 +1,7 @@
 package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.batch.BatchVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,7 +51,10 @@ public final class Cli implements Runnable {
     static CommandLine commandLine(String... args) {
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            Object command = SUBCOMMANDS.get(first).get(); // first: a command may start background work (verify warms up)
+            // A batch run: warm the engine up on the other core while picocli builds and parses (only for verify itself,
+            // never for help or a typo).
+            if (first.equals("verify")) BatchVerifier.warmUpInBackground();
+            Object command = SUBCOMMANDS.get(first).get();
             CommandLine cl = new CommandLine(new Cli());
             cl.addSubcommand(first, command);
             return cl;

@@ -75,11 +75,6 @@ public class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public VerifyCommand() {
-        // Start loading native RSA and warming the engine now, on the other core, while picocli parses the arguments.
-        BatchVerifier.warmUpInBackground();
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

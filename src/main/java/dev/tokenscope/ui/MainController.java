@@ -390,11 +390,7 @@ public final class MainController {
         File f = fc.showSaveDialog(window());
         if (f == null) return;
         lastDir = f.getParentFile();
-        try {
-            model.export().write(f.toPath(), format);
-        } catch (IOException | RuntimeException e) {
-            // the message line already says what went wrong
-        }
+        model.export().writeInBackground(f.toPath(), format); // the message line says how it went
     }
 
     /** File ▸ Copy report as Markdown and the toolbar button: the redacted Markdown report on the clipboard. */

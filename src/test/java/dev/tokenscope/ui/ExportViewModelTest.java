@@ -190,6 +190,23 @@ class ExportViewModelTest {
         assertTrue(fxGet(() -> s.inspector().messageProperty().get()).startsWith("Could not save the report to "));
     }
 
+    @Test
+    void theWindowWritesOffTheFxThreadAndReportsBothWays() throws Exception {
+        Setup s = inspected();
+        Path target = tmp.resolve("bg");
+        var written = fxGet(() -> s.export().writeInBackground(target, ExportFormat.HTML)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(tmp.resolve("bg.html"), written);
+        String html = Files.readString(written, StandardCharsets.UTF_8);
+        assertFalse(html.contains(s.signature()), "no signature in a default export");
+        await("saved message", () -> s.inspector().messageProperty().get().equals("Saved the HTML report to " + written + " (signature removed)"));
+
+        Path notADir = Files.writeString(tmp.resolve("file"), "x");
+        var failed = fxGet(() -> s.export().writeInBackground(notADir.resolve("report.md"), ExportFormat.MARKDOWN));
+        assertThrows(java.util.concurrent.ExecutionException.class, () -> failed.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        await("error message", () -> s.inspector().messageKindProperty().get() == InspectorViewModel.MessageKind.ERROR);
+        assertTrue(fxGet(() -> s.inspector().messageProperty().get()).startsWith("Could not save the report to " + notADir.resolve("report.md")));
+    }
+
     /** Runs an IO action on the FX thread and rethrows its IOException here. */
     static final class AtomicIo {
         interface Io {

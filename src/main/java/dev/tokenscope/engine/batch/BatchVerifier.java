@@ -154,16 +154,19 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     /**
-     * Starts, on a daemon thread, what the first token of a batch would otherwise wait for: loading the native crypto
-     * provider ({@link NativeCrypto}), then one whole offline inspection of the bundled valid sample with its bundled
-     * keys (JSON, JOSE and key parsing, the claim catalogue, every check). A command line calls this before it parses
-     * its arguments, so on a machine with a second core this work overlaps the caller's own start-up instead of
-     * following it. Nothing is written or fetched; failures are ignored (the batch then does the same work itself).
+     * Starts, on a daemon thread, what the first token of a batch would otherwise wait for: one whole offline
+     * inspection of the bundled valid sample with its bundled keys (JSON, JOSE and key parsing, the claim catalogue,
+     * every check) and, when the launcher loads the native crypto library from a directory of its own
+     * ({@link NativeCrypto#loadsInPlace()}: the package, {@code ./tokenscope}), loading it. A command line calls this
+     * before it parses its arguments, so on a machine with a second core this work overlaps the caller's own start-up
+     * instead of following it. Nothing is fetched or written — which is also why the native library is not preloaded
+     * when the provider would unpack it into the temp directory first: a daemon thread cut off by the JVM's exit
+     * would leave the copy behind. Failures are ignored (the batch then does the same work itself).
      */
     public static Thread warmUpInBackground() {
         Thread t = new Thread(() -> {
             try {
-                NativeCrypto.provider();
+                if (NativeCrypto.loadsInPlace()) NativeCrypto.provider();
                 Samples.load("01-valid-access-token").ifPresent(s -> new Inspector(
                         new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC())
                         .inspect(s.token(), s.profile().withKeys(s.profile().metadata(), s.profile().jwks(), true)));
@@ -515,10 +518,12 @@ public final class BatchVerifier implements AutoCloseable {
         } catch (JOSEException | RuntimeException e) {
             return Plan.INELIGIBLE;
         }
-        rt.verifiedWith(key); // the one key the signature step would name
         String jca = Plan.jcaRsa(alg);
+        ThreadLocal<java.security.Signature> rsa = jca == null ? null : Plan.signatures(jca, publicKey);
+        if (jca != null && rsa == null) return Plan.INELIGIBLE; // no provider takes this key: the Inspector says why
+        rt.verifiedWith(key); // the one key the signature step would name
         return new Plan(PLAN_IDS.incrementAndGet(), true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned,
-                new java.util.concurrent.atomic.AtomicReference<>(), publicKey, jca == null ? null : Plan.signatures(jca, publicKey));
+                new java.util.concurrent.atomic.AtomicReference<>(), publicKey, rsa);
     }
 
     /** The signature step's own rule for a published key (use, key_ops, alg, type). */

@@ -54,6 +54,9 @@ record Plan(long id, boolean eligible, ObjectNode header, JWSHeader jwsHeader, J
         } catch (SignatureException | IllegalArgumentException e) {
             rsa.remove(); // the Signature's state after a failure is not specified: start afresh next time
             return false;
+        } catch (RuntimeException e) { // a provider's own failure (ProviderException): not a verdict, let the Inspector decide
+            rsa.remove();
+            throw new JOSEException("signature provider failed: " + e, e);
         }
     }
 
@@ -67,9 +70,25 @@ record Plan(long id, boolean eligible, ObjectNode header, JWSHeader jwsHeader, J
         };
     }
 
-    /** Per-thread Signatures for {@code jcaName}, initialised to verify with {@code key}, from {@link NativeCrypto} if it loads. */
+    /**
+     * Per-thread Signatures for {@code jcaName}, initialised to verify with {@code key}: from {@link NativeCrypto} when
+     * it loads and accepts the key, else from the JDK; null when neither accepts it (the plan is then not eligible and
+     * the Inspector handles its tokens).
+     */
     static ThreadLocal<Signature> signatures(String jcaName, PublicKey key) {
-        return signatures(jcaName, key, NativeCrypto.provider().orElse(null));
+        java.security.Provider nativeProvider = NativeCrypto.provider().orElse(null);
+        if (nativeProvider != null && accepts(jcaName, key, nativeProvider)) return signatures(jcaName, key, nativeProvider);
+        return accepts(jcaName, key, null) ? signatures(jcaName, key, null) : null;
+    }
+
+    private static boolean accepts(String jcaName, PublicKey key, java.security.Provider provider) {
+        try {
+            Signature s = provider != null ? Signature.getInstance(jcaName, provider) : Signature.getInstance(jcaName);
+            s.initVerify(key);
+            return true;
+        } catch (NoSuchAlgorithmException | InvalidKeyException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Per-thread Signatures for {@code jcaName} from {@code provider} (null: the JDK's choice), initialised with {@code key}. */

@@ -69,6 +69,15 @@ public final class NativeCrypto {
         }
     }
 
+    /**
+     * True when the provider would load its native library from the library path as it is (the launchers set
+     * {@code -Dcom.amazon.corretto.crypto.provider.useExternalLib=true} and {@code java.library.path}), rather than
+     * unpack a copy into the temp directory first; and native crypto is not off.
+     */
+    public static boolean loadsInPlace() {
+        return enabled() && Boolean.getBoolean("com.amazon.corretto.crypto.provider.useExternalLib");
+    }
+
     /** The native provider, loading it on first use, or empty when it is off or does not load here. */
     public static Optional<Provider> provider() {
         return Optional.ofNullable(Holder.PROVIDER);

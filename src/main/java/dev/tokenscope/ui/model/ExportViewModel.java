@@ -4,6 +4,7 @@ import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.export.ExportOptions;
 import dev.tokenscope.engine.export.Exporters;
 import dev.tokenscope.engine.report.Report;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -12,8 +13,12 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * File ▸ Export and "Copy as Markdown": the current report through the engine's exporters, redacted exactly as
@@ -71,6 +76,42 @@ public final class ExportViewModel {
         inspector.showInfo("Saved the " + format.label() + " report to " + target + " (" + redaction() + ")");
         return target;
     }
+
+    /**
+     * {@link #write} with the file written off the FX thread (a slow or network drive must not freeze the window): the
+     * report, the token and the options are taken now; the message line says how it went once it is done.
+     */
+    public CompletableFuture<Path> writeInBackground(Path file, ExportFormat format) {
+        Report r = inspector.report();
+        if (!exportable(r)) return CompletableFuture.failedFuture(new IllegalStateException("nothing to export: inspect a token first"));
+        Path target = withExtension(file, format);
+        String token = token(r);
+        ExportOptions options = options();
+        String redaction = redaction();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Exporters.write(target, r, token, format, options);
+                return target;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, WRITER).whenComplete((p, e) -> Platform.runLater(() -> {
+            if (e == null) {
+                inspector.showInfo("Saved the " + format.label() + " report to " + target + " (" + redaction + ")");
+            } else {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof UncheckedIOException u && u.getCause() != null) cause = u.getCause();
+                inspector.showError("Could not save the report to " + target + ": " + InspectorViewModel.friendly(cause));
+            }
+        }));
+    }
+
+    /** One daemon thread for exports: they are rare, small and in order. */
+    private static final Executor WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tokenscope-export");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Puts the Markdown report on the system clipboard (FX thread) and says so; returns the text. */
     public String copyMarkdown() {

@@ -356,7 +356,8 @@ class BatchVerifierTest {
         // ASCII, CRLF, a multi-byte character split across the 64 KiB buffer refill, malformed UTF-8, a last line
         // without a newline, and an over-long line that is skipped without being held.
         StringBuilder big = new StringBuilder();
-        big.append("a".repeat((1 << 16) - 2)).append("é").append("z"); // 'é' (2 bytes) straddles the first refill
+        // The big line starts at byte 11 (after "one\r\n\ntwo\n"); 'é' (2 bytes) at 65535-65536 straddles the first refill.
+        big.append("a".repeat((1 << 16) - 1 - 11)).append("é").append("z");
         byte[] malformed = {'x', (byte) 0xC3, 'y'};
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write("one\r\n\ntwo\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -386,12 +387,23 @@ class BatchVerifierTest {
     @Test
     void theWarmUpFinishesQuietlyWithoutTouchingTheDiskOrTheNetwork() throws Exception {
         java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         java.util.Set<java.nio.file.Path> before = files(home);
+        java.util.Set<java.nio.file.Path> nativeCopies = nativeCopies(tmp);
+        // Here (as under `java -jar`) the provider would unpack its library into the temp directory: no preload then.
+        assertFalse(dev.tokenscope.engine.crypto.NativeCrypto.loadsInPlace());
         Thread t = BatchVerifier.warmUpInBackground();
         t.join(30_000);
         assertFalse(t.isAlive(), "warm-up still running after 30 s");
         assertTrue(t.isDaemon(), "the warm-up must never keep the process alive");
         assertEquals(before, files(home), "the warm-up wrote files");
+        assertEquals(nativeCopies, nativeCopies(tmp), "the warm-up unpacked the native library");
+    }
+
+    private static java.util.Set<java.nio.file.Path> nativeCopies(java.nio.file.Path tmp) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("amazonCorretto")).collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     private static java.util.Set<java.nio.file.Path> files(java.nio.file.Path dir) throws java.io.IOException {

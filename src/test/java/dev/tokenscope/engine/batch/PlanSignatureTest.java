@@ -96,4 +96,22 @@ class PlanSignatureTest {
     private static Plan plan(ThreadLocal<Signature> rsa, PublicKey key) {
         return new Plan(1, true, null, null, null, null, List.of(), List.of(), false, new java.util.concurrent.atomic.AtomicReference<>(), key, rsa);
     }
+
+    @Test
+    void aKeyTheNativeProviderRefusesIsVerifiedByTheJdk() throws Exception {
+        // A public exponent above 2^33: valid RSA, which the JDK accepts and AWS-LC refuses at initVerify.
+        var gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(new java.security.spec.RSAKeyGenParameterSpec(2048, java.math.BigInteger.valueOf((1L << 40) + 15)));
+        var pair = gen.generateKeyPair();
+        byte[] input = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(pair.getPrivate());
+        signer.update(input);
+        String sig = B64.encodeToString(signer.sign());
+        ThreadLocal<Signature> rsa = Plan.signatures("SHA256withRSA", pair.getPublic());
+        assertTrue(rsa != null, "some provider must take a valid RSA key");
+        Plan plan = plan(rsa, pair.getPublic());
+        assertTrue(plan.verify(input, input.length, sig));
+        assertEquals(false, plan.verify(input, input.length, sig.substring(0, sig.length() - 2) + (sig.endsWith("A") ? "B" : "A") + sig.charAt(sig.length() - 1)));
+    }
 }
