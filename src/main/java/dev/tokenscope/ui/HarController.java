@@ -85,7 +85,7 @@ public final class HarController {
         table.setPlaceholder(placeholder);
         numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
         verdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        verdictColumn.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
+        verdictColumn.setComparator(HarListRow.BY_SEVERITY);
         requestColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().request()));
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().time()));
         whereColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().where()));

@@ -135,6 +135,13 @@ class HarViewModelTest {
         assertEquals(Tokens.API_ID, valid.audience());
         assertEquals("expires in 50 min", valid.expires());
 
+        // Sorting by the verdict column: valid first, then not valid in the list's order (not alphabetically).
+        List<HarListRow> bySeverity = new java.util.ArrayList<>(rows);
+        java.util.Collections.reverse(bySeverity);
+        bySeverity.sort(HarListRow.BY_SEVERITY);
+        assertEquals(List.of(1, 2, 3, 4), bySeverity.stream().map(HarListRow::number).toList());
+        assertEquals(0, valid.severity());
+
         HarListRow id = rows.get(1);
         assertEquals("token response (id_token)", id.where());
         assertEquals(Verdict.INVALID, id.row().verdict());

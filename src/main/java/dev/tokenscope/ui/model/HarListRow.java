@@ -68,6 +68,20 @@ public record HarListRow(HarRow row, String request, String time, String where, 
     }
 
     /** The token's 1-based number in the list (what {@code tokenscope scan --inspect N} takes). */
+    /** The verdict column's order: valid, with warnings, undetermined, not valid; then the list's own order. */
+    public static final java.util.Comparator<HarListRow> BY_SEVERITY =
+            java.util.Comparator.comparingInt(HarListRow::severity).thenComparingInt(HarListRow::number);
+
+    /** 0 valid, 1 valid with warnings, 2 undetermined, 3 not valid. */
+    public int severity() {
+        return switch (status) {
+            case PASS -> 0;
+            case WARN -> 1;
+            case SKIP, INFO -> 2;
+            case FAIL -> 3;
+        };
+    }
+
     public int number() {
         return row.number();
     }
