@@ -29,8 +29,11 @@ final class Fx {
     record View<C>(Scene scene, Parent root, C controller) {
     }
 
-    /** Loads {@code fxml} (a resource next to this package's classes) into a scene of the given size. */
-    static <C> View<C> loadView(String fxml, String what, double width, double height) {
+    /**
+     * Loads {@code fxml} (a resource next to this package's classes), lets {@code bind} bind its controller while the
+     * view is not yet in a scene, then puts it into a scene of the given size.
+     */
+    static <C> View<C> loadView(String fxml, String what, double width, double height, java.util.function.Consumer<C> bind) {
         FXMLLoader loader = new FXMLLoader(Fx.class.getResource(fxml));
         Parent root;
         try {
@@ -38,6 +41,7 @@ final class Fx {
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the " + what + " view", e);
         }
+        bind.accept(loader.getController());
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource("tokenscope.css")).toExternalForm());
         return new View<>(scene, root, loader.getController());

@@ -26,11 +26,10 @@ public final class HarWindow {
 
     /** Loads the view into a new window owned by {@code owner} (not shown yet). */
     public static Loaded create(HarViewModel model, Window owner) {
-        Fx.View<HarController> v = Fx.loadView("HarView.fxml", "HAR", WIDTH, HEIGHT);
+        Fx.View<HarController> v = Fx.loadView("HarView.fxml", "HAR", WIDTH, HEIGHT, (HarController ctl) -> ctl.bind(model));
         HarController c = v.controller();
         Scene scene = v.scene();
         Parent root = v.root();
-        c.bind(model);
         c.install(scene);
         Stage stage = Fx.ownedStage(owner);
         if (owner != null) {

@@ -36,11 +36,10 @@ public final class MainWindow {
     }
 
     public static Loaded load(MainViewModel model, double width, double height) {
-        Fx.View<MainController> v = Fx.loadView("MainView.fxml", "main", width, height);
+        Fx.View<MainController> v = Fx.loadView("MainView.fxml", "main", width, height, (MainController ctl) -> ctl.bind(model));
         MainController c = v.controller();
         Scene scene = v.scene();
         Parent root = v.root();
-        c.bind(model);
         c.install(scene);
         return new Loaded(scene, root, c);
     }

@@ -26,11 +26,10 @@ public final class SignInWindow {
 
     /** Loads the view into a new window owned by {@code owner} (not shown yet). */
     public static Loaded create(SignInViewModel model, Window owner) {
-        Fx.View<SignInController> v = Fx.loadView("SignInView.fxml", "sign-in", WIDTH, HEIGHT);
+        Fx.View<SignInController> v = Fx.loadView("SignInView.fxml", "sign-in", WIDTH, HEIGHT, (SignInController ctl) -> ctl.bind(model));
         SignInController c = v.controller();
         Scene scene = v.scene();
         Parent root = v.root();
-        c.bind(model);
         c.install(scene);
         Stage stage = Fx.ownedStage(owner);
         stage.setTitle(TITLE);
