@@ -189,7 +189,8 @@ public final class Screenshots {
         });
     }
 
-    private static void write(WritableImage image, Path file) throws IOException {
+    /** Writes a snapshot as PNG (also used by the sign-in screenshots in the tests). */
+    static void write(WritableImage image, Path file) throws IOException {
         int w = (int) image.getWidth(), h = (int) image.getHeight();
         BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         PixelReader r = image.getPixelReader();
@@ -201,7 +202,8 @@ public final class Screenshots {
         ImageIO.write(b, "png", file.toFile());
     }
 
-    private static void onFx(Runnable r) throws Exception {
+    /** Runs {@code r} on the FX thread and waits for it (30 s at most), rethrowing what it threw. */
+    static void onFx(Runnable r) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> err = new AtomicReference<>();
         Platform.runLater(() -> {

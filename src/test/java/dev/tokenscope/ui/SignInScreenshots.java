@@ -12,18 +12,14 @@ import dev.tokenscope.ui.model.SignInViewModel;
 import dev.tokenscope.ui.model.SignInViewModel.Flow;
 import dev.tokenscope.ui.model.SignInViewModel.Phase;
 import javafx.application.Platform;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -173,30 +169,10 @@ public final class SignInScreenshots {
     }
 
     private static void write(WritableImage image, Path file) throws Exception {
-        int w = (int) image.getWidth(), h = (int) image.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader r = image.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            b.setRGB(0, y, w, 1, row, 0, w);
-        }
-        ImageIO.write(b, "png", file.toFile());
+        Screenshots.write(image, file);
     }
 
     private static void onFx(Runnable r) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> err = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                err.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("the FX thread did not answer");
-        if (err.get() != null) throw new IllegalStateException(err.get());
+        Screenshots.onFx(r);
     }
 }
