@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.tokenscope.testing.Tokens.API_ID;
 import static dev.tokenscope.testing.Tokens.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -212,6 +213,45 @@ class SnippetRunTest {
                 assertTrue(got[1].startsWith(want.get(e.getKey()) ? "valid" : "invalid: "), what);
             }
         }
+    }
+
+    /**
+     * An issuer whose metadata can't be loaded (nothing listens on the port, connection refused): the Python and Node snippets give no
+     * verdict but a one-line "error: …" naming the URL and exit 2, as Tokenscope says "undetermined", instead of a
+     * stack trace or "invalid".
+     */
+    @Test
+    void anUnreachableIssuerIsAnErrorNotAVerdict() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort(); // free now, nothing listens once closed
+        }
+        String unreachable = "http://127.0.0.1:" + closed + "/" + Tokens.TENANT + "/v2.0/.well-known/openid-configuration";
+        ValidationProfile p = single();
+        String valid = singleTenantCases().get("valid");
+        int ran = 0;
+        if (pythonJwt()) {
+            Snippet s = snippet(Language.PYTHON, valid, p);
+            Path file = dir.resolve("unreachable_" + s.fileName());
+            Files.writeString(file, s.code().replaceFirst("(?m)^METADATA_URL = .*$", "METADATA_URL = \"" + unreachable + "\""));
+            String[] got = run(List.of("/usr/bin/python3", file.toString(), valid));
+            assertEquals("2", got[0], got[1]);
+            assertTrue(got[1].startsWith("error: could not load the OpenID metadata from " + unreachable + ": "), got[1]);
+            assertFalse(got[1].contains("Traceback"), got[1]);
+            ran++;
+        }
+        Path node = NodeJose.onPath("node").orElse(null);
+        if (node != null) {
+            Snippet s = snippet(Language.NODE, valid, p);
+            Path file = NodeJose.workDir("unreachable").resolve(s.fileName());
+            Files.writeString(file, s.code().replaceFirst("(?m)^const METADATA_URL = .*$", "const METADATA_URL = \"" + unreachable + "\";"));
+            String[] got = run(List.of(node.toString(), file.toString(), valid), Map.of());
+            assertEquals("2", got[0], got[1]);
+            assertTrue(got[1].startsWith("error: could not load the OpenID metadata from " + unreachable + ": "), got[1]);
+            assertTrue(got[1].contains("ECONNREFUSED"), got[1]);
+            ran++;
+        }
+        assumeTrue(ran > 0, "python3 with PyJWT or node");
     }
 
     /**
