@@ -96,11 +96,24 @@ record Plan(long id, boolean eligible, ObjectNode header, JWSHeader jwsHeader, J
         return ThreadLocal.withInitial(() -> {
             try {
                 Signature s = provider != null ? Signature.getInstance(jcaName, provider) : Signature.getInstance(jcaName);
-                s.initVerify(key);
+                s.initVerify(provider != null ? ownCopy(key, provider) : key);
                 return s;
             } catch (NoSuchAlgorithmException | InvalidKeyException e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * The key as a key object of {@code provider}'s own, made for the calling thread: a native provider keeps the key
+     * in native memory behind a lock per key object, so threads sharing one key object verify one at a time.
+     */
+    private static PublicKey ownCopy(PublicKey key, java.security.Provider provider) {
+        try {
+            return java.security.KeyFactory.getInstance(key.getAlgorithm(), provider)
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(key.getEncoded()));
+        } catch (NoSuchAlgorithmException | java.security.spec.InvalidKeySpecException | RuntimeException e) {
+            return key; // the provider translates it itself
+        }
     }
 }
