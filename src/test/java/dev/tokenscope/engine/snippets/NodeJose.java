@@ -4,26 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Json;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The {@code jose} package the generated Node snippet imports, pinned by {@code src/test/node/package-lock.json}.
- * Used from {@code src/test/node/node_modules} when {@code npm ci --prefix src/test/node} was run (.ci/run does);
- * otherwise installed once by {@code npm ci} into {@code target/snippet-node} (the README's {@code mvn -B test} alone
- * must pass), and reused while the lock file is unchanged. A failed install fails the test with what to run.
+ * Used from {@code src/test/node/node_modules}, which the build installs before the tests (pom.xml, exec-maven-plugin,
+ * when npm is on PATH) and .ci/run installs too; a test never talks to a registry. Missing, it fails the test with what
+ * to run.
  */
 final class NodeJose {
     static final Path SOURCE = Path.of("src/test/node");
-    static final Path CACHE = Path.of("target/snippet-node");
-    static final long NPM_TIMEOUT_SECONDS = 180;
 
     private NodeJose() {
     }
@@ -38,41 +32,17 @@ final class NodeJose {
         return Optional.empty();
     }
 
-    /** The node_modules folder holding the pinned jose. */
+    /**
+     * The node_modules folder holding the pinned jose: {@code src/test/node/node_modules}, installed by the build
+     * (pom.xml, exec-maven-plugin) or by {@code npm ci --prefix src/test/node}. Tests never install anything themselves.
+     */
     static synchronized Path modules() throws Exception {
         String pinned = pinned(SOURCE.resolve("package-lock.json"));
-        if (installed(SOURCE, pinned)) return SOURCE.resolve("node_modules").toAbsolutePath();
-        Path lock = CACHE.resolve("package-lock.json");
-        boolean sameLock = Files.exists(lock) && Files.mismatch(lock, SOURCE.resolve("package-lock.json")) == -1;
-        if (!sameLock || !installed(CACHE, pinned)) {
-            Files.createDirectories(CACHE);
-            Files.copy(SOURCE.resolve("package.json"), CACHE.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(SOURCE.resolve("package-lock.json"), lock, StandardCopyOption.REPLACE_EXISTING);
-            Path npm = onPath("npm").orElse(null);
-            if (npm == null) fail("jose " + pinned + " is not installed for the Node snippet run and npm is not on PATH: install npm, then run `npm ci --prefix src/test/node`");
-            Process p = new ProcessBuilder(List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error"))
-                    .directory(CACHE.toFile()).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            // Read the output on another thread so that the time limit holds even if npm hangs.
-            StringBuilder out = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try {
-                    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (java.io.IOException ignored) {
-                    // the process was killed
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            boolean done = p.waitFor(NPM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!done) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            reader.join(5000);
-            if (!done || p.exitValue() != 0 || !installed(CACHE, pinned)) {
-                fail("jose " + pinned + " is not installed for the Node snippet run, and `npm ci` in " + CACHE + (done ? " failed" : " timed out after "
-                        + NPM_TIMEOUT_SECONDS + " s") + ": run `npm ci --prefix src/test/node` (it needs the npm registry once).\n" + out.toString().strip());
-            }
+        if (!installed(SOURCE, pinned)) {
+            fail("jose " + pinned + " is not installed for the Node snippet run: the build installs it when npm is on PATH; "
+                    + "or run `npm ci --prefix src/test/node` (npm registry, once)");
         }
-        return CACHE.resolve("node_modules").toAbsolutePath();
+        return SOURCE.resolve("node_modules").toAbsolutePath();
     }
 
     static String pinned(Path lock) throws Exception {
