@@ -35,6 +35,11 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
+    /** {@link #parse(String)} of UTF-8 bytes (the same rules). */
+    public static JsonNode parse(byte[] utf8, int offset, int length) throws java.io.IOException {
+        return MAPPER.readTree(utf8, offset, length);
+    }
+
     public static String pretty(Object value) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);

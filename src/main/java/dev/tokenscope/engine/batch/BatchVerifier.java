@@ -115,7 +115,7 @@ public final class BatchVerifier implements AutoCloseable {
     private final TokenDecoder decoder = new TokenDecoder();
     private final int threads;
     private final int memoCapacity;
-    private final ConcurrentHashMap<String, Memo> memo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Memo> memo;
     private final ConcurrentHashMap<String, Plan> plans = new ConcurrentHashMap<>();
     private final AtomicLong memoHits = new AtomicLong(), fastPath = new AtomicLong(), fullPath = new AtomicLong();
     private volatile ExecutorService pool;
@@ -141,6 +141,7 @@ public final class BatchVerifier implements AutoCloseable {
         this.inspector = new Inspector(trust, clock);
         this.threads = threads > 0 ? threads : defaultThreads();
         this.memoCapacity = Math.max(0, memoCapacity);
+        this.memo = new ConcurrentHashMap<>(Math.min(this.memoCapacity, 1 << 15)); // sized for a batch, not grown 12 times
     }
 
     /**
@@ -220,15 +221,17 @@ public final class BatchVerifier implements AutoCloseable {
         BatchResult known = memoised(s, now); // the common case of a token-per-line file seen before: no scan, no extraction
         if (known != null) return known;
         String token = s;
-        if (!compact(s)) {
+        Scanned scanned = Scanned.of(s);
+        if (scanned == null) {
             Extraction ex = extractor.extract(s);
             Candidate c = ex.primary().orElse(null);
             if (c == null) return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, stripNothing(ex.nothingToInspect()), false);
             token = c.value();
             known = memoised(token, now);
             if (known != null) return known;
+            scanned = Scanned.of(token);
         }
-        Evaluated e = evaluate(token, now);
+        Evaluated e = evaluate(token, scanned, now);
         if (memoCapacity > 0 && token.length() <= MAX_MEMO_TOKEN) remember(token, new Memo(e.result(), e.from(), e.until()));
         return e.result();
     }
@@ -261,8 +264,8 @@ public final class BatchVerifier implements AutoCloseable {
     private record Evaluated(BatchResult result, Instant from, Instant until) {
     }
 
-    private Evaluated evaluate(String token, Instant now) {
-        Evaluated fast = fast(token, now);
+    private Evaluated evaluate(String token, Scanned scanned, Instant now) {
+        Evaluated fast = scanned == null ? null : fast(token, scanned, now);
         if (fast != null) {
             fastPath.incrementAndGet();
             return fast;
@@ -312,27 +315,18 @@ public final class BatchVerifier implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ fast path
 
-    private Evaluated fast(String token, Instant now) {
-        int len = token.length();
-        if (len > TokenDecoder.MAX_TOKEN_CHARS) return null;
-        int d1 = token.indexOf('.');
-        if (d1 <= 0) return null;
-        int d2 = token.indexOf('.', d1 + 1);
-        if (d2 < 0 || d2 == d1 + 1 || d2 == len - 1 || token.indexOf('.', d2 + 1) >= 0) return null;
-        for (int i = 0; i < len; i++) {
-            char c = token.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return null;
-        }
+    private Evaluated fast(String token, Scanned t, Instant now) {
+        int len = t.bytes().length;
+        int d1 = t.d1(), d2 = t.d2();
+        if (len > TokenDecoder.MAX_TOKEN_CHARS || t.dots() != 2 || d1 == 0 || d2 == d1 + 1 || d2 == len - 1) return null;
         if (d1 % 4 == 1 || (d2 - d1 - 1) % 4 == 1 || (len - d2 - 1) % 4 == 1) return null;
-        ObjectNode claims = decodeObject(token, d1 + 1, d2);
+        ObjectNode claims = decodeObject(t.bytes(), d1 + 1, d2);
         if (claims == null) return null;
-        String headerPart = token.substring(0, d1);
-        Plan plan = plan(token, headerPart, claims, now);
+        Plan plan = plan(token, t.bytes(), d1, claims, now);
         if (!plan.eligible()) return null;
-        String sigPart = token.substring(d2 + 1);
         boolean verified;
         try {
-            verified = plan.verify(token.getBytes(StandardCharsets.US_ASCII), d2, sigPart); // ASCII: checked above
+            verified = plan.verify(t.bytes(), d2);
         } catch (JOSEException | RuntimeException e) {
             return null;
         }
@@ -355,7 +349,7 @@ public final class BatchVerifier implements AutoCloseable {
             return new Evaluated(known, w[0], w[1]);
         }
         // The Inspector's summary of a valid report.
-        return new Evaluated(new BatchResult(Verdict.VALID, null, co.validSummary(), false), w[0], w[1]);
+        return new Evaluated(co.valid(), w[0], w[1]);
     }
 
     /**
@@ -363,9 +357,10 @@ public final class BatchVerifier implements AutoCloseable {
      * say about a token, shared by every token of the same plan whose claims are the same apart from the values of
      * {@link #VALUE_FREE_CLAIMS}. {@code audiences} is the summary's "for …" part.
      */
-    private record ClaimsOutcome(boolean clean, boolean warned, String audiences, String validSummary) {
+    private record ClaimsOutcome(boolean clean, boolean warned, String audiences, BatchResult valid) {
         ClaimsOutcome(boolean clean, boolean warned, String audiences, boolean planWarned) {
-            this(clean, warned, audiences, clean ? Inspector.validSummary(planWarned || warned, audiences) : null);
+            this(clean, warned, audiences,
+                    clean ? new BatchResult(Verdict.VALID, null, Inspector.validSummary(planWarned || warned, audiences), false) : null);
         }
     }
 
@@ -380,7 +375,32 @@ public final class BatchVerifier implements AutoCloseable {
             new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck());
     private final ConcurrentHashMap<String, ClaimsOutcome> claimOutcomes = new ConcurrentHashMap<>();
 
+    /** The claim outcome this thread used last, with the claims it was worked out for. */
+    private record LastOutcome(long planId, ObjectNode claims, ClaimsOutcome outcome) {
+        /** Same plan, the same claim names in the same order, and the same values where they matter ({@link #claimKey}). */
+        boolean matches(long plan, ObjectNode other) {
+            if (plan != planId || other.size() != claims.size()) return false;
+            Iterator<java.util.Map.Entry<String, JsonNode>> a = claims.fields(), b = other.fields();
+            while (a.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> x = a.next(), y = b.next();
+                if (!x.getKey().equals(y.getKey())) return false;
+                if (!VALUE_FREE_CLAIMS.contains(x.getKey()) && !sameValue(x.getValue(), y.getValue())) return false;
+            }
+            return true;
+        }
+    }
+
+    private final ThreadLocal<LastOutcome> lastOutcome = new ThreadLocal<>();
+
     private ClaimsOutcome claimsOutcome(String token, Plan plan, ObjectNode claims, Instant now) {
+        LastOutcome last = lastOutcome.get();
+        if (last != null && last.matches(plan.id(), claims)) return last.outcome();
+        ClaimsOutcome co = claimsOutcomeByKey(token, plan, claims, now);
+        lastOutcome.set(new LastOutcome(plan.id(), claims, co));
+        return co;
+    }
+
+    private ClaimsOutcome claimsOutcomeByKey(String token, Plan plan, ObjectNode claims, Instant now) {
         StringBuilder key = new StringBuilder(256).append(plan.id()).append('\u0001');
         for (Iterator<java.util.Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
             java.util.Map.Entry<String, JsonNode> e = it.next();
@@ -443,25 +463,68 @@ public final class BatchVerifier implements AutoCloseable {
         return iat == null || !iat.isAfter(now.plus(skew));
     }
 
-    /** Decodes a base64url JSON object part exactly as the token decoder does (strict UTF-8, strict JSON), or null. */
-    private static ObjectNode decodeObject(String token, int start, int end) {
+    /**
+     * Decodes the base64url JSON object part {@code token[start, end)} exactly as the token decoder does (strict UTF-8,
+     * strict JSON), or null. ASCII JSON (every Entra token) is parsed from its bytes, the same characters either way.
+     */
+    private static ObjectNode decodeObject(byte[] token, int start, int end) {
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(token.substring(start, end));
-            String text = ascii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) // the same characters, no decoder
-                    : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            JsonNode n = Json.parse(text);
-            return n instanceof ObjectNode o ? o : null;
-        } catch (CharacterCodingException | IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(token, start, end - start));
+            byte[] bytes = decoded.array();
+            int off = decoded.arrayOffset() + decoded.position(), n = decoded.remaining();
+            JsonNode node = ascii(bytes, off, n) ? Json.parse(bytes, off, n)
+                    : Json.parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, off, n)).toString());
+            return node instanceof ObjectNode o ? o : null;
+        } catch (IOException | IllegalArgumentException e) { // CharacterCodingException and Jackson's too
             return null;
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private static boolean ascii(byte[] bytes) {
-        for (byte b : bytes) if (b < 0) return false;
+    private static boolean ascii(byte[] bytes, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) if (bytes[i] < 0) return false;
         return true;
+    }
+
+    /** The plan this thread used last, with what chose it: header bytes and the {@link #PLAN_CLAIMS} values. */
+    private record LastPlan(byte[] header, JsonNode[] values, Plan plan) {
+        boolean matches(byte[] token, int headerEnd, ObjectNode claims) {
+            if (!java.util.Arrays.equals(token, 0, headerEnd, header, 0, header.length)) return false;
+            for (int i = 0; i < values.length; i++) {
+                if (!sameValue(claims.get(PLAN_CLAIMS.get(i)), values[i])) return false;
+            }
+            return true;
+        }
+    }
+
+    private final ThreadLocal<LastPlan> lastPlan = new ThreadLocal<>();
+
+    private Plan plan(String token, byte[] bytes, int headerEnd, ObjectNode claims, Instant now) {
+        LastPlan last = lastPlan.get();
+        if (last != null && last.matches(bytes, headerEnd, claims)) return last.plan();
+        Plan p = plan(token, token.substring(0, headerEnd), claims, now);
+        JsonNode[] values = new JsonNode[PLAN_CLAIMS.size()];
+        for (int i = 0; i < values.length; i++) values[i] = claims.get(PLAN_CLAIMS.get(i));
+        lastPlan.set(new LastPlan(java.util.Arrays.copyOf(bytes, headerEnd), values, p));
+        return p;
+    }
+
+    /**
+     * True when two claim values certainly render to the same cache key ({@link #appendValue}): both absent, or equal
+     * value nodes of the same type, or arrays of such. Objects are never "the same" here (their equality ignores member
+     * order), which only means the caller takes the slower, exact way.
+     */
+    static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a == null || b == null) return a == b;
+        if (a.isObject() || b.isObject()) return false;
+        if (a.isArray()) {
+            if (!b.isArray() || a.size() != b.size()) return false;
+            for (int i = 0; i < a.size(); i++) if (!sameValue(a.get(i), b.get(i))) return false;
+            return true;
+        }
+        return a.equals(b);
     }
 
     private Plan plan(String token, String headerPart, ObjectNode claims, Instant now) {
@@ -735,13 +798,35 @@ public final class BatchVerifier implements AutoCloseable {
         }
     }
 
-    /** A compact token and nothing else (the common case of a token-per-line file): no extraction needed. */
-    private static boolean compact(String s) {
-        if (!s.startsWith("eyJ")) return false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return false;
+    /** The bytes of a line in base64url and dots only, with where its first two dots are: the one pass over a token. */
+    record Scanned(byte[] bytes, int d1, int d2, int dots) {
+        private static final boolean[] COMPACT = new boolean[256];
+
+        static {
+            for (int c = 'A'; c <= 'Z'; c++) COMPACT[c] = true;
+            for (int c = 'a'; c <= 'z'; c++) COMPACT[c] = true;
+            for (int c = '0'; c <= '9'; c++) COMPACT[c] = true;
+            COMPACT['-'] = COMPACT['_'] = COMPACT['.'] = true;
         }
-        return true;
+
+        /**
+         * A compact token and nothing else (the common case of a token-per-line file: no extraction needed), or null.
+         * A character beyond Latin-1 becomes '?' in the bytes, and neither that nor any other non-ASCII byte is allowed.
+         */
+        static Scanned of(String s) {
+            if (!s.startsWith("eyJ")) return null;
+            byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+            int d1 = -1, d2 = -1, dots = 0;
+            for (int i = 0; i < b.length; i++) {
+                int c = b[i] & 0xff;
+                if (!COMPACT[c]) return null;
+                if (c == '.') {
+                    if (dots == 0) d1 = i;
+                    else if (dots == 1) d2 = i;
+                    dots++;
+                }
+            }
+            return new Scanned(b, d1, d2, dots);
+        }
     }
 }

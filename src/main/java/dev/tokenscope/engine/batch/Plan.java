@@ -37,20 +37,23 @@ record Plan(long id, boolean eligible, ObjectNode header, JWSHeader jwsHeader, J
     static final Plan INELIGIBLE = new Plan(0, false, null, null, null, null, List.of(), List.of(), false, new AtomicReference<>(), null, null);
 
     /**
-     * Verifies a signature with the plan's key: RS256/384/512 with one JCA Signature per thread, initialised once with
+     * Verifies the signature of the compact JWS {@code token} (ASCII bytes; its signing input ends at {@code secondDot})
+     * with the plan's key: RS256/384/512 with one JCA Signature per thread, initialised once with
      * the key (a Signature returns to that state after each verify), from the native provider when it loads
      * ({@link NativeCrypto}) — what nimbus' RSASSAVerifier does, without looking the algorithm up and re-initialising for
      * every token; anything else with nimbus' verifier.
      */
-    boolean verify(byte[] signingInput, int length, String signaturePart) throws JOSEException {
+    boolean verify(byte[] token, int secondDot) throws JOSEException {
+        int sigStart = secondDot + 1, sigLength = token.length - sigStart;
         if (rsa == null) {
-            byte[] input = length == signingInput.length ? signingInput : java.util.Arrays.copyOf(signingInput, length);
-            return verifier.verify(jwsHeader, input, new Base64URL(signaturePart));
+            return verifier.verify(jwsHeader, java.util.Arrays.copyOf(token, secondDot),
+                    new Base64URL(new String(token, sigStart, sigLength, java.nio.charset.StandardCharsets.ISO_8859_1)));
         }
         Signature s = rsa.get();
         try {
-            s.update(signingInput, 0, length);
-            return s.verify(Base64.getUrlDecoder().decode(signaturePart));
+            s.update(token, 0, secondDot);
+            java.nio.ByteBuffer sig = Base64.getUrlDecoder().decode(java.nio.ByteBuffer.wrap(token, sigStart, sigLength));
+            return s.verify(sig.array(), sig.arrayOffset() + sig.position(), sig.remaining());
         } catch (SignatureException | IllegalArgumentException e) {
             rsa.remove(); // the Signature's state after a failure is not specified: start afresh next time
             return false;

@@ -152,13 +152,20 @@ public final class ClaimCatalogue {
     }
 
     /** Reads a NumericDate (seconds since the epoch, may be fractional); null when it is not one or out of range. */
+    /** 9999-12-31T23:59:59Z: a time claim beyond it is not a time. */
+    private static final long MAX_EPOCH_SECONDS = 253402300799L;
+
     public static Instant epochSeconds(JsonNode value) {
         if (value == null || !value.isNumber()) return null;
+        if (value.isInt() || value.isLong()) { // the usual case, without a BigDecimal
+            long v = value.longValue();
+            return v < -MAX_EPOCH_SECONDS || v > MAX_EPOCH_SECONDS ? null : Instant.ofEpochSecond(v);
+        }
         if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) return null;
         if (value.isBigDecimal() && (value.decimalValue().scale() < -20 || value.decimalValue().scale() > 20)) return null;
         try {
             BigDecimal d = value.decimalValue();
-            if (d.abs().compareTo(BigDecimal.valueOf(253402300799L)) > 0) return null; // past year 9999
+            if (d.abs().compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) > 0) return null; // past year 9999
             return Instant.ofEpochSecond(d.longValue());
         } catch (ArithmeticException | NumberFormatException e) {
             return null;

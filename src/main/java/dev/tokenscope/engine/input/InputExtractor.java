@@ -24,7 +24,10 @@ public final class InputExtractor {
     /** Text inputs above this size are refused (a HAR capture goes through the HAR scanner instead). */
     public static final int MAX_INPUT_CHARS = 16 * 1024 * 1024;
 
-    private static final ObjectMapper LENIENT = JsonMapper.builder().build();
+    /** Made on first use: a mapper costs tens of milliseconds to build, and most inputs are not JSON. */
+    private static final class Lenient {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    }
     private static final Pattern HEADER_LINE = Pattern.compile("(?is)^authorization\\s*:\\s*(.*)$");
     private static final Pattern BEARER = Pattern.compile("(?is)^bearer\\s+(.*)$");
     private static final Pattern BEARER_ANYWHERE = Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{16,})");
@@ -160,7 +163,7 @@ public final class InputExtractor {
     private Extraction fromJson(String s, List<String> notes) {
         JsonNode root;
         try {
-            root = LENIENT.readTree(s);
+            root = Lenient.MAPPER.readTree(s);
         } catch (Exception e) {
             return null; // not JSON after all; the text scan may still find a token in it
         }

@@ -400,6 +400,91 @@ class BatchVerifierTest {
         assertEquals(nativeCopies, nativeCopies(tmp), "the warm-up unpacked the native library");
     }
 
+    @Test
+    void tokensThatDifferInWhatMattersNeverShareAThreadsLastPlanOrClaimOutcome() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Inspector inspector = inspector();
+        String otherTenant = "0a1b2c3d-0000-4000-8000-000000000001";
+        // On one thread, in turn: tokens that share header and most claims but differ in the audience, the issuer
+        // (same header: the plan must be worked out again), an object claim's member order, or only in value-free claims.
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("uti", "a" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().audience("api://somebody-else").claim("uti", "b" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().issuer("https://login.microsoftonline.com/" + otherTenant + "/v2.0")
+                    .claim("tid", otherTenant).claim("uti", "c" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("xms_obj", Map.of("a", 1)).claim("uti", "d" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("xms_obj", new java.util.TreeMap<>(Map.of("b", 2, "a", 1))).claim("uti", "e" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("roles", List.of("Orders.Read")).claim("uti", "f" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("roles", List.of("Orders.Read", "Orders.Write")).claim("uti", "g" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("scp", "User.Read").claim("uti", "h" + i)));
+        }
+        ValidationProfile withTenant = new ValidationProfile(p.audiences(), List.of(TENANT), p.clients(), List.of("access_as_user"), p.roles(),
+                p.skew(), p.at(), p.metadata(), p.jwks(), p.offline());
+        for (ValidationProfile profile : List.of(p, withTenant)) {
+            try (BatchVerifier v = verifier(profile, 1, 0)) {
+                for (String t : tokens) {
+                    BatchResult b = v.verify(t);
+                    Report r = inspector.inspect(t, profile);
+                    assertEquals(r.verdict(), b.verdict(), b.message());
+                    assertEquals(r.topDiagnosis().map(Diagnosis::id).orElse(null), b.diagnosis());
+                    assertEquals(r.summary(), b.message());
+                }
+                assertTrue(v.fastPathCount() >= tokens.size() / 3, "fast path used " + v.fastPathCount());
+            }
+        }
+    }
+
+    @Test
+    void aTokenFromAnotherTenantWithTheSameHeaderGetsThatTenantsKeysNotTheLastPlan() {
+        // Discovery by issuer: tenant A publishes RSA, tenant B RSA_OTHER. A token naming A's kid but issued by B, signed
+        // with A's key, must be checked against B's keys (key not found), however many A tokens the thread saw just before.
+        String tenantB = "0a1b2c3d-0000-4000-8000-000000000002";
+        String issB = "https://login.microsoftonline.com/" + tenantB + "/v2.0";
+        FakeEntra entra = new FakeEntra().tenant(TENANT, Tokens.publicSet(Tokens.RSA)).tenant(tenantB, Tokens.publicSet(Tokens.RSA_OTHER));
+        ValidationProfile profile = ValidationProfile.defaults().withAudiences(List.of(API_ID)).withAt(NOW);
+        try (entra; BatchVerifier v = new BatchVerifier(new dev.tokenscope.engine.trust.OnlineTrustResolver(
+                new dev.tokenscope.engine.net.DocumentStore(entra.http(), null, Clock.systemUTC()), Clock.systemUTC()),
+                profile, Clock.fixed(NOW, ZoneOffset.UTC), 1, 0)) {
+            for (int i = 0; i < 3; i++) {
+                BatchResult a = v.verify(Tokens.sign(Tokens.v2Access().claim("uti", "a" + i)));
+                assertEquals(Verdict.VALID, a.verdict(), a.message());
+                BatchResult b = v.verify(Tokens.sign(Tokens.v2Access().issuer(issB).claim("tid", tenantB).claim("uti", "b" + i)));
+                assertEquals(Verdict.INVALID, b.verdict(), b.message());
+                assertEquals("key-not-found", b.diagnosis(), b.message());
+            }
+        }
+    }
+
+    @Test
+    void sameValueIsNeverLooserThanTheCacheKey() throws Exception {
+        var m = dev.tokenscope.engine.Json.MAPPER;
+        assertTrue(BatchVerifier.sameValue(null, null));
+        assertFalse(BatchVerifier.sameValue(m.readTree("\"a\""), null));
+        assertTrue(BatchVerifier.sameValue(m.readTree("\"a\""), m.readTree("\"a\"")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("\"a\""), m.readTree("\"b\"")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("1"), m.readTree("\"1\"")));
+        assertTrue(BatchVerifier.sameValue(m.readTree("[\"x\",1]"), m.readTree("[\"x\",1]")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("[\"x\",1]"), m.readTree("[1,\"x\"]")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("{\"a\":1}"), m.readTree("{\"a\":1}")), "objects always take the exact way");
+        assertFalse(BatchVerifier.sameValue(m.readTree("[{\"a\":1}]"), m.readTree("[{\"a\":1}]")));
+    }
+
+    @Test
+    void onlyACompactTokenOfBase64UrlAndDotsIsScannedForTheFastPath() {
+        BatchVerifier.Scanned s = BatchVerifier.Scanned.of("eyJh.eyJi.c2ln");
+        assertEquals(4, s.d1());
+        assertEquals(9, s.d2());
+        assertEquals(2, s.dots());
+        assertEquals(3, BatchVerifier.Scanned.of("eyJh.b.c.d").dots());
+        assertEquals(-1, BatchVerifier.Scanned.of("eyJhbGci").d1());
+        assertNull(BatchVerifier.Scanned.of("Bearer eyJh.eyJi.c2ln"));
+        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l="));
+        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l\u00e9"), "Latin-1 beyond ASCII");
+        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l\u0100"), "beyond Latin-1 (becomes '?' in the bytes)");
+        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l\u0141"));
+    }
+
     private static java.util.Set<java.nio.file.Path> nativeCopies(java.nio.file.Path tmp) throws java.io.IOException {
         try (var s = java.nio.file.Files.list(tmp)) {
             return s.filter(p -> p.getFileName().toString().startsWith("amazonCorretto")).collect(java.util.stream.Collectors.toSet());

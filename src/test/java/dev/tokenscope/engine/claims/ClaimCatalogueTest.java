@@ -315,6 +315,19 @@ class ClaimCatalogueTest {
     }
 
     @Test
+    void wholeNumberTimesReadTheSameAsTheirDecimalForm() throws Exception {
+        var f = Json.MAPPER.getNodeFactory();
+        long max = 253402300799L; // 9999-12-31T23:59:59Z
+        for (long v : new long[]{0, 1, -1, 1700000000L, max, -max, max + 1, -max - 1, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
+            Instant expected = Math.abs((double) v) > max ? null : Instant.ofEpochSecond(v);
+            assertEquals(expected, ClaimCatalogue.epochSeconds(f.numberNode(v)), "long " + v);
+            assertEquals(expected, ClaimCatalogue.epochSeconds(f.numberNode(java.math.BigDecimal.valueOf(v))), "decimal " + v);
+            assertEquals(expected, ClaimCatalogue.epochSeconds(Json.MAPPER.readTree(Long.toString(v))), "parsed " + v);
+            if (v == (int) v) assertEquals(expected, ClaimCatalogue.epochSeconds(f.numberNode((int) v)), "int " + v);
+        }
+    }
+
+    @Test
     void annotateKeepsTokenOrderAndToleratesNull() {
         ObjectNode c = Json.MAPPER.createObjectNode().put("ver", "2.0").put("zzz", 1).put("aud", GRAPH);
         assertEquals(List.of("ver", "zzz", "aud"),
