@@ -41,6 +41,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's front door: input text → extraction → decoding → the check pipeline → {@link Report}.
@@ -99,15 +100,43 @@ public final class Inspector {
                 .orElseGet(() -> nothing(ex, profile));
     }
 
-    /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
-    public Report inspect(Extraction ex, int index, ValidationProfile requested) {
-        ValidationProfile profile = forceOffline && !requested.offline()
-                ? requested.withKeys(requested.metadata(), requested.jwks(), true) : requested;
-        Candidate c = ex.candidates().get(index);
-        if (!c.role().inspectable()) return nothing(ex, profile);
+    /**
+     * A report's verdict without its presentation, for batch work: the same checks, diagnoses and summary as
+     * {@link #inspect(String, ValidationProfile)}, without annotating header and claims for display or describing the key
+     * and the input. {@code claims} is null when the input held no token to inspect ({@code token} false).
+     */
+    public record Judgement(boolean token, Verdict verdict, List<Diagnosis> diagnoses, String summary,
+                            com.fasterxml.jackson.databind.node.ObjectNode claims) {
+        public Optional<Diagnosis> topDiagnosis() {
+            return diagnoses.stream().findFirst();
+        }
+    }
+
+    /** {@link #inspect(String, ValidationProfile)}'s verdict, diagnoses and summary: see {@link Judgement}. */
+    public Judgement judge(String input, ValidationProfile requested) {
+        Extraction ex = extractor.extract(input);
+        Candidate c = ex.primary().orElse(null);
+        ValidationProfile profile = effective(requested);
+        if (c == null || !c.role().inspectable()) {
+            Report r = nothing(ex, profile);
+            return new Judgement(false, r.verdict(), r.diagnoses(), r.summary(), null);
+        }
+        Evaluation e = evaluate(c, profile);
+        return new Judgement(true, e.verdict(), e.diagnoses(), e.summary(), e.token().claims());
+    }
+
+    private ValidationProfile effective(ValidationProfile requested) {
+        return forceOffline && !requested.offline() ? requested.withKeys(requested.metadata(), requested.jwks(), true) : requested;
+    }
+
+    /** Everything a report's verdict is made of. */
+    private record Evaluation(Instant now, DecodedToken token, TrustState state, List<Step> steps, List<Diagnosis> diagnoses,
+                              TokenFacts facts, Verdict verdict, String summary) {
+    }
+
+    private Evaluation evaluate(Candidate c, ValidationProfile profile) {
         Instant now = profile.at() != null ? profile.at() : clock.instant();
         DecodedToken token = decoder.decode(c.value());
-
         TrustState state = verifiable(token) ? trust.resolve(token, profile) : TrustState.none(whyNotVerifiable(token));
         CheckContext ctx = new CheckContext(token, profile, now, state);
         List<Check> pipeline = pipeline();
@@ -119,6 +148,20 @@ public final class Inspector {
             return i < 0 ? PRIORITY.size() : i;
         }));
         TokenFacts facts = ctx.facts();
+        Verdict verdict = verdict(steps);
+        return new Evaluation(now, token, state, steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
+    }
+
+    /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
+    public Report inspect(Extraction ex, int index, ValidationProfile requested) {
+        ValidationProfile profile = effective(requested);
+        Candidate c = ex.candidates().get(index);
+        if (!c.role().inspectable()) return nothing(ex, profile);
+        Evaluation e = evaluate(c, profile);
+        Instant now = e.now();
+        DecodedToken token = e.token();
+        TrustState state = e.state();
+        TokenFacts facts = e.facts();
         Report.TokenView view = new Report.TokenView(token.kind(),
                 token.claims() == null ? null : facts.type().label(),
                 token.claims() == null ? null : facts.issuer().kind().json(),
@@ -127,9 +170,8 @@ public final class Inspector {
                 ClaimCatalogue.get().annotateClaims(token.claims(), now, zone),
                 token.signature(), token.problems());
         KeyView key = state.keyView().orElse(null);
-        Verdict verdict = verdict(steps);
-        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), verdict, summary(verdict, steps, diagnoses, facts),
-                inputView(ex, index), view, key, steps, diagnoses);
+        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), e.verdict(), e.summary(),
+                inputView(ex, index), view, key, e.steps(), e.diagnoses());
     }
 
     static List<Check> pipeline() {

@@ -40,6 +40,33 @@ public final class Json {
         return MAPPER.readTree(utf8, offset, length);
     }
 
+    /**
+     * A JSON value as the plain Java values nimbus' JSON parser would give for its text (objects as ordered maps, arrays
+     * as lists, integers as Long when they fit, else Double, like its LONG_OR_DOUBLE policy), without serialising it first:
+     * writing JSON loads Jackson's whole serialiser machinery, a cost every batch run's first token would wait for.
+     */
+    public static Object toJava(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) return null;
+        if (n.isObject()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                m.put(e.getKey(), toJava(e.getValue()));
+            }
+            return m;
+        }
+        if (n.isArray()) {
+            java.util.List<Object> l = new java.util.ArrayList<>(n.size());
+            for (JsonNode e : n) l.add(toJava(e));
+            return l;
+        }
+        if (n.isTextual()) return n.textValue();
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) n.longValue() : (Object) n.doubleValue();
+        if (n.isNumber()) return n.doubleValue();
+        return n.asText(); // binary / POJO nodes do not come out of the parser
+    }
+
     public static String pretty(Object value) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);

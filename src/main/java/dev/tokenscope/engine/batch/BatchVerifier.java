@@ -33,7 +33,6 @@ import dev.tokenscope.engine.input.InputExtractor;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Diagnosis;
-import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
@@ -155,9 +154,9 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     /**
-     * Starts, on a daemon thread, what the first token of a batch would otherwise wait for: one whole offline
-     * inspection of the bundled valid sample with its bundled keys (JSON, JOSE and key parsing, the claim catalogue,
-     * every check) and, when the launcher loads the native crypto library from a directory of its own
+     * Starts, on a daemon thread, what the first token of a batch would otherwise wait for: one offline judgement
+     * ({@link Inspector#judge}: every check, no presentation) of the bundled valid sample with its bundled keys (JSON,
+     * JOSE and key parsing, trust, the checks) and, when the launcher loads the native crypto library from a directory of its own
      * ({@link NativeCrypto#loadsInPlace()}: the package, {@code ./tokenscope}), loading it. A command line calls this
      * before it parses its arguments, so on a machine with a second core this work overlaps the caller's own start-up
      * instead of following it. Nothing is fetched or written — which is also why the native library is not preloaded
@@ -170,7 +169,7 @@ public final class BatchVerifier implements AutoCloseable {
                 if (NativeCrypto.loadsInPlace()) NativeCrypto.provider();
                 Samples.load("01-valid-access-token").ifPresent(s -> new Inspector(
                         new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC())
-                        .inspect(s.token(), s.profile().withKeys(s.profile().metadata(), s.profile().jwks(), true)));
+                        .judge(s.token(), s.profile().withKeys(s.profile().metadata(), s.profile().jwks(), true)));
             } catch (RuntimeException | LinkageError ignored) {
                 // only a head start
             }
@@ -271,14 +270,14 @@ public final class BatchVerifier implements AutoCloseable {
             return fast;
         }
         fullPath.incrementAndGet();
-        Report r = inspector.inspect(token, profile.withAt(now));
+        Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
         BatchResult result;
-        if (r.token() == null) {
+        if (!r.token()) {
             result = new BatchResult(Verdict.INVALID, NOT_A_TOKEN, r.summary(), false);
         } else {
             result = new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false);
         }
-        Instant[] w = window(r.token() == null ? null : r.token().claims(), now, profile.skew());
+        Instant[] w = window(r.claims(), now, profile.skew());
         return new Evaluated(result, w[0], w[1]);
     }
 
@@ -338,7 +337,7 @@ public final class BatchVerifier implements AutoCloseable {
             BatchResult known = plan.signatureFailure().get();
             if (known == null) {
                 fullPath.incrementAndGet();
-                Report r = inspector.inspect(token, profile.withAt(now));
+                Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
                 if (r.verdict() != Verdict.INVALID || !r.topDiagnosis().map(d -> d.id().equals("signature-invalid")).orElse(false)
                         || r.diagnoses().size() != 1) {
                     return new Evaluated(new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false), w[0], w[1]);

@@ -37,7 +37,9 @@ final class KeySetParser {
                 continue;
             }
             try {
-                JWK jwk = JWK.parse(Json.compact(obj));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> members = (Map<String, Object>) Json.toJava(obj);
+                JWK jwk = JWK.parse(members);
                 if (jwk.isPrivate()) jwk = jwk.toPublicJWK(); // a published set must never hold private parts; don't keep them
                 out.add(jwk);
                 raw.put(jwk, obj);

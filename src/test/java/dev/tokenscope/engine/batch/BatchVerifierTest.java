@@ -457,6 +457,24 @@ class BatchVerifierTest {
     }
 
     @Test
+    void aJudgementIsTheReportsVerdictDiagnosesSummaryAndClaims() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Inspector inspector = inspector();
+        Map<String, String> inputs = new LinkedHashMap<>(corpus());
+        inputs.put("empty", "");
+        inputs.put("token-response", "{\"token_type\":\"Bearer\",\"access_token\":\"" + corpus().get("valid") + "\"}");
+        for (Map.Entry<String, String> e : inputs.entrySet()) {
+            Report r = inspector.inspect(e.getValue(), p);
+            Inspector.Judgement j = inspector.judge(e.getValue(), p);
+            assertEquals(r.token() != null, j.token(), e.getKey());
+            assertEquals(r.verdict(), j.verdict(), e.getKey());
+            assertEquals(r.diagnoses(), j.diagnoses(), e.getKey());
+            assertEquals(r.summary(), j.summary(), e.getKey());
+            assertEquals(r.token() == null ? null : r.token().claims(), j.claims(), e.getKey());
+        }
+    }
+
+    @Test
     void sameValueIsNeverLooserThanTheCacheKey() throws Exception {
         var m = dev.tokenscope.engine.Json.MAPPER;
         assertTrue(BatchVerifier.sameValue(null, null));
