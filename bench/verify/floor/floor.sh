@@ -3,8 +3,8 @@
 #   peers.sh --extra 'java-floor-json|bench/verify/floor/floor.sh json' (or sig)
 # usage: floor.sh sig|json JWKS TOKENS ISS AUD [INVALID_OUT]
 # Compiled against the jars of `mvn -q -B package -Dmaven.test.skip=true` (target/lib) into target/bench-floor, run
-# with the options tokenscope-peer.sh uses (serial GC, client compiler, AppCDS archive made on first use, the native
-# library in place); TOKENSCOPE_JAVA_OPTS replaces the JVM options, FLOOR_NO_CDS=1 runs without the archive.
+# with the options tokenscope-peer.sh uses (serial GC, client compiler, 32 MB young generation on transparent huge pages,
+# AppCDS archive made on first use, the native library in place); TOKENSCOPE_JAVA_OPTS replaces the JVM options, FLOOR_NO_CDS=1 runs without the archive.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -18,7 +18,8 @@ if [ ! -f "$out/floor.jar" ] || [ "$here/JavaFloor.java" -nt "$out/floor.jar" ];
   jar cf "$out/floor.jar" -C "$out/classes" .
 fi
 cp="$cp$out/floor.jar"
-opts=${TOKENSCOPE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+opts=${TOKENSCOPE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn32m}
+[ -n "${TOKENSCOPE_JAVA_OPTS:-}" ] || [ ! -e /sys/kernel/mm/transparent_hugepage/enabled ] || opts="$opts -XX:+UseTransparentHugePages"
 opts="$opts -Djava.library.path=$root/target/native -Dcom.amazon.corretto.crypto.provider.useExternalLib=true"
 cds=$out/floor-$1.jsa
 share=()
