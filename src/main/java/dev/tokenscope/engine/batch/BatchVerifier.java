@@ -165,13 +165,28 @@ public final class BatchVerifier implements AutoCloseable {
      */
     public static Thread warmUpInBackground() {
         Thread t = new Thread(() -> {
+            // The native library loads on a thread of its own, beside the judgement: the first token needs both.
+            Thread nativeLoad = null;
+            if (NativeCrypto.loadsInPlace()) {
+                nativeLoad = new Thread(() -> {
+                    try {
+                        NativeCrypto.provider();
+                    } catch (RuntimeException | LinkageError ignored) {
+                        // the batch loads it itself, or goes without
+                    }
+                }, "tokenscope-warm-up-native");
+                nativeLoad.setDaemon(true);
+                nativeLoad.start();
+            }
             try {
-                if (NativeCrypto.loadsInPlace()) NativeCrypto.provider();
                 Samples.load("01-valid-access-token").ifPresent(s -> new Inspector(
                         new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC())
                         .judge(s.token(), s.profile().withKeys(s.profile().metadata(), s.profile().jwks(), true)));
+                if (nativeLoad != null) nativeLoad.join();
             } catch (RuntimeException | LinkageError ignored) {
                 // only a head start
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "tokenscope-warm-up");
         t.setDaemon(true);
