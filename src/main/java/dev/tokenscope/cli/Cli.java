@@ -1,7 +1,7 @@
 package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.Version;
-import dev.tokenscope.engine.batch.BatchVerifier;
+import dev.tokenscope.engine.batch.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,7 +53,7 @@ public final class Cli implements Runnable {
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             // A batch run: warm the engine up on the other core while picocli builds and parses (only for verify itself,
             // never for help or a typo).
-            if (first.equals("verify")) BatchVerifier.warmUpInBackground();
+            if (first.equals("verify")) WarmUp.start();
             Object command = SUBCOMMANDS.get(first).get();
             CommandLine cl = new CommandLine(new Cli());
             cl.addSubcommand(first, command);
