@@ -10,8 +10,9 @@
 # env: TOKENSCOPE_JAR (default: target/tokenscope.jar of this checkout; build it with mvn -q -B package -Dmaven.test.skip=true)
 #      TOKENSCOPE_JAVA_OPTS (default: the flags below)  TOKENSCOPE_VERIFY_ARGS (extra verify options, e.g. --threads 1)
 set -euo pipefail
-# Every step below but this first line, `java` itself (and grep/cut for INVALID_OUT) is a bash builtin: each extra process costs ~10 ms
-# here, which peers.sh would count as Tokenscope's (a first version of this script spent 130 ms in sed, tail, mktemp …).
+# Every step below but the `cd … && pwd` subshell, `java` itself (and grep/cut for INVALID_OUT) is a bash builtin: each
+# extra process costs ~10 ms here, which peers.sh would count as Tokenscope's (a first version of this script spent 130 ms
+# in sed, tail, mktemp …).
 root=$(cd "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd) # absolute: the CDS archive is tied to the jar's path
 jar=${TOKENSCOPE_JAR:-$root/target/tokenscope.jar}
 [ -f "$jar" ] || { echo "no $jar: run mvn -q -B package -Dmaven.test.skip=true" >&2; exit 2; }
@@ -30,8 +31,8 @@ native=$target/native
 if [ -f "$native/libamazonCorrettoCryptoProvider.so" ]; then
   opts="$opts -Djava.library.path=$native -Dcom.amazon.corretto.crypto.provider.useExternalLib=true"
 fi
-# The metadata document (issuer = ISS, so iss is checked exactly, like the peers do), per process.
-meta=${TMPDIR:-/tmp}/tokenscope-peer-meta.$$.json
+# The metadata document (issuer = ISS, so iss is checked exactly, like the peers do), per process, beside the jar.
+meta=$target/verify-peer-meta.$$.json
 trap 'rm -f "$meta"' EXIT
 printf '{"issuer":"%s","jwks_uri":"%s"}\n' "$iss" "$jwks" >"$meta"
 # An archive older than the jars it was made from would not load (CDS checks their sizes and times): make it again.
@@ -45,8 +46,9 @@ if [ -n "$stale" ] && [ -z "${TOKENSCOPE_NO_CDS:-}" ]; then
     --audience "$aud" "$tokens" >/dev/null 2>&1 || true
 fi
 share=()
-# As the package: never a CDS message on standard output, which is the verdicts'.
-if [ -f "$cds" ] && [ -z "${TOKENSCOPE_NO_CDS:-}" ]; then share=(-XX:SharedArchiveFile="$cds" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off); fi
+# JVM messages (an archive that can't be used, say one made by another JDK) go to standard error, never into the verdicts.
+if [ -f "$cds" ] && [ -z "${TOKENSCOPE_NO_CDS:-}" ]; then share=(-XX:SharedArchiveFile="$cds" -Xshare:auto); fi
+share+=(-Xlog:disable -Xlog:all=warning:stderr)
 set +e
 # shellcheck disable=SC2086
 out=$(java "${share[@]}" $opts -jar "$jar" verify --offline --metadata "$meta" --jwks "$jwks" --audience "$aud" \
@@ -54,7 +56,10 @@ out=$(java "${share[@]}" $opts -jar "$jar" verify --offline --metadata "$meta" -
 rc=$?
 set -e
 if [ "$rc" -gt 1 ]; then exit "$rc"; fi
-summary=${out##*$'\n'}
+# The summary is the last line; look for it in the tail only (a pattern over all of $out costs ms per 1,000 lines).
+tail_part=$out
+[ ${#out} -le 400 ] || tail_part=${out: -400}
+summary=${tail_part##*$'\n'}
 re='^summary: lines=([0-9]+) valid=([0-9]+) invalid=([0-9]+) undetermined=([0-9]+) .*seconds=([0-9.]+)'
 [[ $summary =~ $re ]] || { echo "tokenscope verify printed no summary" >&2; exit 2; }
 if [ -n "$invalid_out" ]; then

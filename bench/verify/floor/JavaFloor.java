@@ -120,10 +120,11 @@ public final class JavaFloor {
                 JsonNode a = claims.get("aud");
                 if (a == null || !(aud.equals(a.textValue()) || (a.isArray() && a.toString().contains('"' + aud + '"')))) return false;
             }
+            byte[] signature = Base64.getUrlDecoder().decode(token.substring(d2 + 1)); // before update: a bad part leaves s clean
             s.update(token.getBytes(StandardCharsets.US_ASCII), 0, d2);
-            return s.verify(Base64.getUrlDecoder().decode(token.substring(d2 + 1)));
+            return s.verify(signature);
         } catch (Exception e) {
-            SIG.remove();
+            SIG.remove(); // a fresh Signature for the next chunk
             return false;
         }
     }

@@ -24,9 +24,11 @@ opts="$opts -Djava.library.path=$root/target/native -Dcom.amazon.corretto.crypto
 cds=$out/floor-$1.jsa
 share=()
 if [ -z "${FLOOR_NO_CDS:-}" ]; then
+  for f in "$out/floor.jar" "$lib"/*.jar; do [ "$f" -nt "$cds" ] && rm -f "$cds"; done # remade for changed jars
   # shellcheck disable=SC2086
   [ -f "$cds" ] || java -XX:ArchiveClassesAtExit="$cds" $opts -cp "$cp" JavaFloor "$@" >/dev/null 2>&1 || true
   [ -f "$cds" ] && share=(-XX:SharedArchiveFile="$cds")
 fi
+share+=(-Xlog:disable -Xlog:all=warning:stderr) # JVM messages never into the peer's line
 # shellcheck disable=SC2086
 exec java "${share[@]}" $opts -cp "$cp" JavaFloor "$@"

@@ -35,9 +35,13 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
-    /** {@link #parse(String)} of UTF-8 bytes (the same rules). */
-    public static JsonNode parse(byte[] utf8, int offset, int length) throws java.io.IOException {
-        return MAPPER.readTree(utf8, offset, length);
+    /**
+     * {@link #parse(String)} of the same text as bytes, for printable ASCII (with tab, CR, LF) only: Jackson guesses the
+     * encoding of bytes from the first four, and takes them for UTF-16 or UTF-32 when some are NUL, so other bytes must
+     * be decoded into a String first (strictly) and given to {@link #parse(String)}.
+     */
+    public static JsonNode parse(byte[] printableAscii, int offset, int length) throws java.io.IOException {
+        return MAPPER.readTree(printableAscii, offset, length);
     }
 
     /**
@@ -62,8 +66,13 @@ public final class Json {
         }
         if (n.isTextual()) return n.textValue();
         if (n.isBoolean()) return n.booleanValue();
-        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) n.longValue() : (Object) n.doubleValue();
-        if (n.isNumber()) return n.doubleValue();
+        if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
+        if (n.isNumber()) {
+            double d = n.doubleValue();
+            // Writing it as text (the old way to nimbus) gave "Infinity", which nimbus refused: refuse it too.
+            if (!Double.isFinite(d)) throw new IllegalArgumentException("a number beyond the range of a JSON number (" + n + ")");
+            return d;
+        }
         return n.asText(); // binary / POJO nodes do not come out of the parser
     }
 

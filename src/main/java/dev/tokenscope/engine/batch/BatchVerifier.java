@@ -442,17 +442,19 @@ public final class BatchVerifier implements AutoCloseable {
 
     /**
      * Decodes the base64url JSON object part {@code token[start, end)} exactly as the token decoder does (strict UTF-8,
-     * strict JSON), or null. ASCII JSON (every Entra token) is parsed from its bytes, the same characters either way.
+     * strict JSON, an object without overflowing numbers), or null. Plain ASCII JSON (every Entra token) is parsed from
+     * its bytes, the same characters either way.
      */
     private static ObjectNode decodeObject(byte[] token, int start, int end) {
         try {
             ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(token, start, end - start));
             byte[] bytes = decoded.array();
             int off = decoded.arrayOffset() + decoded.position(), n = decoded.remaining();
-            JsonNode node = ascii(bytes, off, n) ? Json.parse(bytes, off, n)
+            JsonNode node = plainText(bytes, off, n) ? Json.parse(bytes, off, n)
                     : Json.parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, off, n)).toString());
-            return node instanceof ObjectNode o ? o : null;
+            // As the decoder: an object, and no number that overflowed to infinity.
+            return node instanceof ObjectNode o && TokenDecoder.nonFiniteNumber(o, "") == null ? o : null;
         } catch (IOException | IllegalArgumentException e) { // CharacterCodingException and Jackson's too
             return null;
         } catch (RuntimeException e) {
@@ -460,8 +462,16 @@ public final class BatchVerifier implements AutoCloseable {
         }
     }
 
-    private static boolean ascii(byte[] bytes, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) if (bytes[i] < 0) return false;
+    /**
+     * Printable ASCII, tab, CR and LF only: bytes Jackson reads as UTF-8 text exactly as the decoder's strict UTF-8 String.
+     * (A NUL among the first bytes would make Jackson's byte parser take the text for UTF-16 or UTF-32; any other
+     * control character or non-ASCII byte takes the decoder's own way.)
+     */
+    static boolean plainText(byte[] bytes, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 ? b != '\t' && b != '\n' && b != '\r' : b == 0x7f) return false;
+        }
         return true;
     }
 

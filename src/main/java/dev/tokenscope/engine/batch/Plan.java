@@ -51,8 +51,9 @@ record Plan(long id, boolean eligible, ObjectNode header, JWSHeader jwsHeader, J
         }
         Signature s = rsa.get();
         try {
-            s.update(token, 0, secondDot);
+            // Decoded before anything goes into the Signature: a bad signature part leaves it untouched.
             java.nio.ByteBuffer sig = Base64.getUrlDecoder().decode(java.nio.ByteBuffer.wrap(token, sigStart, sigLength));
+            s.update(token, 0, secondDot);
             return s.verify(sig.array(), sig.arrayOffset() + sig.position(), sig.remaining());
         } catch (SignatureException | IllegalArgumentException e) {
             rsa.remove(); // the Signature's state after a failure is not specified: start afresh next time

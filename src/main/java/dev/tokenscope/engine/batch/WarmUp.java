@@ -44,11 +44,14 @@ public final class WarmUp {
                 Samples.load("01-valid-access-token").ifPresent(s -> new Inspector(
                         new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC())
                         .judge(s.token(), s.profile().withKeys(s.profile().metadata(), s.profile().jwks(), true)));
-                if (nativeLoad != null) nativeLoad.join();
             } catch (RuntimeException | LinkageError ignored) {
                 // only a head start
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    if (nativeLoad != null) nativeLoad.join(); // this thread's end is the end of all the warm-up
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }, "tokenscope-warm-up");
         t.setDaemon(true);

@@ -151,10 +151,10 @@ public final class ClaimCatalogue {
         return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time);
     }
 
-    /** Reads a NumericDate (seconds since the epoch, may be fractional); null when it is not one or out of range. */
     /** 9999-12-31T23:59:59Z: a time claim beyond it is not a time. */
     private static final long MAX_EPOCH_SECONDS = 253402300799L;
 
+    /** Reads a NumericDate (seconds since the epoch, may be fractional); null when it is not one or out of range. */
     public static Instant epochSeconds(JsonNode value) {
         if (value == null || !value.isNumber()) return null;
         if (value.isInt() || value.isLong()) { // the usual case, without a BigDecimal

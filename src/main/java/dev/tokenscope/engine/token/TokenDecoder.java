@@ -212,7 +212,7 @@ public final class TokenDecoder {
     }
 
     /** The path of the first number that overflowed to infinity while parsing (e.g. {@code 1e400}), or null. */
-    private static String nonFiniteNumber(JsonNode node, String path) {
+    public static String nonFiniteNumber(JsonNode node, String path) {
         if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
             return path.isEmpty() ? "the value" : path;
         }

@@ -474,6 +474,85 @@ class BatchVerifierTest {
         }
     }
 
+    /** The tests' RS256 header (as {@link Tokens#sign}) over any payload bytes: the same plan as ordinary tokens. */
+    private static String signBytes(byte[] payload) throws Exception {
+        com.nimbusds.jose.JWSObject o = new com.nimbusds.jose.JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(Tokens.RSA.getKeyID()).build(),
+                new com.nimbusds.jose.Payload(payload));
+        o.sign(new com.nimbusds.jose.crypto.RSASSASigner(Tokens.RSA));
+        return o.serialize();
+    }
+
+    @Test
+    void payloadsTheDecoderRefusesAreRefusedAfterTheFastPathHasAPlan() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Inspector inspector = inspector();
+        String claims = Tokens.v2Access().build().toString();
+        Map<String, String> odd = new LinkedHashMap<>();
+        for (String cs : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+            odd.put(cs, signBytes(claims.getBytes(java.nio.charset.Charset.forName(cs))));
+        }
+        odd.put("overflowing number", signBytes(claims.replace("{", "{\"xms_big\":1e400,").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("overflowing number in an array", signBytes(claims.replace("{", "{\"xms_a\":[1,-1e999],").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("control character", signBytes(claims.replace("{", "{\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("DEL", signBytes(claims.replace("{", "{\u007f").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("NUL at the end", signBytes((claims + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("whitespace (fine)", signBytes(("\t\r\n " + claims + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("non-ASCII (fine)", signBytes(claims.replace("Alice Example", "Ålice Éxample").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (BatchVerifier v = verifier(p, 1, 0)) {
+            for (Map.Entry<String, String> e : odd.entrySet()) {
+                assertEquals(Verdict.VALID, v.verify(Tokens.sign(Tokens.v2Access().claim("uti", e.getKey()))).verdict(), "the plan is built");
+                BatchResult b = v.verify(e.getValue());
+                Report r = inspector.inspect(e.getValue(), p);
+                assertEquals(r.verdict(), b.verdict(), e.getKey() + ": " + b.message());
+                assertEquals(r.topDiagnosis().map(Diagnosis::id).orElse(null), b.diagnosis(), e.getKey());
+                assertEquals(r.summary(), b.message(), e.getKey());
+                assertEquals(e.getKey().endsWith("(fine)") ? Verdict.VALID : Verdict.INVALID, b.verdict(), e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void twoVerifiersTakingTurnsOnOneThreadKeepTheirOwnPlansAndOutcomes() throws Exception {
+        ValidationProfile ours = offlineProfile();
+        ValidationProfile others = new ValidationProfile(List.of("api://somebody-else"), null, null, null, null,
+                ours.skew(), ours.at(), ours.metadata(), ours.jwks(), true);
+        try (BatchVerifier a = verifier(ours, 1, 0); BatchVerifier b = verifier(others, 1, 0)) {
+            for (int i = 0; i < 4; i++) {
+                String t = Tokens.sign(Tokens.v2Access().claim("uti", "turn" + i));
+                assertEquals(Verdict.VALID, a.verify(t).verdict());
+                BatchResult wrong = b.verify(t);
+                assertEquals(Verdict.INVALID, wrong.verdict(), wrong.message());
+                assertEquals("wrong-audience", wrong.diagnosis());
+            }
+        }
+    }
+
+    @Test
+    void rsaPssTokensGoThePlansNimbusVerifierWithTheSameVerdicts() throws Exception {
+        ValidationProfile p = offlineProfile();
+        Inspector inspector = inspector();
+        try (BatchVerifier v = verifier(p, 1, 0)) {
+            for (JWSAlgorithm alg : List.of(JWSAlgorithm.PS256, JWSAlgorithm.PS512)) {
+                JWSHeader h = new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(Tokens.RSA.getKeyID()).build();
+                for (int i = 0; i < 3; i++) {
+                    String t = Tokens.sign(Tokens.v2Access().claim("uti", alg + "-" + i).build(), Tokens.RSA, h);
+                    String[] parts = t.split("\\.");
+                    String tampered = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+                    for (String token : List.of(t, tampered)) {
+                        BatchResult b = v.verify(token);
+                        Report r = inspector.inspect(token, p);
+                        assertEquals(r.verdict(), b.verdict(), alg + ": " + b.message());
+                        assertEquals(r.topDiagnosis().map(Diagnosis::id).orElse(null), b.diagnosis(), alg.getName());
+                        assertEquals(r.summary(), b.message());
+                    }
+                    assertEquals(Verdict.VALID, v.verify(t).verdict(), alg.getName());
+                }
+            }
+            assertTrue(v.fastPathCount() >= 6, "fast path used " + v.fastPathCount());
+        }
+    }
+
     @Test
     void sameValueIsNeverLooserThanTheCacheKey() throws Exception {
         var m = dev.tokenscope.engine.Json.MAPPER;
@@ -486,6 +565,13 @@ class BatchVerifierTest {
         assertFalse(BatchVerifier.sameValue(m.readTree("[\"x\",1]"), m.readTree("[1,\"x\"]")));
         assertFalse(BatchVerifier.sameValue(m.readTree("{\"a\":1}"), m.readTree("{\"a\":1}")), "objects always take the exact way");
         assertFalse(BatchVerifier.sameValue(m.readTree("[{\"a\":1}]"), m.readTree("[{\"a\":1}]")));
+        var f = m.getNodeFactory();
+        assertFalse(BatchVerifier.sameValue(f.numberNode(1), f.numberNode(1L)), "int and long nodes render alike but take the exact way");
+        assertFalse(BatchVerifier.sameValue(m.readTree("1"), m.readTree("4294967296")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("1"), m.readTree("1.0")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("0.0"), m.readTree("-0.0")));
+        assertFalse(BatchVerifier.sameValue(m.readTree("null"), null), "null is not absent");
+        assertTrue(BatchVerifier.sameValue(m.readTree("null"), m.readTree("null")));
     }
 
     @Test

@@ -63,5 +63,20 @@ class KeySetParserTest {
         String text = "{\"s\":\"x\",\"i\":1,\"l\":4102444800,\"big\":123456789012345678901234567890,\"d\":1.5,\"t\":true,"
                 + "\"n\":null,\"a\":[1,\"two\",{\"k\":[]}]}";
         assertEquals(com.nimbusds.jose.util.JSONObjectUtils.parse(text), Json.toJava(Json.parse(text)));
+        for (String overflow : List.of("1e400", "-1e400", "1" + "0".repeat(400))) {
+            String t = "{\"exp\":" + overflow + "}";
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> com.nimbusds.jose.util.JSONObjectUtils.parse(t), overflow);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Json.toJava(Json.parse(t)), overflow);
+        }
+    }
+
+    @Test
+    void aKeyWithANumberBeyondADoubleIsSkippedAsBefore() throws Exception {
+        String key = Json.MAPPER.writeValueAsString(Tokens.RSA.toPublicJWK().toJSONObject());
+        String text = "{\"keys\":[" + key.replace("{", "{\"exp\":1e400,") + "," + key.replace("{", "{\"kid\":\"fine\",").replace("\"kid\":\"" + Tokens.RSA.getKeyID() + "\",", "") + "]}";
+        KeySetParser.Parsed p = KeySetParser.parse((ObjectNode) Json.parse(text), "test");
+        assertEquals(1, p.keys().size(), p.skipped().toString());
+        assertEquals("fine", p.keys().get(0).getKeyID());
+        assertTrue(p.skipped().get(0).contains("beyond the range"), p.skipped().get(0));
     }
 }
