@@ -1,0 +1,48 @@
+package dev.tokenscope.cli;
+
+import dev.tokenscope.engine.Samples;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The run the installed package records its class-data (AppCDS) archive from (packaging/linux/postinst): the two
+ * commands scripts start most, in one JVM, on the bundled samples, offline, printing nothing — {@code inspect} of a
+ * sample and {@code verify} of a valid and an expired sample (the batch's fast path and the Inspector's whole way).
+ * Only the bundled samples are read; nothing is fetched or written.
+ */
+public final class CdsTraining {
+    private static final String SAMPLES = "classpath:/dev/tokenscope/samples/";
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        run(quiet);
+    }
+
+    /** Both commands, their output to {@code out}; their exit codes (0 for the valid sample, 1 for the batch). */
+    static int[] run(PrintWriter out) {
+        PrintWriter quiet = out;
+        int inspect = Cli.run(quiet, quiet, "inspect", "--sample", "01-valid-access-token");
+        StringBuilder lines = new StringBuilder();
+        for (String name : new String[]{"01-valid-access-token", "02-expired-access-token"}) {
+            Samples.load(name).ifPresent(s -> lines.append(s.token()).append('\n'));
+        }
+        String audience = Samples.load("01-valid-access-token").map(s -> s.profile().audiences())
+                .filter(a -> !a.isEmpty()).map(a -> a.get(0)).orElse("api://tokenscope-sample");
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.US_ASCII)));
+            int verify = Cli.run(quiet, quiet, "verify", "--offline", "--metadata", SAMPLES + "openid-configuration.json", "--jwks", SAMPLES + "keys.json",
+                    "--audience", audience, "-");
+            return new int[]{inspect, verify};
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+}
