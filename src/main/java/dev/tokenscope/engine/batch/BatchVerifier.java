@@ -354,7 +354,7 @@ public final class BatchVerifier implements AutoCloseable {
 
     /** The claim outcome this thread used last, with the claims it was worked out for. */
     private record LastOutcome(long planId, ObjectNode claims, ClaimsOutcome outcome) {
-        /** Same plan, the same claim names in the same order, and the same values where they matter ({@link #claimKey}). */
+        /** Same plan, the same claim names in the same order, and the same values where they matter (as the cache key of {@link #claimsOutcomeByKey}). */
         boolean matches(long plan, ObjectNode other) {
             if (plan != planId || other.size() != claims.size()) return false;
             Iterator<java.util.Map.Entry<String, JsonNode>> a = claims.fields(), b = other.fields();
