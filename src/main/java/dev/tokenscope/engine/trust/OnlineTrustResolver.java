@@ -34,6 +34,19 @@ public final class OnlineTrustResolver implements TrustResolver {
         return t;
     });
 
+    /**
+     * Waits until no fetch runs in the background (a key set fetched in parallel with the metadata may still be on its
+     * way when a resolution is over), at most {@code max}; true when idle. For tests that remove the cache afterwards.
+     */
+    static boolean awaitIdle(java.time.Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (((java.util.concurrent.ThreadPoolExecutor) POOL).getActiveCount() > 0) {
+            if (System.nanoTime() > end) return false;
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     private final DocumentStore store;
     private final Clock clock;
     /** App-specific metadata that does not exist, remembered for 5 minutes so repeated pastes don't ask again. */
@@ -73,6 +86,7 @@ public final class OnlineTrustResolver implements TrustResolver {
             } else if (t.metadata.ok()) {
                 JsonNode uri = t.metadata.doc().json().get("jwks_uri");
                 if (uri == null || !uri.isTextual() || uri.asText().isBlank()) {
+                    if (jwksF != null) jwksF.cancel(true); // the predicted key set is of no use to a document without jwks_uri
                     t.jwks = new ResolvedTrust.Outcome(null, null, new FetchException(FetchException.Kind.WRONG_SHAPE, metaSource,
                             "the metadata at " + t.metadata.doc().source() + " has no \"jwks_uri\": not an OpenID configuration"), null);
                 } else if (uri.asText().equals(predicted)) {

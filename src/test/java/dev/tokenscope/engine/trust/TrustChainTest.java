@@ -49,8 +49,10 @@ class TrustChainTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         entra.close();
+        // A key set fetched in parallel may still be writing to the cache directory, which is removed after this.
+        org.junit.jupiter.api.Assertions.assertTrue(OnlineTrustResolver.awaitIdle(java.time.Duration.ofSeconds(10)));
     }
 
     Report inspect(String token, ValidationProfile profile) {
