@@ -10,7 +10,7 @@
 # env: TOKENSCOPE_JAR (default: target/tokenscope.jar of this checkout; build it with mvn -q -B package -Dmaven.test.skip=true)
 #      TOKENSCOPE_JAVA_OPTS (default: the flags below)  TOKENSCOPE_VERIFY_ARGS (extra verify options, e.g. --threads 1)
 set -euo pipefail
-# Every step below but the `cd … && pwd` subshell, `java` itself (and grep/cut for INVALID_OUT) is a bash builtin: each
+# Every step below but the root lookup (dirname, cd, pwd), `java` itself (and grep/cut for INVALID_OUT) is a bash builtin: each
 # extra process costs ~10 ms here, which peers.sh would count as Tokenscope's (a first version of this script spent 130 ms
 # in sed, tail, mktemp …).
 root=$(cd "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd) # absolute: the CDS archive is tied to the jar's path

@@ -21,14 +21,12 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        run(quiet);
+        run(new PrintWriter(Writer.nullWriter()));
     }
 
     /** Both commands, their output to {@code out}; their exit codes (0 for the valid sample, 1 for the batch). */
     static int[] run(PrintWriter out) {
-        PrintWriter quiet = out;
-        int inspect = Cli.run(quiet, quiet, "inspect", "--sample", "01-valid-access-token");
+        int inspect = Cli.run(out, out, "inspect", "--sample", "01-valid-access-token");
         StringBuilder lines = new StringBuilder();
         for (String name : new String[]{"01-valid-access-token", "02-expired-access-token"}) {
             Samples.load(name).ifPresent(s -> lines.append(s.token()).append('\n'));
@@ -38,7 +36,7 @@ public final class CdsTraining {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.US_ASCII)));
-            int verify = Cli.run(quiet, quiet, "verify", "--offline", "--metadata", SAMPLES + "openid-configuration.json", "--jwks", SAMPLES + "keys.json",
+            int verify = Cli.run(out, out, "verify", "--offline", "--metadata", SAMPLES + "openid-configuration.json", "--jwks", SAMPLES + "keys.json",
                     "--audience", audience, "-");
             return new int[]{inspect, verify};
         } finally {

@@ -152,11 +152,6 @@ public final class BatchVerifier implements AutoCloseable {
         return new BatchVerifier(r, profile, Clock.systemDefaultZone(), threads, memoCapacity);
     }
 
-    /** Starts the batch warm-up: see {@link WarmUp#start()}. */
-    public static Thread warmUpInBackground() {
-        return WarmUp.start();
-    }
-
     /**
      * Workers when not told: one per core. The calling thread reads and writes lines, which is light next to
      * verifying (ASCII lines are copied, not decoded; signatures are verified natively when {@link NativeCrypto}

@@ -392,7 +392,7 @@ class BatchVerifierTest {
         java.util.Set<java.nio.file.Path> nativeCopies = nativeCopies(tmp);
         // Here (as under `java -jar`) the provider would unpack its library into the temp directory: no preload then.
         assertFalse(dev.tokenscope.engine.crypto.NativeCrypto.loadsInPlace());
-        Thread t = BatchVerifier.warmUpInBackground();
+        Thread t = WarmUp.start();
         t.join(30_000);
         assertFalse(t.isAlive(), "warm-up still running after 30 s");
         assertTrue(t.isDaemon(), "the warm-up must never keep the process alive");
