@@ -171,7 +171,8 @@ public final class InspectCommand implements Callable<Integer> {
         return new ValidationProfile(validation.audiences.isEmpty() ? base.audiences() : cli.audiences(), validation.tenants.isEmpty() ? base.tenants() : cli.tenants(),
                 validation.clients.isEmpty() ? base.clients() : cli.clients(), validation.scopes.isEmpty() ? base.scopes() : cli.scopes(),
                 validation.roles.isEmpty() ? base.roles() : cli.roles(), cli.skew(), cli.at(), validation.metadata != null ? validation.metadata : base.metadata(),
-                validation.jwks != null ? validation.jwks : base.jwks(), base.offline() || validation.offline);
+                validation.jwks != null ? validation.jwks : base.jwks(), base.offline() || validation.offline,
+                validation.issuers.isEmpty() ? base.issuers() : cli.issuers());
     }
 
     /** A problem with what the user typed: one line on stderr, exit 2. */

@@ -247,11 +247,16 @@ public class VerifyCommand implements Callable<Integer> {
         @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
         boolean offline;
 
+        @Option(names = "--issuer", paramLabel = "ISS", description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
+                + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
+        List<String> issuers = new ArrayList<>();
+
         /** The profile these options describe; IllegalArgumentException with a user-facing message when they are wrong. */
         public ValidationProfile profile() {
             if (skewSeconds < 0) throw new IllegalArgumentException("--skew must be 0 or more seconds, not " + skewSeconds);
             Instant when = at == null ? null : parseInstant(at);
-            return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline);
+            return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline,
+                    issuers);
         }
 
         static Instant parseInstant(String s) {

@@ -51,9 +51,9 @@ import java.util.Optional;
 public final class Inspector {
     /** Root causes in order of importance: the first one present is the report's top diagnosis. */
     static final List<String> PRIORITY = List.of("malformed-token", "opaque-token", "encrypted-token", "alg-none", "symmetric-alg",
-            "unknown-crit", "unencoded-payload", "graph-token", "id-token-as-access-token", "header-key-injection", "version-mismatch",
+            "unknown-crit", "unencoded-payload", "lookalike-issuer", "graph-token", "id-token-as-access-token", "header-key-injection", "version-mismatch",
             "wrong-audience", "audience-form", "key-not-found", "app-specific-signing-key", "signature-invalid", "issuer-mismatch",
-            "wrong-tenant", "expired", "not-yet-valid", "app-only-token", "missing-permission", "metadata-unreachable", "consumer-account");
+            "wrong-tenant", "expired", "not-yet-valid", "app-only-token", "missing-permission", "untrusted-issuer", "metadata-unreachable", "consumer-account");
 
     private final InputExtractor extractor = new InputExtractor();
     private final TokenDecoder decoder = new TokenDecoder();
@@ -148,7 +148,7 @@ public final class Inspector {
             return i < 0 ? PRIORITY.size() : i;
         }));
         TokenFacts facts = ctx.facts();
-        Verdict verdict = verdict(steps);
+        Verdict verdict = verdict(steps, diagnoses);
         return new Evaluation(now, token, state, steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
     }
 
@@ -209,8 +209,12 @@ public final class Inspector {
     /** Steps whose failure is about the environment (unreachable issuer), not the token: they leave the verdict open. */
     static final java.util.Set<String> ENVIRONMENT_STEPS = java.util.Set.of("metadata", "keys");
 
-    static Verdict verdict(List<Step> steps) {
+    /** Diagnoses that leave a verdict open however well the checks went: a signature proves nothing about an issuer nobody trusts. */
+    static final java.util.Set<String> UNDETERMINING = java.util.Set.of("untrusted-issuer");
+
+    static Verdict verdict(List<Step> steps, List<Diagnosis> diagnoses) {
         if (steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id()))) return Verdict.INVALID;
+        if (diagnoses.stream().anyMatch(d -> UNDETERMINING.contains(d.id()))) return Verdict.UNDETERMINED;
         boolean signed = steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS);
         return signed ? Verdict.VALID : Verdict.UNDETERMINED;
     }
@@ -219,8 +223,11 @@ public final class Inspector {
         return switch (v) {
             case INVALID -> "Not valid: " + diagnoses.stream().findFirst().map(Diagnosis::summary)
                     .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
-            case UNDETERMINED -> "Could not finish: " + steps.stream().filter(s -> s.id().equals("signature")).findFirst()
-                    .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified");
+            case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
+                    .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS)
+                            ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
+                    .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> s.id().equals("signature")).findFirst()
+                    .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified"));
             case VALID -> {
                 String aud = String.join(", ", facts.audiences());
                 boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN);

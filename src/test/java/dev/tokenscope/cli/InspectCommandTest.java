@@ -348,6 +348,30 @@ class InspectCommandTest {
     }
 
     @Test
+    void issuerOptionNamesTheIssuersTheApiAccepts(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys.json");
+        Files.writeString(keys, Tokens.publicSet(Tokens.RSA).toString());
+        String other = "https://accounts.example.org/";
+        Path meta = dir.resolve("openid-configuration.json");
+        Files.writeString(meta, "{\"issuer\":\"" + other + "\",\"jwks_uri\":\"" + keys.toUri() + "\"}");
+        String token = Tokens.sign(Tokens.v2Access().issuer(other));
+        // Keys the user chose make their issuer trusted …
+        Run chosen = inspect(token, "--metadata", meta.toString(), "--jwks", keys.toString(), "--audience", API_ID);
+        assertEquals(0, chosen.code(), chosen.out());
+        // … and --issuer (repeatable) restricts the issuers to those named: here an Entra token is not one of them.
+        Run restricted = inspect(Tokens.sign(Tokens.v2Access()), "--jwks", keys.toString(), "--audience", API_ID,
+                "--issuer", other, "--issuer", "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0", "--json");
+        assertEquals(1, restricted.code(), restricted.out());
+        JsonNode r = restricted.json();
+        assertEquals("issuer-mismatch", r.get("diagnoses").get(0).get("id").asText());
+        assertTrue(step(r, "issuer").get("evidence").get("accepted issuers").asText().contains(other), step(r, "issuer").toString());
+        // {tenantid} templates accept any tenant's own issuer.
+        Run template = inspect(Tokens.sign(Tokens.v2Access()), "--jwks", keys.toString(), "--audience", API_ID,
+                "--issuer", "https://login.microsoftonline.com/{tenantid}/v2.0");
+        assertEquals(0, template.code(), template.out());
+    }
+
+    @Test
     void invalidExitsOne() {
         Run r = inspect(Tokens.sign(Tokens.v2Id()));
         assertEquals(1, r.code());
@@ -514,7 +538,7 @@ class InspectCommandTest {
         Run help = cli("inspect", "--help");
         assertEquals(0, help.code());
         for (String option : List.of("--audience", "--tenant", "--client", "--scope", "--role", "--skew", "--at", "--metadata", "--jwks",
-                "--offline", "--json", "--no-color", "--file")) {
+                "--offline", "--json", "--no-color", "--file", "--issuer")) {
             assertTrue(help.out().contains(option), option);
         }
         Run version = cli("--version");

@@ -1,6 +1,7 @@
 package dev.tokenscope.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenscope.engine.entra.Authorities;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.entra.IssuerInfo;
 import dev.tokenscope.engine.entra.IssuerKind;
@@ -9,12 +10,14 @@ import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The issuer: exact match with the metadata's "issuer" ({tenantid} templates filled with the token's tid),
- * tid a GUID equal to the issuer's tenant segment, and the matched key's own "issuer" property (v2 tokens).
- * Without metadata only the form is checked.
+ * The issuer: one the API trusts (the profile's accepted issuers, else Microsoft's own authorities; a look-alike of a
+ * Microsoft authority fails, any other issuer leaves the verdict undetermined), exact match with the metadata's
+ * "issuer" ({tenantid} templates filled with the token's tid), tid a GUID equal to the issuer's tenant segment, and the
+ * matched key's own "issuer" property (v2 tokens). Without metadata only the form is checked.
  */
 public final class IssuerCheck implements Check {
     @Override
@@ -35,6 +38,26 @@ public final class IssuerCheck implements Check {
         s.evidence("iss", iss).evidence("kind", info.kind().label());
         String tid = f.tid();
         if (tid != null) s.evidence("tid", tid);
+        List<String> accepted = ctx.profile().issuers();
+        boolean listed = Authorities.accepted(accepted, iss, tid);
+        Optional<Authorities.Lookalike> lookalike = listed ? Optional.empty() : Authorities.lookalike(iss);
+        if (lookalike.isPresent()) {
+            ctx.diagnose(lookalikeIssuer(iss, lookalike.get()));
+            return s.status(Status.FAIL).detail("iss " + iss + " imitates " + lookalike.get().imitated() + ": " + lookalike.get().how())
+                    .evidence("imitates", lookalike.get().imitated()).idx("IDX10205")
+                    .hint("Treat the token as forged: nothing was fetched from its issuer.").build();
+        }
+        if (!accepted.isEmpty()) {
+            s.evidence("accepted issuers", String.join(", ", accepted));
+            if (!listed) {
+                ctx.diagnose(issuerMismatch("iss " + iss + " is not among the issuers the API accepts (" + String.join(", ", accepted) + ")"));
+                return s.status(Status.FAIL).detail("iss " + iss + " is not one of the issuers the API accepts").idx("IDX10205")
+                        .hint("Sign in through the authority the API trusts, or add this issuer to the API's valid issuers.").build();
+            }
+        }
+        boolean trusted = listed || info.kind().entra() || Authorities.isMicrosoftIssuer(iss) || ctx.profile().userKeys();
+        s.evidence("trusted as", listed ? "an issuer the API accepts" : info.kind().entra() || Authorities.isMicrosoftIssuer(iss)
+                ? "a Microsoft authority" : ctx.profile().userKeys() ? "the issuer of the metadata or keys you chose" : "not trusted");
         if (info.kind().entra() && info.kind() != IssuerKind.B2C && tid != null) {
             if (!EntraFacts.isGuid(tid)) {
                 return s.status(Status.FAIL).detail("tid \"" + tid + "\" is not a GUID; Entra tenant ids always are").idx("IDX40001").build();
@@ -49,8 +72,8 @@ public final class IssuerCheck implements Check {
         Optional<String> expected = ctx.trust().metadataIssuer();
         if (expected.isEmpty()) {
             String why = ctx.trust().unavailableReason();
-            return s.status(Status.PASS).detail(info.kind().label() + (info.tenantInPath() != null ? ", tenant " + info.tenantInPath() : "")
-                    + "; the form is right, not yet compared with the issuer's metadata" + (why != null ? " (" + why + ")" : "")).build();
+            return passed(ctx, s, trusted, iss, info.kind().label() + (info.tenantInPath() != null ? ", tenant " + info.tenantInPath() : "")
+                    + "; the form is right, not yet compared with the issuer's metadata" + (why != null ? " (" + why + ")" : ""));
         }
         String template = expected.get();
         String filled = template.replace("{tenantid}", tid == null ? "{tenantid}" : tid).replace("{tenantId}", tid == null ? "{tenantId}" : tid);
@@ -80,8 +103,32 @@ public final class IssuerCheck implements Check {
                         + "a key of another issuer (e.g. the consumer tenant) signed it").idx("IDX40001").build();
             }
         }
-        return s.status(Status.PASS).detail("iss equals the metadata's issuer" + (filled.equals(template) ? "" : " (multi-tenant template filled with tid " + tid + ")")
-                + (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1 ? " and the signing key's issuer" : "")).build();
+        return passed(ctx, s, trusted, iss, "iss equals the metadata's issuer" + (filled.equals(template) ? "" : " (multi-tenant template filled with tid " + tid + ")")
+                + (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1 ? " and the signing key's issuer" : ""));
+    }
+
+    /** The step of an issuer whose checks passed: a pass when the API trusts it, else a warning that leaves the verdict open. */
+    private static Step passed(CheckContext ctx, Step.Builder s, boolean trusted, String iss, String detail) {
+        if (trusted) return s.status(Status.PASS).detail(detail).build();
+        ctx.diagnose(untrustedIssuer(iss));
+        return s.status(Status.WARN).detail("Not a Microsoft authority, and not an issuer you said the API trusts: " + detail)
+                .hint("If the API trusts this issuer, say so: --issuer " + iss + " (or the profile's \"Trusted issuers\").").build();
+    }
+
+    static Diagnosis untrustedIssuer(String iss) {
+        return new Diagnosis("untrusted-issuer", "Issuer " + iss + " is not one your API trusts",
+                "The token is signed by the key that " + iss + " itself publishes; that proves nothing unless your API trusts that "
+                        + "issuer. Anybody can run an OpenID provider and sign tokens with its own keys. Tokenscope trusts Microsoft's "
+                        + "authorities (Entra, B2C, External ID, national clouds) and the issuers you name.",
+                "If your API really accepts tokens from " + iss + ", name it as a trusted issuer (--issuer " + iss + ", the profile's "
+                        + "\"Trusted issuers\", or import the API's configuration); otherwise reject the token.");
+    }
+
+    static Diagnosis lookalikeIssuer(String iss, Authorities.Lookalike l) {
+        return new Diagnosis("lookalike-issuer", "Look-alike issuer: " + iss + " imitates " + l.imitated(),
+                "The issuer pretends to be a Microsoft authority: " + l.how() + ". A token from it can carry a valid signature from "
+                        + "keys its author publishes; only the real " + l.imitated() + " issues Entra tokens. Nothing was fetched from it.",
+                "Reject the token and find out where it came from; the genuine issuer is https://" + l.imitated().replace("{tenant}", "<tenant>") + "/….");
     }
 
     static Diagnosis issuerMismatch(String what) {

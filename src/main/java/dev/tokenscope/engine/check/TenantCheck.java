@@ -20,9 +20,10 @@ public final class TenantCheck implements Check {
         List<String> expected = ctx.profile().tenants();
         Step.Builder s = Step.of(id(), "Tenant").evidence("tid", tid == null ? "(missing)" : tid);
         if (!expected.isEmpty()) s.evidence("expected", String.join(", ", expected));
-        boolean consumer = EntraFacts.CONSUMER_TENANT.equalsIgnoreCase(tid);
+        boolean consumer = EntraFacts.CONSUMER_TENANT.equalsIgnoreCase(tid) && ctx.facts().issuer().kind().entra();
         if (consumer) ctx.diagnose(Diagnoses.consumerAccount());
-        String name = tid == null ? null : ClaimCatalogue.get().table("tenants").get(tid.toLowerCase());
+        // A tenant's name only for a Microsoft issuer: any other issuer can put Microsoft's tenant ids in its tokens.
+        String name = tid == null || !ctx.facts().issuer().kind().entra() ? null : ClaimCatalogue.get().table("tenants").get(tid.toLowerCase());
         if (expected.isEmpty()) {
             if (tid == null) return s.status(Status.INFO).detail("No \"tid\" claim (not an Entra work-account token)").build();
             return s.status(consumer ? Status.WARN : Status.INFO).detail("Tenant " + tid + (name != null ? " (" + name + ")" : "")

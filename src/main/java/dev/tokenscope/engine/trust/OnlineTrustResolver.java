@@ -65,15 +65,23 @@ public final class OnlineTrustResolver implements TrustResolver {
         TokenFacts facts = new TokenFacts(token);
         IssuerInfo info = facts.issuer();
         boolean offline = profile.offline();
-        String metaSource = profile.metadata() != null ? profile.metadata() : info.metadataUrl();
+        // Nothing is ever fetched from an issuer that imitates a Microsoft authority (unless the API lists it as accepted).
+        String iss = token.claims() != null && token.claims().path("iss").isTextual() ? token.claims().get("iss").asText() : null;
+        java.util.Optional<dev.tokenscope.engine.entra.Authorities.Lookalike> lookalike =
+                iss == null || dev.tokenscope.engine.entra.Authorities.accepted(profile.issuers(), iss, facts.tid())
+                        ? java.util.Optional.empty() : dev.tokenscope.engine.entra.Authorities.lookalike(iss);
+        String metaSource = profile.metadata() != null ? profile.metadata() : lookalike.isPresent() ? null : info.metadataUrl();
         String jwksOverride = profile.jwks();
-        String predicted = jwksOverride == null && profile.metadata() == null ? info.predictedJwksUrl() : null;
+        String predicted = jwksOverride == null && profile.metadata() == null && lookalike.isEmpty() ? info.predictedJwksUrl() : null;
 
         CompletableFuture<DocumentStore.Doc> metaF = metaSource == null ? null : async(metaSource, offline, false);
         CompletableFuture<DocumentStore.Doc> jwksF = jwksOverride != null ? async(jwksOverride, offline, false)
                 : predicted != null ? async(predicted, offline, false) : null;
         try {
-            if (metaSource == null) {
+            if (metaSource == null && lookalike.isPresent()) {
+                t.metadata = new ResolvedTrust.Outcome(null, null, null, "the issuer " + iss + " imitates " + lookalike.get().imitated()
+                        + ": nothing is fetched from it");
+            } else if (metaSource == null) {
                 t.metadata = new ResolvedTrust.Outcome(null, null, null, info.kind() == dev.tokenscope.engine.entra.IssuerKind.B2C
                         ? "a B2C token names no policy (tfp/acr), so its per-policy metadata URL is unknown; give --metadata"
                         : "the token has no usable issuer (iss) to discover metadata from; give --metadata");

@@ -601,4 +601,34 @@ class BatchVerifierTest {
             return s.collect(java.util.stream.Collectors.toSet());
         }
     }
+
+    @Test
+    void aTokenVouchingForItselfIsNeverValidInABatch() throws Exception {
+        String other = "https://issuer.example/";
+        FakeEntra server = new FakeEntra().json(other + ".well-known/openid-configuration", "{\"issuer\":\"" + other + "\",\"jwks_uri\":\"" + other + "keys\"}")
+                .json(other + "keys", Tokens.publicSet(Tokens.RSA).toString());
+        String token = Tokens.sign(Tokens.v2Access().issuer(other));
+        String lookalike = Tokens.sign(Tokens.v2Access().issuer("https://login.microsoftonline.com.evil.example/" + TENANT + "/v2.0"));
+        ValidationProfile api = ValidationProfile.defaults().withAudiences(List.of(API_ID));
+        for (ValidationProfile p : List.of(api, api.withIssuers(List.of(other)))) {
+            try (BatchVerifier v = new BatchVerifier(new dev.tokenscope.engine.trust.OnlineTrustResolver(
+                    new dev.tokenscope.engine.net.DocumentStore(server.http(), null, Clock.systemUTC()), Clock.systemUTC()), p,
+                    Clock.fixed(NOW, ZoneOffset.UTC), 1, 100)) {
+                for (int i = 0; i < 3; i++) { // the first line plans, the others take the fast path or the memo
+                    BatchResult r = v.verify(token);
+                    if (p.issuers().isEmpty()) {
+                        assertEquals(Verdict.UNDETERMINED, r.verdict(), r.message());
+                        assertEquals("untrusted-issuer", r.diagnosis(), r.message());
+                    } else {
+                        assertEquals(Verdict.VALID, r.verdict(), r.message());
+                    }
+                    BatchResult l = v.verify(lookalike);
+                    assertEquals(Verdict.INVALID, l.verdict(), l.message());
+                    assertEquals("lookalike-issuer", l.diagnosis(), l.message());
+                }
+            }
+        }
+        server.close();
+        assertEquals(0, server.requests.stream().filter(r -> r.getUrl().host().contains("evil")).count());
+    }
 }

@@ -108,12 +108,17 @@ class IssuerCheckTest {
     }
 
     @Test
-    void nonEntraIssuerIsAcceptedByFormOnly() {
+    void nonEntraIssuerIsNotTrustedUnlessTheApiAcceptsIt() {
         Report r = inspect(Tokens.sign(Tokens.v2Access().issuer("https://accounts.example.org/")));
         Step s = issuer(r);
-        assertEquals(Status.PASS, s.status());
+        assertEquals(Status.WARN, s.status());
         assertFalse(ids(r).contains("issuer-mismatch"));
+        assertTrue(ids(r).contains("untrusted-issuer"), ids(r).toString());
         assertEquals("other", r.token().issuerKind());
+        Report trusted = INSPECTOR.inspect(Tokens.sign(Tokens.v2Access().issuer("https://accounts.example.org/")),
+                ValidationProfile.defaults().withAt(Tokens.NOW).withIssuers(List.of("https://accounts.example.org/")));
+        assertEquals(Status.PASS, issuer(trusted).status(), issuer(trusted).detail());
+        assertFalse(ids(trusted).contains("untrusted-issuer"));
     }
 
     @Test
