@@ -135,6 +135,10 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
     long skewSeconds;
 
+    @Option(names = "--issuer", paramLabel = "ISS", description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
+            + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
+    List<String> issuers = new ArrayList<>();
+
     @Option(names = "--json", description = "Print {\"signIn\": …, \"report\": …} as JSON (the report as in inspect --json).")
     boolean json;
 
@@ -287,7 +291,8 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     private ValidationProfile profile() {
-        return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null, null, null, false);
+        return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null, null, null, false,
+                issuers);
     }
 
     private void showDeviceCode(DeviceCodeInfo info, PrintWriter err) {

@@ -25,6 +25,7 @@ public final class ProfileController {
     @FXML private Label statusLabel;
     @FXML private TextField audiencesField;
     @FXML private TextField tenantsField;
+    @FXML private TextField issuersField;
     @FXML private TextField clientsField;
     @FXML private TextField scopesField;
     @FXML private TextField rolesField;
@@ -44,6 +45,7 @@ public final class ProfileController {
         profileChoice.valueProperty().bindBidirectional(model.selectedProperty());
         audiencesField.textProperty().bindBidirectional(model.audiencesProperty());
         tenantsField.textProperty().bindBidirectional(model.tenantsProperty());
+        issuersField.textProperty().bindBidirectional(model.issuersProperty());
         clientsField.textProperty().bindBidirectional(model.clientsProperty());
         scopesField.textProperty().bindBidirectional(model.scopesProperty());
         rolesField.textProperty().bindBidirectional(model.rolesProperty());

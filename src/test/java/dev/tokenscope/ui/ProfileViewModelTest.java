@@ -41,7 +41,9 @@ class ProfileViewModelTest {
         vm.evaluateAtProperty().set("2026-01-01T10:00:00Z");
         vm.metadataProperty().set("  /tmp/meta.json ");
         vm.offlineProperty().set(true);
+        vm.issuersProperty().set("https://issuer.example/, https://login.microsoftonline.com/{tenantid}/v2.0");
         ValidationProfile p = vm.profile();
+        assertEquals(List.of("https://issuer.example/", "https://login.microsoftonline.com/{tenantid}/v2.0"), p.issuers());
         assertEquals(List.of("api://orders", "6e74172b-be56-4843-9ff4-e66a39bb12e3"), p.audiences());
         assertEquals(List.of("t1", "t2"), p.tenants());
         assertEquals(List.of("Orders.Read", "Orders.Write"), p.scopes());
@@ -95,6 +97,7 @@ class ProfileViewModelTest {
         vm.audiencesProperty().set("api://orders");
         vm.scopesProperty().set("Orders.Read");
         vm.offlineProperty().set(true);
+        vm.issuersProperty().set("https://issuer.example/");
         assertTrue(vm.saveAs("Orders API (prod)"), vm.statusProperty().get());
         Path dir = vm.store().dir();
         Path file = dir.resolve("Orders+API+%28prod%29.json");
@@ -113,6 +116,7 @@ class ProfileViewModelTest {
         assertEquals("api://orders", vm.audiencesProperty().get());
         assertEquals(List.of("Orders.Read"), vm.profile().scopes());
         assertTrue(vm.profile().offline());
+        assertEquals(List.of("https://issuer.example/"), vm.profile().issuers(), "trusted issuers are saved with the profile");
 
         ProfileViewModel again = vm();
         assertTrue(again.savedNames().contains("Orders API (prod)"), "a new window finds saved profiles");

@@ -13,9 +13,11 @@ import java.util.List;
  * A named API profile as the user edits and saves it: what the API expects. Never holds a token or a secret.
  *
  * @param evaluateAt an ISO-8601 instant or epoch seconds as typed, or null/blank for "now"
+ * @param issuers    the issuers the API accepts ("Trusted issuers"); empty: Microsoft's authorities
  */
 public record ProfileData(String name, List<String> audiences, List<String> tenants, List<String> clients, List<String> scopes,
-                          List<String> roles, long skewSeconds, String evaluateAt, String metadata, String jwks, boolean offline) {
+                          List<String> roles, long skewSeconds, String evaluateAt, String metadata, String jwks, boolean offline,
+                          List<String> issuers) {
 
     public ProfileData {
         name = name == null ? "" : name.strip();
@@ -24,9 +26,16 @@ public record ProfileData(String name, List<String> audiences, List<String> tena
         clients = clean(clients);
         scopes = clean(scopes);
         roles = clean(roles);
+        issuers = clean(issuers);
         evaluateAt = blankToNull(evaluateAt);
         metadata = blankToNull(metadata);
         jwks = blankToNull(jwks);
+    }
+
+    /** A profile that names no issuers (Microsoft's authorities trusted). */
+    public ProfileData(String name, List<String> audiences, List<String> tenants, List<String> clients, List<String> scopes,
+                       List<String> roles, long skewSeconds, String evaluateAt, String metadata, String jwks, boolean offline) {
+        this(name, audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline, List.of());
     }
 
     public static ProfileData empty(String name) {
@@ -36,11 +45,11 @@ public record ProfileData(String name, List<String> audiences, List<String> tena
     /** The profile a bundled sample is inspected with, under a display name. */
     public static ProfileData of(String name, ValidationProfile p) {
         return new ProfileData(name, p.audiences(), p.tenants(), p.clients(), p.scopes(), p.roles(), p.skew().getSeconds(),
-                p.at() == null ? null : p.at().toString(), p.metadata(), p.jwks(), p.offline());
+                p.at() == null ? null : p.at().toString(), p.metadata(), p.jwks(), p.offline(), p.issuers());
     }
 
     public ProfileData withName(String newName) {
-        return new ProfileData(newName, audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline);
+        return new ProfileData(newName, audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline, issuers);
     }
 
     public String toJson() {
@@ -56,6 +65,7 @@ public record ProfileData(String name, List<String> audiences, List<String> tena
         if (metadata != null) o.put("metadata", metadata);
         if (jwks != null) o.put("jwks", jwks);
         o.put("offline", offline);
+        array(o, "issuers", issuers);
         return Json.pretty(o);
     }
 
@@ -66,7 +76,8 @@ public record ProfileData(String name, List<String> audiences, List<String> tena
         String name = n.path("name").isTextual() && !n.path("name").asText().isBlank() ? n.path("name").asText() : fallbackName;
         long skew = n.path("skewSeconds").canConvertToLong() ? Math.max(0, n.path("skewSeconds").asLong()) : ValidationProfile.DEFAULT_SKEW.getSeconds();
         return new ProfileData(name, strings(n, "audiences"), strings(n, "tenants"), strings(n, "clients"), strings(n, "scopes"),
-                strings(n, "roles"), skew, text(n, "evaluateAt"), text(n, "metadata"), text(n, "jwks"), n.path("offline").asBoolean(false));
+                strings(n, "roles"), skew, text(n, "evaluateAt"), text(n, "metadata"), text(n, "jwks"), n.path("offline").asBoolean(false),
+                strings(n, "issuers"));
     }
 
     private static String text(JsonNode n, String f) {

@@ -44,6 +44,7 @@ public final class ProfileViewModel {
     private final StringProperty metadata = new SimpleStringProperty("");
     private final StringProperty jwks = new SimpleStringProperty("");
     private final BooleanProperty offline = new SimpleBooleanProperty(false);
+    private final StringProperty issuers = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ValidationProfile> profile = new ReadOnlyObjectWrapper<>(ValidationProfile.defaults());
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -55,7 +56,7 @@ public final class ProfileViewModel {
 
     public ProfileViewModel(ProfileStore store) {
         this.store = store;
-        for (ObservableValue<?> v : List.of(audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline)) {
+        for (ObservableValue<?> v : List.of(audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline, issuers)) {
             v.addListener((obs, o, n) -> recompute());
         }
         selected.addListener((obs, o, n) -> {
@@ -74,6 +75,8 @@ public final class ProfileViewModel {
     public StringProperty metadataProperty() { return metadata; }
     public StringProperty jwksProperty() { return jwks; }
     public BooleanProperty offlineProperty() { return offline; }
+    /** "Trusted issuers": the issuers the API accepts (comma separated); empty: Microsoft's authorities. */
+    public StringProperty issuersProperty() { return issuers; }
     /** The profile's name (what Save writes it as). */
     public StringProperty nameProperty() { return name; }
     public ObjectProperty<String> selectedProperty() { return selected; }
@@ -96,7 +99,8 @@ public final class ProfileViewModel {
             skew = ValidationProfile.DEFAULT_SKEW.getSeconds();
         }
         return new ProfileData(name.get(), Lists.split(audiences.get()), Lists.split(tenants.get()), Lists.split(clients.get()),
-                Lists.split(scopes.get()), Lists.split(roles.get()), Math.max(0, skew), evaluateAt.get(), metadata.get(), jwks.get(), offline.get());
+                Lists.split(scopes.get()), Lists.split(roles.get()), Math.max(0, skew), evaluateAt.get(), metadata.get(), jwks.get(), offline.get(),
+                Lists.split(issuers.get()));
     }
 
     /** Fills every field at once: one profile change, hence one re-validation. */
@@ -114,6 +118,7 @@ public final class ProfileViewModel {
             metadata.set(p.metadata() == null ? "" : p.metadata());
             jwks.set(p.jwks() == null ? "" : p.jwks());
             offline.set(p.offline());
+            issuers.set(Lists.join(p.issuers()));
             if (!savedNames.contains(name.get())) savedNames.add(Math.min(1, savedNames.size()), name.get());
             selected.set(name.get());
         } finally {
@@ -259,7 +264,7 @@ public final class ProfileViewModel {
         Instant at = parseInstant(evaluateAt.get());
         return new ValidationProfile(Lists.split(audiences.get()), Lists.split(tenants.get()), Lists.split(clients.get()),
                 Lists.split(scopes.get()), Lists.split(roles.get()), Duration.ofSeconds(skew), at, blankToNull(metadata.get()),
-                blankToNull(jwks.get()), offline.get());
+                blankToNull(jwks.get()), offline.get(), Lists.split(issuers.get()));
     }
 
     /** ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds; blank means now. */
