@@ -15,15 +15,38 @@ import java.util.Optional;
  * The report: the one contract every face renders (GUI, CLI, exporters). Pure data, serialised as the
  * JSON documented in the README.
  */
-@JsonPropertyOrder({"tool", "version", "evaluatedAt", "verdict", "summary", "input", "token", "key", "steps", "diagnoses"})
+@JsonPropertyOrder({"tool", "version", "evaluatedAt", "verdict", "summary", "input", "api", "server", "token", "key", "steps", "diagnoses"})
 public record Report(String tool, String version, String evaluatedAt, Verdict verdict, String summary, InputView input,
                      @JsonInclude(JsonInclude.Include.ALWAYS) TokenView token,
                      @JsonInclude(JsonInclude.Include.ALWAYS) KeyView key,
-                     List<Step> steps, List<Diagnosis> diagnoses) {
+                     List<Step> steps, List<Diagnosis> diagnoses,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) ApiView api,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) ServerView server) {
 
     public Report {
         steps = List.copyOf(steps);
         diagnoses = List.copyOf(diagnoses);
+    }
+
+    /** A report of the token alone (no API configuration, no server response). */
+    public Report(String tool, String version, String evaluatedAt, Verdict verdict, String summary, InputView input, TokenView token,
+                  KeyView key, List<Step> steps, List<Diagnosis> diagnoses) {
+        this(tool, version, evaluatedAt, verdict, summary, input, token, key, steps, diagnoses, null, null);
+    }
+
+    /** The same report, judged against the API configuration {@code a}. */
+    public Report withApi(ApiView a) {
+        return new Report(tool, version, evaluatedAt, verdict, summary, input, token, key, steps, diagnoses, a, server);
+    }
+
+    /** The same report with what the API said, joined with the token. */
+    public Report withServer(ServerView s) {
+        return new Report(tool, version, evaluatedAt, verdict, summary, input, token, key, steps, diagnoses, api, s);
+    }
+
+    /** The server's findings that explain step {@code id}. */
+    public List<ServerView.Finding> serverFindings(String id) {
+        return server == null ? List.of() : server.findings().stream().filter(f -> id.equals(f.step())).toList();
     }
 
     /** What was recognised in the user's input. */
