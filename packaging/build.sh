@@ -27,7 +27,7 @@ for j in target/lib/*.jar; do
   esac
 done
 
-if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop assets/icons/tokenscope-256.png "$dist/input/"; fi
+if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop packaging/linux/tokenscope-mime.xml assets/icons/tokenscope-256.png "$dist/input/"; fi
 # The native crypto library (batch verify): the stripped copy from target/native next to the jars, loaded from there
 # (see the java-options below), and taken out of the provider's jar so it is shipped once.
 native_opts=()

@@ -15,7 +15,12 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 && hasDisplay()) {
-            launchGui();
+            launchGui(new String[0]);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("open") && hasDisplay()
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"))) {
+            open(java.util.Arrays.asList(args).subList(1, args.length));
             return;
         }
         if (args.length == 0) {
@@ -35,10 +40,24 @@ public final class Launcher {
         return s != null && !s.isBlank();
     }
 
-    private static void launchGui() {
+    /** {@code tokenscope open FILE…} with a display: the running window gets the files, else a new window opens with them. */
+    private static void open(java.util.List<String> args) {
+        java.util.List<java.nio.file.Path> files;
+        try {
+            files = dev.tokenscope.desktop.OpenFiles.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("tokenscope open: " + e.getMessage());
+            System.exit(Cli.USAGE);
+            return;
+        }
+        if (dev.tokenscope.desktop.OpenFiles.toRunningWindow(files)) System.exit(Cli.VALID);
+        launchGui(files.stream().map(java.nio.file.Path::toString).toArray(String[]::new));
+    }
+
+    private static void launchGui(String[] files) {
         try {
             // Loaded by name so the CLI path never touches a JavaFX class.
-            Class.forName("dev.tokenscope.ui.TokenscopeApp").getMethod("launchApp", String[].class).invoke(null, (Object) new String[0]);
+            Class.forName("dev.tokenscope.ui.TokenscopeApp").getMethod("launchApp", String[].class).invoke(null, (Object) files);
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             System.err.println("Could not start the GUI (" + cause + "); use the command line: tokenscope inspect --help");

@@ -38,6 +38,7 @@ public final class Cli implements Runnable {
         m.put("login", LoginCommand::new);
         m.put("scan", ScanCommand::new);
         m.put("verify", VerifyCommand::new);
+        m.put("open", OpenCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -1,6 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.StartupTrace;
+import dev.tokenscope.desktop.InstanceChannel;
 import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.SignInViewModel;
 import javafx.application.Application;
@@ -29,5 +30,24 @@ public final class TokenscopeApp extends Application {
         // The sign-in opens the system browser through JavaFX's host services.
         model.setSignInFactory(() -> SignInViewModel.standard(model.inspector(), new SystemBrowser(getHostServices())));
         MainWindow.show(stage, model);
+        // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with").
+        for (String f : getParameters().getRaw()) model.inspector().openFile(java.nio.file.Path.of(f));
+        // A second `tokenscope open FILE` hands its file to this window (owner-only loopback channel).
+        try {
+            channel = InstanceChannel.start(InstanceChannel.defaultDir(), file -> Platform.runLater(() -> {
+                model.inspector().openFile(file);
+                stage.setIconified(false);
+                stage.toFront();
+            }));
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("Tokenscope: no single-instance channel (" + e.getMessage() + "); `tokenscope open` starts new windows");
+        }
+    }
+
+    private InstanceChannel channel;
+
+    @Override
+    public void stop() {
+        if (channel != null) channel.close();
     }
 }
