@@ -10,7 +10,7 @@ import dev.tokenscope.engine.signin.Authority;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.Cancellation;
 import dev.tokenscope.engine.signin.ClientCertificate;
-import dev.tokenscope.engine.signin.DesktopBrowserLauncher;
+import dev.tokenscope.desktop.DesktopBrowserLauncher;
 import dev.tokenscope.engine.signin.DeviceCodeInfo;
 import dev.tokenscope.engine.signin.FlowLog;
 import dev.tokenscope.engine.signin.OAuthError;

@@ -1,7 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.signin.BrowserLauncher;
-import dev.tokenscope.engine.signin.DesktopBrowserLauncher;
+import dev.tokenscope.desktop.DesktopBrowserLauncher;
 import javafx.application.HostServices;
 import javafx.application.Platform;
 

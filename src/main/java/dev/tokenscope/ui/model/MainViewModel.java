@@ -3,7 +3,7 @@ package dev.tokenscope.ui.model;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
-import dev.tokenscope.engine.signin.DesktopBrowserLauncher;
+import dev.tokenscope.desktop.DesktopBrowserLauncher;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
-package dev.tokenscope.engine.signin;
+package dev.tokenscope.desktop;
 
+import dev.tokenscope.engine.signin.BrowserLauncher;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
