@@ -35,6 +35,9 @@ public final class MainWindow {
         return new MainViewModel(ivm, pvm, SampleCatalog.load(Path.of("").toAbsolutePath()));
     }
 
+    /** Room left for the window manager's title bar when the window is sized to the screen. */
+    static final double TITLE_BAR = 40;
+
     public static Loaded load(MainViewModel model, double width, double height) {
         Fx.View<MainController> v = Fx.loadView("MainView.fxml", "main", width, height, (MainController ctl) -> ctl.bind(model));
         MainController c = v.controller();
@@ -45,7 +48,11 @@ public final class MainWindow {
     }
 
     public static Loaded show(Stage stage, MainViewModel model) {
-        Loaded l = load(model, 1360, 860);
+        // The preferred size, but never larger than the screen's usable area (a 1366×768 laptop shows the whole
+        // window, menu bar included, with room for the title bar).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(1360, screen.getWidth()), height = Math.min(860, screen.getHeight() - TITLE_BAR);
+        Loaded l = load(model, width, height);
         stage.setTitle("Tokenscope " + Version.get() + " — Entra ID token inspector");
         stage.setScene(l.scene());
         stage.setMinWidth(900);
@@ -58,6 +65,12 @@ public final class MainWindow {
             }
         }
         stage.show();
+        if (stage.getY() < screen.getMinY() || stage.getY() + stage.getHeight() > screen.getMaxY()) {
+            stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getHeight()) / 2));
+        }
+        if (stage.getX() < screen.getMinX() || stage.getX() + stage.getWidth() > screen.getMaxX()) {
+            stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getWidth()) / 2));
+        }
         l.controller().tokenInput().requestFocus();
         return l;
     }
