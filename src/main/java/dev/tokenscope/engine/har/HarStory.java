@@ -37,10 +37,8 @@ public final class HarStory {
                 String flow = s.flow();
                 events.add(new Event(s.entry(), order++, Kind.SIGN_IN, "signed in at " + host(s.host()) + (flow == null ? "" : " (" + flow + ")"), client));
             } else if ("authorization_code".equals(s.grantType())) {
-                if (!authorized.containsKey(String.valueOf(client))) {
-                    events.add(new Event(s.entry(), order++, Kind.SIGN_IN, "redeemed an authorization code at " + host(s.host())
-                            + (s.pkce() ? " (with PKCE)" : ""), client));
-                }
+                events.add(new Event(s.entry(), order++, Kind.SIGN_IN, authorized.containsKey(String.valueOf(client)) ? "redeemed the code at " + host(s.host())
+                        : "redeemed an authorization code at " + host(s.host()) + (s.pkce() ? " (with PKCE)" : ""), client));
             } else if ("refresh_token".equals(s.grantType())) {
                 events.add(new Event(s.entry(), order++, Kind.SIGN_IN, "refreshed its tokens at " + host(s.host()), client));
             } else {
@@ -71,8 +69,13 @@ public final class HarStory {
             if (e.kind() == Kind.SIGN_IN) {
                 String who = e.client() != null && !e.client().equals(currentClient) ? "client " + e.client() + " " : "";
                 if (e.client() != null) currentClient = e.client();
-                clauses.add(who + e.text());
                 i++;
+                // A token request and the tokens of its response: one clause.
+                List<String> got = new ArrayList<>();
+                while (!e.text().startsWith("signed in") && i < events.size() && events.get(i).kind() == Kind.ACQUIRED && events.get(i).entry() == e.entry()) {
+                    got.add(events.get(i++).text());
+                }
+                clauses.add(who + e.text() + (got.isEmpty() ? "" : " for " + list(got, "more tokens")));
                 continue;
             }
             int j = i;
