@@ -10,6 +10,7 @@ import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarRow;
 import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
+import dev.tokenscope.engine.har.HarStory;
 import dev.tokenscope.engine.report.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,14 @@ import java.util.concurrent.Callable;
         description = {"List every token in a browser's HAR capture: Authorization headers, token-endpoint responses "
                 + "(access_token, id_token), redirect URLs and fragments, form posts; each with request URL, time, audience, "
                 + "expiry and a verdict. The capture is streamed, so large files are fine.",
+                "Each token is judged in its role (\"judgedAs\"): api — sent to your API (or for its audience): checked against "
+                + "the API profile; id-token-for-client — an id_token of a redirect, form post or token response: an ID token for the "
+                + "client that asked for it (aud = that request's client_id, nonce = its /authorize request's nonce); other-resource "
+                + "— an access token for a Microsoft API (Graph, Azure Resource Manager, Key Vault, SharePoint …) by its audience or "
+                + "the Microsoft host it was sent to: UNDETERMINED, 'Not for your API: an access token for …', never invalid "
+                + "for not being yours or for Graph's unverifiable signature (only for failures such as expiry); placeholder — "
+                + "'Bearer undefined' and the like: invalid. A 401/403 answer is kept on its row (serverResponse).",
+                "The output starts with the capture's story: one paragraph of the sign-in, the tokens and the calls in capture order.",
                 "Token values are never printed; --inspect N shows the whole report of token N."},
         footer = {"", "Examples:",
                 "  tokenscope scan capture.har --audience api://my-api",
@@ -81,7 +90,7 @@ public class ScanCommand implements Callable<Integer> {
         }
         for (String w : scan.warnings()) err.println("tokenscope scan: warning: " + w);
         if (scan.findings().isEmpty()) {
-            if (json) out.println(Json.pretty(listJson(scan, List.of())));
+            if (json) out.println(Json.pretty(listJson(scan, List.of(), HarStory.tell(scan, List.of()))));
             err.println("tokenscope scan: no token found in " + scan.entries() + " entries of " + file);
             return Cli.USAGE;
         }
@@ -98,10 +107,11 @@ public class ScanCommand implements Callable<Integer> {
             out.flush();
             return row.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
         }
+        String story = HarStory.tell(scan, rows);
         if (json) {
-            out.println(Json.pretty(listJson(scan, rows)));
+            out.println(Json.pretty(listJson(scan, rows, story)));
         } else {
-            out.print(render(file, scan, rows));
+            out.print(story + "\n\n" + render(file, scan, rows));
         }
         out.flush();
         return rows.stream().allMatch(r -> r.verdict() == Verdict.VALID) ? Cli.VALID : Cli.INVALID;
@@ -111,9 +121,10 @@ public class ScanCommand implements Callable<Integer> {
         return Inspector.standard(profile.offline());
     }
 
-    private ObjectNode listJson(HarScan scan, List<HarRow> rows) {
+    private ObjectNode listJson(HarScan scan, List<HarRow> rows, String story) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", file.toString());
+        root.put("story", story);
         root.put("entries", scan.entries());
         root.put("bodiesNotRead", scan.skipped());
         ArrayNode w = root.putArray("warnings");
@@ -136,7 +147,11 @@ public class ScanCommand implements Callable<Integer> {
             sb.append("    ").append(f.role().label()).append(" · ").append(f.where()).append(" · ")
                     .append(f.method() == null ? "" : f.method() + " ").append(f.url() == null ? "(no URL)" : f.url());
             if (f.status() > 0) sb.append(" → ").append(f.status());
-            sb.append('\n').append("    ");
+            sb.append('\n').append("    ").append(judged(r)).append('\n');
+            if (f.serverResponse() != null) {
+                sb.append("    ").append(f.serverResponse().request()).append(' ').append(f.serverResponse().text()).append('\n');
+            }
+            sb.append("    ");
             if (f.time() != null) sb.append("at ").append(f.time()).append(" · ");
             sb.append("entry ").append(f.entry() + 1);
             if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
@@ -150,6 +165,14 @@ public class ScanCommand implements Callable<Integer> {
                 sb.append('\n');
             }
         }
+        return sb.toString();
+    }
+
+    /** "judged as: api (6e74…) · sent to api.contoso.example". */
+    static String judged(HarRow r) {
+        StringBuilder sb = new StringBuilder("judged as: ").append(r.judgedAs().json());
+        if (r.judgedFor() != null) sb.append(" (").append(r.judgedFor()).append(')');
+        if (!r.sentTo().isEmpty()) sb.append(" · sent to ").append(String.join(", ", r.sentTo()));
         return sb.toString();
     }
 }

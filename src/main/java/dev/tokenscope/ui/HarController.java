@@ -38,6 +38,7 @@ public final class HarController {
     @FXML private Button openButton;
     @FXML private Label statusLabel;
     @FXML private Label warningsLabel;
+    @FXML private Label storyLabel;
     @FXML private TableView<HarListRow> table;
     @FXML private TableColumn<HarListRow, Number> numberColumn;
     @FXML private TableColumn<HarListRow, HarListRow> verdictColumn;
@@ -67,6 +68,9 @@ public final class HarController {
         statusLabel.textProperty().bind(m.statusProperty());
         m.statusKindProperty().addListener((obs, o, k) -> styleStatus(k));
         styleStatus(m.statusKindProperty().get());
+        storyLabel.textProperty().bind(m.storyProperty());
+        storyLabel.visibleProperty().bind(m.storyProperty().isNotEmpty());
+        storyLabel.managedProperty().bind(storyLabel.visibleProperty());
         warningsLabel.textProperty().bind(m.warningsProperty());
         warningsLabel.visibleProperty().bind(m.warningsProperty().isNotEmpty());
         warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());

@@ -68,7 +68,11 @@ class ScanCommandTest {
     @Test
     void listsEveryDistinctTokenWithWhereItWasAndItsVerdict() {
         assertEquals(1, run(args()), err);
-        assertTrue(out.startsWith("capture.har: 3 entries, 2 distinct tokens (3 occurrences)"), out);
+        // The story first, then the list.
+        assertTrue(out.startsWith("The app got a token for " + API_ID + ", then called GET https://api.contoso.example/orders with the token for "
+                + API_ID + " → 200 and GET https://api.contoso.example/old with a token for " + API_ID + " (not valid: expired) → 200.\n\n"
+                + "capture.har: 3 entries, 2 distinct tokens (3 occurrences)"), out);
+        assertTrue(out.contains("    judged as: api (" + API_ID + ") · sent to api.contoso.example\n"), out);
         assertTrue(out.contains("[1] VALID — Valid for " + API_ID), out);
         assertTrue(out.contains("access token · token response (access_token) · POST https://login.microsoftonline.com/" + Tokens.TENANT + "/oauth2/v2.0/token → 200"), out);
         assertTrue(out.contains("at 2026-03-01T12:00:01.000Z · entry 1 · seen 2× (last in entry 2)"), out);
@@ -85,6 +89,10 @@ class ScanCommandTest {
         assertEquals(3, root.get("entries").asInt());
         JsonNode tokens = root.get("tokens");
         assertEquals(2, tokens.size());
+        assertTrue(root.get("story").asText().startsWith("The app got a token for " + API_ID), root.toString());
+        assertEquals("api", tokens.get(0).get("judgedAs").asText());
+        assertEquals(API_ID, tokens.get(0).get("judgedFor").asText());
+        assertEquals("api.contoso.example", tokens.get(0).get("sentTo").get(0).asText());
         assertEquals("valid", tokens.get(0).get("verdict").asText());
         assertEquals("access-token", tokens.get(0).get("role").asText());
         assertEquals(2, tokens.get(0).get("occurrences").asInt());
@@ -113,18 +121,26 @@ class ScanCommandTest {
         String origin = "http://127.0.0.1:41789";
         assertEquals(1, run(base), err);
         assertEquals("", err);
-        assertTrue(out.startsWith("chromium-session.har: 7 entries, 5 distinct tokens (6 occurrences)"), out);
-        assertTrue(out.contains("[1] INVALID [id-token-as-access-token] — Not valid: This is an ID token, not an access token\n"
+        assertTrue(out.startsWith("The app (client " + Tokens.CLIENT_ID + ") signed in at 127.0.0.1 (hybrid flow + PKCE), got an ID token and a "
+                + "Microsoft Graph token, redeemed the code at 127.0.0.1 for a token for " + API_ID + " and an ID token, then called GET " + origin
+                + "/api/me with the token for " + API_ID + " → 200 and GET " + origin + "/api/orders?top=5 with `Bearer undefined` → 401.\n\n"
+                + "chromium-session.har: 7 entries, 5 distinct tokens (6 occurrences)"), out);
+        assertTrue(out.contains("[1] VALID — ID token for client " + Tokens.CLIENT_ID + ": valid, nonce matches its /authorize request\n"
                 + "    ID token · Location header fragment (id_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?client_id="), out);
-        assertTrue(out.contains("[2] INVALID [graph-token] — "), out);
+        assertTrue(out.contains("    judged as: id-token-for-client (" + Tokens.CLIENT_ID + ")\n"), out);
+        assertTrue(out.contains("[2] UNDETERMINED [other-resource] — Not for your API: an access token for Microsoft Graph, acquired by client "
+                + Tokens.CLIENT_ID + "\n"), out);
+        assertTrue(out.contains("    judged as: other-resource (Microsoft Graph)\n"), out);
         assertTrue(out.contains("access token · Location header fragment (access_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?"), out);
         assertTrue(out.contains("[3] VALID — Valid for " + API_ID + "\n"
                 + "    access token · token response (access_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
         assertTrue(out.contains(" · entry 4 · seen 2× (last in entry 5)"), out);
-        assertTrue(out.contains("[4] INVALID [id-token-as-access-token] — Not valid: This is an ID token, not an access token\n"
+        assertTrue(out.contains("[4] VALID — ID token for client " + Tokens.CLIENT_ID + ": valid, nonce matches its /authorize request\n"
                 + "    ID token · token response (id_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
         assertTrue(out.contains("[5] INVALID [placeholder] — Not valid: The client sent the placeholder 'undefined' instead of a token\n"
-                + "    token · Authorization header · GET " + origin + "/api/orders?top=5 → 401\n"), out);
+                + "    token · Authorization header · GET " + origin + "/api/orders?top=5 → 401\n"
+                + "    judged as: placeholder · sent to 127.0.0.1\n"
+                + "    GET " + origin + "/api/orders?top=5 answered 401: Bearer error=\"invalid_token\", error_description=\"no token\"\n"), out);
         assertFalse(out.contains("/api/health"), "the request without a token is not listed");
 
         List<String> json = new ArrayList<>(List.of(base));
@@ -135,12 +151,13 @@ class ScanCommandTest {
         assertEquals(2, root.get("bodiesNotRead").asInt());
         JsonNode tokens = root.get("tokens");
         assertEquals(5, tokens.size());
+        assertTrue(root.get("story").asText().startsWith("The app (client " + Tokens.CLIENT_ID + ") signed in at 127.0.0.1"), root.toString());
         String[][] want = {
-                {"id-token", "Location header fragment (id_token)", "GET", "302", "invalid", "id-token-as-access-token"},
-                {"access-token", "Location header fragment (access_token)", "GET", "302", "invalid", "graph-token"},
-                {"access-token", "token response (access_token)", "POST", "200", "valid", null},
-                {"id-token", "token response (id_token)", "POST", "200", "invalid", "id-token-as-access-token"},
-                {"token", "Authorization header", "GET", "401", "invalid", "placeholder"}};
+                {"id-token", "Location header fragment (id_token)", "GET", "302", "valid", null, "id-token-for-client"},
+                {"access-token", "Location header fragment (access_token)", "GET", "302", "undetermined", "other-resource", "other-resource"},
+                {"access-token", "token response (access_token)", "POST", "200", "valid", null, "api"},
+                {"id-token", "token response (id_token)", "POST", "200", "valid", null, "id-token-for-client"},
+                {"token", "Authorization header", "GET", "401", "invalid", "placeholder", "placeholder"}};
         for (int i = 0; i < want.length; i++) {
             JsonNode t = tokens.get(i);
             assertEquals(i + 1, t.get("number").asInt());
@@ -150,11 +167,18 @@ class ScanCommandTest {
             assertEquals(want[i][3], t.get("status").asText(), t.toString());
             assertEquals(want[i][4], t.get("verdict").asText(), t.toString());
             assertEquals(want[i][5], t.has("diagnosis") ? t.get("diagnosis").asText() : null, t.toString());
+            assertEquals(want[i][6], t.get("judgedAs").asText(), t.toString());
             assertFalse(t.has("token"));
         }
         assertEquals(origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token", tokens.get(2).get("url").asText());
         assertEquals(2, tokens.get(2).get("occurrences").asInt());
         assertEquals(origin + "/api/orders?top=5", tokens.get(4).get("url").asText());
+        assertEquals(Tokens.CLIENT_ID, tokens.get(0).get("clientId").asText());
+        assertFalse(tokens.get(0).has("requestNonce"), "the nonce stays in memory");
+        JsonNode answer = tokens.get(4).get("serverResponse");
+        assertEquals(401, answer.get("status").asInt());
+        assertEquals("Bearer error=\"invalid_token\", error_description=\"no token\"", answer.get("wwwAuthenticate").get(0).asText());
+        assertEquals("{\"error\":\"invalid_token\"}", answer.get("body").asText());
         assertFalse(out.contains("eyJraWQi"), "no token value in the JSON list");
 
         json.addAll(List.of("--inspect", "5"));

@@ -59,6 +59,26 @@ public final class Hars {
         return this;
     }
 
+    /** A token request: a form post with {@code formBody} (client_id=…&grant_type=…) answered by the JSON {@code responseBody}. */
+    public Hars tokenRequest(String time, String url, String formBody, String responseBody) {
+        ObjectNode e = entry(time, "POST", url, 200);
+        ((ObjectNode) e.get("request")).putObject("postData").put("mimeType", "application/x-www-form-urlencoded;charset=utf-8").put("text", formBody);
+        ((ObjectNode) e.get("response").get("content")).put("size", responseBody.length()).put("text", responseBody);
+        return this;
+    }
+
+    /**
+     * A call with {@code authorization} as its Authorization header, answered with {@code status}, the
+     * {@code wwwAuthenticate} header (when not null) and the JSON {@code body} (when not null).
+     */
+    public Hars call(String time, String method, String url, String authorization, int status, String wwwAuthenticate, String body) {
+        ObjectNode e = entry(time, method, url, status);
+        ((ArrayNode) e.get("request").get("headers")).addObject().put("name", "Authorization").put("value", authorization);
+        if (wwwAuthenticate != null) ((ArrayNode) e.get("response").get("headers")).addObject().put("name", "WWW-Authenticate").put("value", wwwAuthenticate);
+        if (body != null) ((ObjectNode) e.get("response").get("content")).put("size", body.length()).put("text", body);
+        return this;
+    }
+
     public Hars redirect(String time, String url, String location) {
         ObjectNode e = entry(time, "GET", url, 302);
         ((ArrayNode) e.get("response").get("headers")).addObject().put("name", "location").put("value", location);

@@ -147,7 +147,10 @@ class HarViewModelTest {
         assertEquals(Verdict.INVALID, id.row().verdict());
         assertEquals("NOT VALID", id.verdict());
         assertEquals(Status.FAIL, id.status());
-        assertEquals("id-token-as-access-token", id.row().diagnosis());
+        // Judged as an ID token for the client of the token request (client_id=abc in its form body): not its audience.
+        assertEquals(dev.tokenscope.engine.har.HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, id.row().judgedAs());
+        assertEquals("abc", id.row().judgedFor());
+        assertEquals("wrong-audience", id.row().diagnosis());
         assertEquals(Tokens.CLIENT_ID, id.audience());
 
         HarListRow expired = rows.get(2);
@@ -167,6 +170,13 @@ class HarViewModelTest {
 
         String status = vm.statusProperty().get();
         assertTrue(status.startsWith("capture.har: 6 entries, 4 distinct tokens (7 occurrences) · 1 valid · 3 not valid · 1 body not read"), status);
+        // The capture's story, bound for the label above the table: the same paragraph as the CLI's.
+        String story = fxGet(() -> vm.storyProperty().get());
+        assertEquals(dev.tokenscope.engine.har.HarStory.tell(new HarScanner().scan(har), expected), story);
+        assertTrue(story.startsWith("The app (client abc) redeemed an authorization code at login.microsoftonline.com (with PKCE) for a token for "
+                + Tokens.API_ID + " and an ID token, then called GET https://api.contoso.example/orders"), story);
+        assertTrue(story.contains("(not valid: expired) → 200"), story);
+        assertFalse(story.contains("eyJ"), "no token value in the story");
         assertEquals(InspectorViewModel.MessageKind.INFO, vm.statusKindProperty().get());
     }
 

@@ -44,6 +44,18 @@ public final class HarScanner {
     public static final long MAX_BODY_BYTES = 2L << 20;
     /** At most this many distinct tokens are kept (a warning says when more were seen). */
     public static final int MAX_FINDINGS = 10_000;
+    /** At most this many requests that carried one token are kept on its finding (occurrences still counts them all). */
+    public static final int MAX_CALLS = 20;
+    /** At most this many /authorize and token requests are kept for the story. */
+    public static final int MAX_SIGN_INS = 1_000;
+    /** A refused request's JSON body is kept when it is at most this large. */
+    public static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
+    /** Longest parameter value (client_id, nonce, state …) kept for pairing ID tokens with their request. */
+    private static final int MAX_PARAM = 4096;
+    private static final int MAX_HEADER_VALUES = 10;
+    /** Request and redirect parameters that place a token in the story; secrets among them are kept as presence only. */
+    private static final java.util.Set<String> STORY_PARAMS = java.util.Set.of("client_id", "nonce", "state", "response_type", "response_mode",
+            "code_challenge", "grant_type", "code_verifier");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(500).build())
@@ -94,7 +106,7 @@ public final class HarScanner {
         }
         List<HarFinding> out = new ArrayList<>(s.found.size());
         for (Acc a : s.found.values()) out.add(a.finding());
-        return new HarScan(s.entries, out, s.skipped, s.warnings);
+        return new HarScan(s.entries, out, s.skipped, s.warnings, s.signIns);
     }
 
     private static String shortMessage(com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -109,6 +121,19 @@ public final class HarScanner {
         final Map<String, Acc> found = new LinkedHashMap<>();
         final List<String> warnings = new ArrayList<>();
         boolean capped;
+        final List<HarSignIn> signIns = new ArrayList<>();
+        final Map<String, HarSignIn> authorizeByState = bounded();
+        final Map<String, HarSignIn> authorizeByClient = bounded();
+        HarSignIn lastAuthorize;
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > MAX_SIGN_INS;
+            }
+        };
     }
 
     /** A finding being accumulated. */
@@ -121,6 +146,10 @@ public final class HarScanner {
         final int status;
         int occurrences = 1;
         int lastEntry;
+        String clientId, requestNonce;
+        Integer signInEntry;
+        final List<HarFinding.HarCall> calls = new ArrayList<>(1);
+        HarServerResponse serverResponse;
 
         Acc(String token, Role role, String where, int entry, String method, String url, String time, int status) {
             this.token = token;
@@ -135,7 +164,8 @@ public final class HarScanner {
         }
 
         HarFinding finding() {
-            return new HarFinding(token, role, where, entry, method, url, time, status, occurrences, lastEntry);
+            return new HarFinding(token, role, where, entry, method, url, time, status, occurrences, lastEntry, clientId, requestNonce,
+                    signInEntry, calls, serverResponse);
         }
     }
 
@@ -151,6 +181,11 @@ public final class HarScanner {
         long bodySize = -1;
         String bodyMime, bodyEncoding, bodyText;
         boolean bodyUnread;
+        // story inputs: parameters of the request (URL and form body) and of the redirect, WWW-Authenticate, an error body
+        final Map<String, String> requestParams = new LinkedHashMap<>();
+        final Map<String, String> redirectParams = new LinkedHashMap<>();
+        final List<String> wwwAuthenticate = new ArrayList<>(0);
+        String errorBody;
     }
 
     private void entry(JsonParser p, State s) throws IOException {
@@ -172,22 +207,143 @@ public final class HarScanner {
                 default -> p.skipChildren();
             }
         }
-        if (e.url != null) urlParams(e.url, "request URL", e.hits);
+        if (e.url != null) {
+            urlParams(e.url, "request URL", e.hits);
+            storyParams(e.url, e.requestParams);
+        }
         if (e.bodyText != null) body(e);
         if (e.bodyUnread) s.skipped++;
+        HarSignIn signIn = signIn(index, e, s);
+        HarSignIn answered = answeredAuthorize(e, signIn, s);
+        String elided = elide(e.url);
+        boolean refused = e.status == 401 || e.status == 403;
         for (Hit h : e.hits) {
             if (h.token() == null || h.token().isBlank()) continue;
+            // A use of the token: an Authorization header, or an access_token in a request's query (WebSocket, SignalR).
+            boolean header = h.where().startsWith("Authorization header") || (h.where().startsWith("request URL query") && h.role() == Role.ACCESS_TOKEN);
             Acc a = s.found.get(h.token());
             if (a != null) {
                 a.occurrences++;
                 a.lastEntry = index;
             } else if (s.found.size() < MAX_FINDINGS) {
-                s.found.put(h.token(), new Acc(h.token(), h.role(), h.where(), index, e.method, elide(e.url), e.time, e.status));
-            } else if (!s.capped) {
-                s.capped = true;
-                s.warnings.add("more than " + MAX_FINDINGS + " distinct tokens; only the first " + MAX_FINDINGS + " are listed");
+                a = new Acc(h.token(), h.role(), h.where(), index, e.method, elided, e.time, e.status);
+                s.found.put(h.token(), a);
+                if (h.where().startsWith("token response")) {
+                    // Auth-code flow: the client of the token request's form body; its nonce is that client's /authorize nonce.
+                    a.clientId = e.requestParams.get("client_id");
+                    HarSignIn auth = a.clientId != null ? s.authorizeByClient.get(a.clientId) : s.lastAuthorize;
+                    if (a.clientId == null && auth != null) a.clientId = auth.clientId();
+                    pair(a, auth);
+                } else if (!header) {
+                    // A redirect (Location, redirect URL, fragment) or a form_post: the /authorize request it answers.
+                    a.clientId = answered != null && answered.clientId() != null ? answered.clientId() : e.requestParams.get("client_id");
+                    pair(a, answered);
+                }
+            } else {
+                if (!s.capped) {
+                    s.capped = true;
+                    s.warnings.add("more than " + MAX_FINDINGS + " distinct tokens; only the first " + MAX_FINDINGS + " are listed");
+                }
+                continue;
+            }
+            if (header) {
+                if (a.calls.size() < MAX_CALLS) a.calls.add(new HarFinding.HarCall(index, e.method, elided, host(e.url), e.status));
+                if (refused && a.serverResponse == null) {
+                    a.serverResponse = new HarServerResponse(e.status, (e.method == null ? "" : e.method + " ") + (elided == null ? "(no URL)" : elided),
+                            index, e.wwwAuthenticate, e.errorBody);
+                }
             }
         }
+    }
+
+    private static void pair(Acc a, HarSignIn auth) {
+        if (auth == null || !auth.authorize()) return;
+        a.signInEntry = auth.entry();
+        a.requestNonce = auth.nonce();
+    }
+
+    /** Registers an /authorize request or a token request (form body with grant_type); null when the entry is neither. */
+    private static HarSignIn signIn(int index, Entry e, State s) {
+        Map<String, String> q = e.requestParams;
+        HarSignIn in = null;
+        if (authorizeEndpoint(e.url) && (q.containsKey("client_id") || q.containsKey("response_type"))) {
+            in = new HarSignIn(index, "authorize", host(e.url), q.get("client_id"), q.get("response_type"), null, q.containsKey("code_challenge"),
+                    q.get("nonce"), q.get("state"));
+            if (in.state() != null) s.authorizeByState.put(in.state(), in);
+            if (in.clientId() != null) s.authorizeByClient.put(in.clientId(), in);
+            s.lastAuthorize = in;
+        } else if (q.containsKey("grant_type")) {
+            in = new HarSignIn(index, "token", host(e.url), q.get("client_id"), null, q.get("grant_type"), q.containsKey("code_verifier"), null, null);
+        }
+        if (in != null && s.signIns.size() < MAX_SIGN_INS) s.signIns.add(in);
+        return in;
+    }
+
+    /**
+     * The /authorize request a redirect or form post of this entry answers: the entry itself when it is one, else the
+     * one with the same state, else the latest one of the same client, else the latest one.
+     */
+    private static HarSignIn answeredAuthorize(Entry e, HarSignIn signIn, State s) {
+        if (signIn != null && signIn.authorize()) return signIn;
+        String state = e.redirectParams.containsKey("state") ? e.redirectParams.get("state") : e.requestParams.get("state");
+        if (state != null && s.authorizeByState.containsKey(state)) return s.authorizeByState.get(state);
+        String client = e.requestParams.get("client_id");
+        if (client != null && s.authorizeByClient.containsKey(client)) return s.authorizeByClient.get(client);
+        return s.lastAuthorize;
+    }
+
+    static boolean authorizeEndpoint(String url) {
+        if (url == null) return false;
+        String u = url.toLowerCase(Locale.ROOT);
+        int q = u.indexOf('?');
+        String path = q < 0 ? u : u.substring(0, q);
+        int h = path.indexOf('#');
+        if (h >= 0) path = path.substring(0, h);
+        return path.endsWith("/authorize") || path.endsWith("/authorize/");
+    }
+
+    /** The URL's host in lower case, or null. */
+    static String host(String url) {
+        if (url == null) return null;
+        int scheme = url.indexOf("://");
+        if (scheme < 0) return null;
+        int start = scheme + 3, end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+        String h = url.substring(start, end);
+        int at = h.lastIndexOf('@');
+        if (at >= 0) h = h.substring(at + 1);
+        if (!h.startsWith("[")) {
+            int colon = h.indexOf(':');
+            if (colon >= 0) h = h.substring(0, colon);
+        }
+        return h.isEmpty() ? null : h.toLowerCase(Locale.ROOT);
+    }
+
+    /** client_id, nonce, state … of a URL's query and fragment (secret values kept as presence only). */
+    static void storyParams(String url, Map<String, String> into) {
+        int hash = url.indexOf('#');
+        int q = url.indexOf('?');
+        if (q >= 0 && (hash < 0 || q < hash)) storyPairs(url.substring(q + 1, hash > q ? hash : url.length()), into);
+        if (hash >= 0) storyPairs(url.substring(hash + 1), into);
+    }
+
+    private static void storyPairs(String section, Map<String, String> into) {
+        if (section.length() > 64 * 1024) return; // not a request of a sign-in
+        for (String pair : section.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            story(decode(pair.substring(0, eq)), pair.substring(eq + 1), into);
+        }
+    }
+
+    private static void story(String name, String rawValue, Map<String, String> into) {
+        if (!STORY_PARAMS.contains(name) || into.containsKey(name)) return;
+        if (name.equals("code_verifier")) {
+            into.put(name, "…"); // a secret: presence only
+            return;
+        }
+        String v = decode(rawValue);
+        if (v.length() <= MAX_PARAM) into.put(name, v);
     }
 
     private void request(JsonParser p, Entry e) throws IOException {
@@ -216,7 +372,10 @@ public final class HarScanner {
                 case "headers" -> headers(p, t, e, false);
                 case "redirectURL" -> {
                     String v = text(p, t);
-                    if (v != null && !v.isEmpty()) urlParams(v, "redirect URL", e.hits);
+                    if (v != null && !v.isEmpty()) {
+                        urlParams(v, "redirect URL", e.hits);
+                        storyParams(v, e.redirectParams);
+                    }
                 }
                 case "content" -> {
                     if (t == JsonToken.START_OBJECT) content(p, e);
@@ -253,6 +412,9 @@ public final class HarScanner {
                 }
             } else if (!request && name.equalsIgnoreCase("location")) {
                 urlParams(value, "Location header", e.hits);
+                storyParams(value, e.redirectParams);
+            } else if (!request && name.equalsIgnoreCase("www-authenticate") && e.wwwAuthenticate.size() < MAX_HEADER_VALUES) {
+                e.wwwAuthenticate.add(value.length() > MAX_PARAM ? value.substring(0, MAX_PARAM - 1) + "…" : value);
             }
         }
     }
@@ -267,7 +429,7 @@ public final class HarScanner {
                 case "text" -> {
                     if (mime != null && mime.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")) {
                         String v = text(p, t);
-                        if (v != null) formParams(v, e.hits);
+                        if (v != null) formParams(v, e.hits, e.requestParams);
                     } // anything else (uploads, JSON) is skipped unread
                 }
                 case "params" -> {
@@ -281,11 +443,13 @@ public final class HarScanner {
                             String pf = p.currentName();
                             JsonToken vt = p.nextToken();
                             if (pf.equals("name")) name = text(p, vt);
-                            else if (pf.equals("value") && (name == null || isTokenParam(name))) value = text(p, vt);
+                            else if (pf.equals("value") && (name == null || isTokenParam(name) || STORY_PARAMS.contains(name))) value = text(p, vt);
                             else p.skipChildren();
                         }
                         if (name != null && value != null && isTokenParam(name)) {
                             e.hits.add(new Hit(roleOf(name), "form post (" + name + ")", decode(value)));
+                        } else if (name != null && value != null) {
+                            story(name, value, e.requestParams);
                         }
                     }
                 }
@@ -315,6 +479,8 @@ public final class HarScanner {
     /** Reads a body only when it can be a token response: JSON, or from a token endpoint, and not large. */
     private static boolean wantBody(Entry e) {
         if (e.bodySize > MAX_BODY_BYTES) return false;
+        // A refused request's small body (its error text), whatever its type.
+        if ((e.status == 401 || e.status == 403) && e.bodySize >= 0 && e.bodySize <= MAX_ERROR_BODY_BYTES) return true;
         String mime = e.bodyMime == null ? "" : e.bodyMime.toLowerCase(Locale.ROOT);
         return mime.contains("json") || tokenEndpoint(e.url);
     }
@@ -332,10 +498,14 @@ public final class HarScanner {
         JsonNode root = parseJson(text);
         if (root == null && "base64".equalsIgnoreCase(e.bodyEncoding)) {
             try {
-                root = parseJson(new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8));
+                text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+                root = parseJson(text);
             } catch (IllegalArgumentException ignored) {
                 // not base64 after all
             }
+        }
+        if ((e.status == 401 || e.status == 403) && root != null && text.getBytes(StandardCharsets.UTF_8).length <= MAX_ERROR_BODY_BYTES) {
+            e.errorBody = text.strip();
         }
         if (root == null || !root.isObject()) return;
         for (String f : new String[]{"access_token", "accessToken", "id_token", "idToken"}) {
@@ -364,12 +534,13 @@ public final class HarScanner {
         if (hash >= 0) params(url.substring(hash + 1), what + " fragment", hits);
     }
 
-    private static void formParams(String body, List<Hit> hits) {
+    private static void formParams(String body, List<Hit> hits, Map<String, String> story) {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
             String name = decode(pair.substring(0, eq));
             if (isTokenParam(name)) hits.add(new Hit(roleOf(name), "form post (" + name + ")", decode(pair.substring(eq + 1))));
+            else story(name, pair.substring(eq + 1), story);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarRow;
 import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
+import dev.tokenscope.engine.har.HarStory;
 import dev.tokenscope.engine.report.Verdict;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -58,6 +59,7 @@ public final class HarViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a HAR capture (File ▸ Open, or drop it on a window).");
     private final ReadOnlyObjectWrapper<InspectorViewModel.MessageKind> statusKind = new ReadOnlyObjectWrapper<>(InspectorViewModel.MessageKind.NONE);
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper story = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Task<?>> task = new ReadOnlyObjectWrapper<>();
     private BiConsumer<String, String> inspectHandler;
     private HarScan scan;
@@ -102,6 +104,8 @@ public final class HarViewModel {
     public ReadOnlyObjectProperty<InspectorViewModel.MessageKind> statusKindProperty() { return statusKind.getReadOnlyProperty(); }
     /** The scanner's warnings (a cut-off capture, too many tokens), one a line; "" when none. */
     public ReadOnlyStringProperty warningsProperty() { return warnings.getReadOnlyProperty(); }
+    /** The capture's story: one paragraph of the sign-in, the tokens and the calls ({@link HarStory}); "" until every token is checked. */
+    public ReadOnlyStringProperty storyProperty() { return story.getReadOnlyProperty(); }
     /** The running task (null when idle). */
     public ReadOnlyObjectProperty<Task<?>> taskProperty() { return task.getReadOnlyProperty(); }
 
@@ -151,7 +155,9 @@ public final class HarViewModel {
         ValidationProfile p = profile.getValue() == null ? ValidationProfile.defaults() : profile.getValue();
         String name = har.getFileName() == null ? har.toString() : har.getFileName().toString();
         rows.clear();
+        story.set("");
         warnings.set(known == null ? "" : String.join("\n", known.warnings()));
+        java.util.concurrent.atomic.AtomicReference<String> told = new java.util.concurrent.atomic.AtomicReference<>("");
         Task<HarScan> t = new Task<>() {
             @Override
             protected HarScan call() throws Exception {
@@ -176,16 +182,19 @@ public final class HarViewModel {
                     });
                 }
                 int n = s.findings().size();
+                List<HarRow> judged = new java.util.ArrayList<>(n);
                 for (int i = 0; i < n && !isCancelled(); i++) {
                     updateProgress(i, n);
                     updateMessage("Checking token " + (i + 1) + " of " + n + "…");
                     HarFinding f = s.findings().get(i);
-                    HarRow row = HarAnalysis.row(i + 1, f, HarAnalysis.inspect(f, inspector, p));
+                    HarRow row = HarAnalysis.judge(i + 1, f, inspector, p);
+                    judged.add(row);
                     HarListRow shown = HarListRow.of(row, zone);
                     Platform.runLater(() -> {
                         if (gen == generation) rows.add(shown);
                     });
                 }
+                if (!isCancelled()) told.set(HarStory.tell(s, judged));
                 updateProgress(n, n);
                 return s;
             }
@@ -200,6 +209,7 @@ public final class HarViewModel {
             if (gen != generation) return;
             HarScan s = t.getValue();
             scan = s;
+            story.set(told.get());
             task.set(null);
             busy.set(false);
             progress.set(0);

@@ -172,10 +172,24 @@ class ChromiumHarTest {
         Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         List<HarRow> rows = HarAnalysis.analyse(new HarScanner().scan(har), inspector, p);
-        assertEquals(List.of(Verdict.INVALID, Verdict.INVALID, Verdict.VALID, Verdict.INVALID, Verdict.INVALID),
+        // Each token in its role: the ID tokens for the SPA's client (its /authorize nonce), the Graph token as Graph's,
+        // the API's token against the API profile, the placeholder as the client bug.
+        assertEquals(List.of(HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, HarRow.JudgedAs.OTHER_RESOURCE, HarRow.JudgedAs.API,
+                HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, HarRow.JudgedAs.PLACEHOLDER), rows.stream().map(HarRow::judgedAs).toList());
+        assertEquals(List.of(Verdict.VALID, Verdict.UNDETERMINED, Verdict.VALID, Verdict.VALID, Verdict.INVALID),
                 rows.stream().map(HarRow::verdict).toList(), rows.toString());
-        assertEquals(java.util.Arrays.asList("id-token-as-access-token", "graph-token", null, "id-token-as-access-token", "placeholder"),
+        assertEquals(java.util.Arrays.asList(null, "other-resource", null, null, "placeholder"),
                 rows.stream().map(HarRow::diagnosis).toList());
+        assertEquals("ID token for client " + CLIENT_ID + ": valid, nonce matches its /authorize request", rows.get(0).summary());
+        assertEquals("ID token for client " + CLIENT_ID + ": valid, nonce matches its /authorize request", rows.get(3).summary());
+        assertEquals(Status.PASS, rows.get(3).report().step("nonce").orElseThrow().status());
+        assertEquals("Not for your API: an access token for Microsoft Graph, acquired by client " + CLIENT_ID, rows.get(1).summary());
+        assertEquals("Microsoft Graph", rows.get(1).judgedFor());
+        assertEquals(List.of("127.0.0.1"), rows.get(2).sentTo());
+        HarServerResponse answer = rows.get(4).finding().serverResponse();
+        assertEquals(401, answer.status());
+        assertEquals(List.of("Bearer error=\"invalid_token\", error_description=\"no token\""), answer.wwwAuthenticate());
+        assertEquals("{\"error\":\"invalid_token\"}", answer.body());
         assertEquals("Valid for " + API_ID, rows.get(2).summary());
         assertEquals(List.of(CLIENT_ID, "00000003-0000-0000-c000-000000000000", API_ID, CLIENT_ID),
                 rows.subList(0, 4).stream().map(HarRow::audience).toList());

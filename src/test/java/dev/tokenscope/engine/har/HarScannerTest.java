@@ -160,7 +160,13 @@ class HarScannerTest {
         assertEquals(Verdict.INVALID, rows.get(1).verdict());
         assertEquals("expired", rows.get(1).diagnosis());
         assertEquals("expired 2 h ago", rows.get(1).expiresIn());
-        assertEquals("id-token-as-access-token", rows.get(2).diagnosis());
+        // An ID token in a token response is judged as an ID token for the token request's client (client_id=abc in the
+        // form body of Hars.tokenResponse), not as a token for the API: its aud is another client.
+        assertEquals(HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, rows.get(2).judgedAs());
+        assertEquals("abc", rows.get(2).judgedFor());
+        assertEquals("wrong-audience", rows.get(2).diagnosis());
+        assertTrue(rows.get(2).summary().startsWith("ID token for client abc: not valid: "), rows.get(2).summary());
+        assertEquals(HarRow.JudgedAs.API, rows.get(0).judgedAs());
         assertTrue(rows.get(2).report().input().description().contains("token response (id_token) of POST " + LOGIN), rows.get(2).report().input().description());
         assertEquals("id-token", rows.get(2).report().input().candidates().get(0).role());
         // The list as JSON never carries a token value.
