@@ -212,7 +212,8 @@ public final class Inspector {
     /** Diagnoses that leave a verdict open however well the checks went: a signature proves nothing about an issuer nobody trusts. */
     static final java.util.Set<String> UNDETERMINING = java.util.Set.of("untrusted-issuer");
 
-    static Verdict verdict(List<Step> steps, List<Diagnosis> diagnoses) {
+    /** The verdict rule, the one place it lives: a failed step (other than fetching metadata or keys) makes a token invalid; valid needs a verified signature and nothing undetermining. */
+    public static Verdict verdict(List<Step> steps, List<Diagnosis> diagnoses) {
         if (steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id()))) return Verdict.INVALID;
         if (diagnoses.stream().anyMatch(d -> UNDETERMINING.contains(d.id()))) return Verdict.UNDETERMINED;
         boolean signed = steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS);

@@ -49,9 +49,6 @@ public final class HarAnalysis {
     public static final String NONCE_MISMATCH = "nonce-mismatch";
     public static final String NONCE_MISSING = "nonce-missing";
 
-    /** Step ids whose failure is about the environment, not the token (as the Inspector's verdict treats them). */
-    private static final java.util.Set<String> ENVIRONMENT_STEPS = java.util.Set.of("metadata", "keys");
-
     /** Microsoft API hosts (exact host, or ".suffix" for a family of hosts) and the resource they serve. */
     static final Map<String, String> MICROSOFT_HOSTS = orderedMap(
             "graph.microsoft.com", "Microsoft Graph",
@@ -249,7 +246,7 @@ public final class HarAnalysis {
             }
         }
         if (r.token() != null && r.token().claims() != null && steps.stream().noneMatch(s -> s.id().equals("nonce"))) steps.add(nonceStep(f, r, diags));
-        Verdict v = verdict(steps, diags);
+        Verdict v = Inspector.verdict(steps, diags);
         String summary = switch (v) {
             case VALID -> who + ": valid" + (steps.stream().anyMatch(s -> s.status() == Status.WARN) ? " with warnings" : "")
                     + (f.signInEntry() != null && f.requestNonce() != null ? ", nonce matches its /authorize request" : "");
@@ -306,7 +303,7 @@ public final class HarAnalysis {
                         + role.judgedFor() + " validates it." + (graph ? " Microsoft Graph tokens are signed over a transformed header nonce: "
                         + "nobody but Graph can verify their signature as issued." : ""),
                 "Nothing to fix for your API. If your API rejected a call, look at the token sent to your API."));
-        Verdict v = steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id())) ? Verdict.INVALID : Verdict.UNDETERMINED;
+        Verdict v = Inspector.verdict(steps, diags) == Verdict.INVALID ? Verdict.INVALID : Verdict.UNDETERMINED;
         String summary = v == Verdict.INVALID ? "Not valid: " + failure(steps, diags.subList(1, diags.size())) + " (not for your API: " + what + ")"
                 : "Not for your API: " + what;
         return rebuild(r, v, summary, steps, diags);
@@ -330,12 +327,6 @@ public final class HarAnalysis {
                 .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
     }
 
-    /** The Inspector's verdict rule (a failed step, other than fetching metadata or keys, makes a token invalid). */
-    static Verdict verdict(List<Step> steps, List<Diagnosis> diags) {
-        if (steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id()))) return Verdict.INVALID;
-        if (diags.stream().anyMatch(d -> d.id().equals("untrusted-issuer"))) return Verdict.UNDETERMINED;
-        return steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS) ? Verdict.VALID : Verdict.UNDETERMINED;
-    }
 
     private static Report rebuild(Report r, Verdict v, String summary, List<Step> steps, List<Diagnosis> diags) {
         return new Report(r.tool(), r.version(), r.evaluatedAt(), v, summary, r.input(), r.token(), r.key(), steps, diags);
