@@ -235,7 +235,7 @@ public final class MainController {
 
         Report.TokenView t = r == null ? null : r.token();
         claimsController.setRows(t == null ? null : t.claimAnnotations(), r == null ? "Inspect a token to see its claims."
-                : t == null ? r.summary()
+                : t == null ? dev.tokenscope.engine.text.SafeText.line(r.summary())
                 : switch (t.kind()) {
                     case JWE -> "Encrypted token: its claims are readable only with the resource's private key.";
                     case OPAQUE -> "Opaque token: it has no claims a client can read; only the resource that issued it can.";
