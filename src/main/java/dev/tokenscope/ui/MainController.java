@@ -225,7 +225,7 @@ public final class MainController {
         List<Report.CandidateView> cands = r == null || r.input() == null ? List.of() : r.input().candidates();
         updatingCandidates = true;
         try {
-            candidateChoice.getItems().setAll(cands.stream().map(c -> c.role() + " (" + c.source() + ", " + c.length() + " chars)").toList());
+            candidateChoice.getItems().setAll(cands.stream().map(c -> dev.tokenscope.engine.text.SafeText.line(c.role() + " (" + c.source() + ", " + c.length() + " chars)")).toList());
             if (r != null && r.input() != null && r.input().selected() >= 0) candidateChoice.getSelectionModel().select(r.input().selected());
         } finally {
             updatingCandidates = false;

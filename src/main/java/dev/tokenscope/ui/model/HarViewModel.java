@@ -9,6 +9,7 @@ import dev.tokenscope.engine.har.HarRow;
 import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -151,7 +152,7 @@ public final class HarViewModel {
         ValidationProfile p = profile.getValue() == null ? ValidationProfile.defaults() : profile.getValue();
         String name = har.getFileName() == null ? har.toString() : har.getFileName().toString();
         rows.clear();
-        warnings.set(known == null ? "" : String.join("\n", known.warnings()));
+        warnings.set(known == null ? "" : String.join("\n", known.warnings().stream().map(SafeText::line).toList()));
         Task<HarScan> t = new Task<>() {
             @Override
             protected HarScan call() throws Exception {
@@ -172,7 +173,7 @@ public final class HarViewModel {
                     Platform.runLater(() -> {
                         if (gen != generation) return;
                         scan = found;
-                        warnings.set(String.join("\n", found.warnings()));
+                        warnings.set(String.join("\n", found.warnings().stream().map(SafeText::line).toList()));
                     });
                 }
                 int n = s.findings().size();
