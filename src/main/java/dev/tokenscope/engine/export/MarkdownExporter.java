@@ -7,8 +7,8 @@ import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
-
 import dev.tokenscope.engine.text.SafeText;
+
 import java.util.List;
 import java.util.Map;
 
@@ -197,7 +197,8 @@ public final class MarkdownExporter {
         return f + lang + "\n" + s + (s.endsWith("\n") ? "" : "\n") + f + "\n\n";
     }
 
+    /** At most {@code max} code points (never half a surrogate pair). */
     private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 }

@@ -1,8 +1,8 @@
 package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.claims.ClaimView;
-
 import dev.tokenscope.engine.text.SafeText;
+
 import java.util.Locale;
 
 /**

@@ -1,8 +1,8 @@
 package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.signin.FlowLog;
-
 import dev.tokenscope.engine.text.SafeText;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

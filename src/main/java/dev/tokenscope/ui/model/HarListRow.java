@@ -3,8 +3,8 @@ package dev.tokenscope.ui.model;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarRow;
 import dev.tokenscope.engine.report.Status;
-
 import dev.tokenscope.engine.text.SafeText;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

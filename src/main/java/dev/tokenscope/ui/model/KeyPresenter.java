@@ -4,8 +4,8 @@ import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
-
 import dev.tokenscope.engine.text.SafeText;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
-
 import dev.tokenscope.engine.text.SafeText;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
