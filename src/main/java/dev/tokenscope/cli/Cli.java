@@ -2,6 +2,7 @@ package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.Version;
 import dev.tokenscope.engine.batch.WarmUp;
+import dev.tokenscope.engine.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,11 +72,11 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             String cmd = ex.getCommandLine().getCommandName().equals("tokenscope") ? "" : ex.getCommandLine().getCommandName() + " ";
-            err.println("tokenscope: " + ex.getMessage() + " (see 'tokenscope " + cmd + "--help')");
+            err.println("tokenscope: " + SafeText.line(ex.getMessage()) + " (see 'tokenscope " + cmd + "--help')");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, r) -> {
-            err.println("tokenscope: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println("tokenscope: " + SafeText.line(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return USAGE;
         });
         return cl.execute(args);

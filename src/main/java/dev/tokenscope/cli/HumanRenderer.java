@@ -6,10 +6,15 @@ import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.util.List;
 
-/** Renders a report for a terminal: verdict banner, top diagnosis, steps with status words, claims with meanings. */
+/**
+ * Renders a report for a terminal: verdict banner, top diagnosis, steps with status words, claims with meanings. Every
+ * text of the report passes {@link SafeText#line} (a claim, a URL or a server's message can quote the token), so nothing
+ * in it reaches the terminal as a control sequence; the only escape sequences written are this renderer's colours.
+ */
 public final class HumanRenderer {
     private static final String RESET = "\u001b[0m", BOLD = "\u001b[1m", DIM = "\u001b[2m";
     private static final String RED = "\u001b[31m", GREEN = "\u001b[32m", YELLOW = "\u001b[33m", CYAN = "\u001b[36m", GREY = "\u001b[90m";
@@ -27,47 +32,47 @@ public final class HumanRenderer {
             case INVALID -> RED;
             case UNDETERMINED -> GREY;
         };
-        sb.append(paint(BOLD + verdictColor, r.verdict().json().toUpperCase() + " — " + r.summary())).append('\n');
-        sb.append(paint(DIM, "Input: " + r.input().description())).append('\n');
-        for (String note : r.input().notes()) sb.append(paint(DIM, "  note: " + note)).append('\n');
+        sb.append(paint(BOLD + verdictColor, r.verdict().json().toUpperCase() + " — " + safe(r.summary()))).append('\n');
+        sb.append(paint(DIM, "Input: " + safe(r.input().description()))).append('\n');
+        for (String note : r.input().notes()) sb.append(paint(DIM, "  note: " + safe(note))).append('\n');
         List<Report.CandidateView> cands = r.input().candidates();
         if (cands.size() > 1) {
             for (int i = 0; i < cands.size(); i++) {
                 Report.CandidateView c = cands.get(i);
-                sb.append(paint(DIM, (i == r.input().selected() ? "  > inspecting " : "    also found ") + c.role() + " (" + c.source() + ", " + c.length() + " chars)")).append('\n');
+                sb.append(paint(DIM, (i == r.input().selected() ? "  > inspecting " : "    also found ") + safe(c.role()) + " (" + safe(c.source()) + ", " + c.length() + " chars)")).append('\n');
             }
         }
         if (r.token() != null && r.token().type() != null) {
-            sb.append(paint(DIM, "Token: " + r.token().kind().json().toUpperCase() + ", " + r.token().type())).append('\n');
+            sb.append(paint(DIM, "Token: " + r.token().kind().json().toUpperCase() + ", " + safe(r.token().type()))).append('\n');
         }
         if (!r.diagnoses().isEmpty()) {
             sb.append('\n');
             for (Diagnosis d : r.diagnoses()) {
-                sb.append(paint(BOLD, "Diagnosis [" + d.id() + "]: " + d.summary())).append('\n');
-                if (d.explanation() != null) sb.append(wrap(d.explanation(), "    ")).append('\n');
-                if (d.fix() != null) sb.append(paint(CYAN, wrap("Fix: " + d.fix(), "    "))).append('\n');
+                sb.append(paint(BOLD, "Diagnosis [" + safe(d.id()) + "]: " + safe(d.summary()))).append('\n');
+                if (d.explanation() != null) sb.append(wrap(safe(d.explanation()), "    ")).append('\n');
+                if (d.fix() != null) sb.append(paint(CYAN, wrap("Fix: " + safe(d.fix()), "    "))).append('\n');
             }
         }
         if (!r.steps().isEmpty()) sb.append('\n').append(paint(BOLD, "Steps")).append('\n');
-        int w = r.steps().stream().mapToInt(s -> s.title().length()).max().orElse(10);
+        int w = r.steps().stream().mapToInt(s -> safe(s.title()).length()).max().orElse(10);
         for (Step s : r.steps()) {
             sb.append("  ").append(paint(statusColor(s.status()), String.format("%-4s", s.status().json().toUpperCase())))
-                    .append("  ").append(String.format("%-" + w + "s", s.title())).append("  ").append(s.detail());
-            if (s.idx() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) sb.append(paint(DIM, " [" + s.idx() + "]"));
+                    .append("  ").append(String.format("%-" + w + "s", safe(s.title()))).append("  ").append(safe(s.detail()));
+            if (s.idx() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) sb.append(paint(DIM, " [" + safe(s.idx()) + "]"));
             sb.append('\n');
             if (s.hint() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) {
-                sb.append(paint(CYAN, "        fix: " + s.hint())).append('\n');
+                sb.append(paint(CYAN, "        fix: " + safe(s.hint()))).append('\n');
             }
         }
         KeyView k = r.key();
         if (k != null) {
             sb.append('\n').append(paint(BOLD, "Signing key")).append('\n');
-            if (k.kid() != null) sb.append("  kid ").append(k.kid()).append(", ").append(k.kty()).append(k.sizeBits() != null ? " " + k.sizeBits() + " bits" : "")
-                    .append(k.matchedBy() != null ? ", matched by " + k.matchedBy() : "").append('\n');
-            if (k.certificate() != null) sb.append("  certificate ").append(k.certificate().subject()).append(", valid until ").append(k.certificate().notAfter()).append('\n');
-            if (k.source() != null) sb.append("  from ").append(k.source()).append(k.cacheAge() != null ? " (" + k.cacheAge() + ")" : "").append('\n');
+            if (k.kid() != null) sb.append("  kid ").append(safe(k.kid())).append(", ").append(safe(k.kty())).append(k.sizeBits() != null ? " " + k.sizeBits() + " bits" : "")
+                    .append(k.matchedBy() != null ? ", matched by " + safe(k.matchedBy()) : "").append('\n');
+            if (k.certificate() != null) sb.append("  certificate ").append(safe(k.certificate().subject())).append(", valid until ").append(safe(k.certificate().notAfter())).append('\n');
+            if (k.source() != null) sb.append("  from ").append(safe(k.source())).append(k.cacheAge() != null ? " (" + safe(k.cacheAge()) + ")" : "").append('\n');
             if (k.keySet() != null) sb.append("  key set: ").append(k.keySet().size()).append(" keys: ")
-                    .append(String.join(", ", k.keySet().stream().map(x -> (x.matched() ? "*" : "") + x.kid()).toList())).append('\n');
+                    .append(String.join(", ", k.keySet().stream().map(x -> (x.matched() ? "*" : "") + safe(x.kid())).toList())).append('\n');
         }
         if (r.token() != null) {
             if (!r.token().headerAnnotations().isEmpty()) {
@@ -83,16 +88,17 @@ public final class HumanRenderer {
     }
 
     private void table(StringBuilder sb, List<ClaimView> claims) {
-        int w = Math.min(20, claims.stream().mapToInt(c -> c.name().length()).max().orElse(4));
+        int w = Math.min(20, claims.stream().mapToInt(c -> c.displayName().length()).max().orElse(4));
         for (ClaimView c : claims) {
             String value = c.displayValue();
-            if (value.length() > 60) value = value.substring(0, 57) + "…";
-            sb.append("  ").append(String.format("%-" + w + "s", c.name())).append("  ").append(value);
+            if (value.codePointCount(0, value.length()) > 60) value = value.substring(0, value.offsetByCodePoints(0, 57)) + "…";
+            sb.append("  ").append(String.format("%-" + w + "s", c.displayName())).append("  ").append(value);
             StringBuilder meaning = new StringBuilder();
-            if (c.time() != null) meaning.append(c.time().relative()).append(", ").append(c.time().local());
-            if (c.interpretation() != null) meaning.append(meaning.length() > 0 ? "; " : "").append(c.interpretation());
-            String title = c.inCatalogue() ? c.title() : "not in catalogue";
+            if (c.time() != null) meaning.append(safe(c.time().relative())).append(", ").append(safe(c.time().local()));
+            if (c.interpretation() != null) meaning.append(meaning.length() > 0 ? "; " : "").append(safe(c.interpretation()));
+            String title = c.inCatalogue() ? safe(c.title()) : "not in catalogue";
             sb.append(paint(DIM, "  — " + title + (meaning.length() > 0 ? ": " + meaning : "") + (c.pii() ? " [personal data]" : ""))).append('\n');
+            if (c.warning() != null) sb.append(paint(YELLOW, "      info: " + safe(c.warning()))).append('\n');
         }
     }
 
@@ -104,6 +110,11 @@ public final class HumanRenderer {
             case SKIP -> GREY;
             case INFO -> CYAN;
         };
+    }
+
+    /** Untrusted text on one line, escaped ({@link SafeText#line}); null stays null. */
+    static String safe(String text) {
+        return SafeText.line(text);
     }
 
     private String paint(String code, String text) {

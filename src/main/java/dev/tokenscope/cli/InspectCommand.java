@@ -68,7 +68,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (sample != null) {
             chosen = dev.tokenscope.engine.Samples.load(sample).orElse(null);
             if (chosen == null) {
-                err.println("tokenscope inspect: no bundled sample \"" + sample + "\"; samples: "
+                err.println("tokenscope inspect: no bundled sample \"" + dev.tokenscope.engine.text.SafeText.line(sample) + "\"; samples: "
                         + String.join(", ", dev.tokenscope.engine.Samples.all().stream().map(dev.tokenscope.engine.Samples.Sample::name).toList()));
                 return Cli.USAGE;
             }
@@ -76,14 +76,14 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             input = chosen != null ? chosen.token() : readInput();
         } catch (UsageException e) {
-            err.println("tokenscope inspect: " + e.getMessage());
+            err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
             return Cli.USAGE;
         }
         ValidationProfile profile;
         try {
             profile = chosen != null ? merge(chosen.profile(), profile()) : profile();
         } catch (UsageException e) {
-            err.println("tokenscope inspect: " + e.getMessage());
+            err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
             return Cli.USAGE;
         }
         String reportProblem = reportOptions.validate();
@@ -94,7 +94,7 @@ public final class InspectCommand implements Callable<Integer> {
         Report report = inspector().inspect(input, profile);
         if (report.token() == null) {
             if (json) out.println(Json.pretty(report));
-            err.println("tokenscope inspect: " + report.summary());
+            err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(report.summary()));
             return Cli.USAGE;
         }
         if (reportOptions.requested()) {

@@ -19,6 +19,7 @@ import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.signin.SignInException;
 import dev.tokenscope.engine.signin.SignInRequest;
 import dev.tokenscope.engine.signin.TokenSet;
+import dev.tokenscope.engine.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -182,7 +183,7 @@ public final class LoginCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (IllegalArgumentException | UsageError e) {
-            err.println("tokenscope login: " + e.getMessage());
+            err.println("tokenscope login: " + SafeText.line(e.getMessage()));
             err.flush();
             return Cli.USAGE;
         }
@@ -299,10 +300,10 @@ public final class LoginCommand implements Callable<Integer> {
         String at = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault()).format(info.expiresAt());
         err.println();
         err.println("To sign in, open this page in a browser on any device:");
-        err.println("    " + info.verificationUri());
+        err.println("    " + SafeText.line(info.verificationUri()));
         err.println("and enter the code:");
-        err.println("    " + info.userCode());
-        if (info.verificationUriComplete() != null) err.println("(or open " + info.verificationUriComplete() + ")");
+        err.println("    " + SafeText.line(info.userCode()));
+        if (info.verificationUriComplete() != null) err.println("(or open " + SafeText.line(info.verificationUriComplete()) + ")");
         err.println("The code expires in " + minutes(info.expiresIn()) + " (at " + at + "). Waiting for the sign-in… (Ctrl+C cancels)");
         err.println();
         err.flush();
@@ -337,11 +338,11 @@ public final class LoginCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         TokenSet.ScopeComparison sc = t.scopes();
         sb.append("Signed in: ").append(flowName(t.flow())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
-        sb.append("  scopes requested: ").append(String.join(" ", sc.requested())).append('\n');
-        sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : String.join(" ", sc.granted())).append('\n');
-        if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(String.join(" ", sc.notGranted())).append('\n');
-        if (!sc.extra().isEmpty()) sb.append("  also granted:     ").append(String.join(" ", sc.extra())).append('\n');
-        if (!sc.inToken().isEmpty()) sb.append("  in the token:     ").append(String.join(" ", sc.inToken())).append(" (scp/roles)").append('\n');
+        sb.append("  scopes requested: ").append(SafeText.line(String.join(" ", sc.requested()))).append('\n');
+        sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : SafeText.line(String.join(" ", sc.granted()))).append('\n');
+        if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(SafeText.line(String.join(" ", sc.notGranted()))).append('\n');
+        if (!sc.extra().isEmpty()) sb.append("  also granted:     ").append(SafeText.line(String.join(" ", sc.extra()))).append('\n');
+        if (!sc.inToken().isEmpty()) sb.append("  in the token:     ").append(SafeText.line(String.join(" ", sc.inToken()))).append(" (scp/roles)").append('\n');
         sb.append("  ID token: ").append(t.idToken().isPresent() ? "received" + (inspectIdToken ? " (inspected below)" : " (--id-token inspects it)") : "none")
                 .append("; refresh token: ").append(t.refreshToken().isPresent() ? "received (in memory only, discarded on exit)" : "none").append('\n');
         sb.append("Report of the ").append(inspectIdToken ? "ID token" : "access token").append(":\n");
@@ -360,7 +361,7 @@ public final class LoginCommand implements Callable<Integer> {
             out.println(Json.pretty(doc));
             out.flush();
         }
-        err.println("tokenscope login: sign-in failed: " + e.getMessage());
+        err.println("tokenscope login: sign-in failed: " + SafeText.line(e.getMessage()));
         e.oauthError().ifPresent(o -> err.print(o.render()));
         if (e.kind() == SignInException.Kind.PORT_IN_USE) err.println("  Try without --port (a random port), or free the port.");
         if (!json) printLog(log, err);

@@ -12,6 +12,7 @@ import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
 import dev.tokenscope.engine.har.HarStory;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,13 +83,13 @@ public class ScanCommand implements Callable<Integer> {
         try {
             scan = new HarScanner().scan(file);
         } catch (HarFormatException e) {
-            err.println("tokenscope scan: " + e.getMessage());
+            err.println("tokenscope scan: " + SafeText.line(e.getMessage()));
             return Cli.USAGE;
         } catch (IOException e) {
-            err.println("tokenscope scan: could not read " + file + ": " + e.getMessage());
+            err.println("tokenscope scan: could not read " + file + ": " + SafeText.line(e.getMessage()));
             return Cli.USAGE;
         }
-        for (String w : scan.warnings()) err.println("tokenscope scan: warning: " + w);
+        for (String w : scan.warnings()) err.println("tokenscope scan: warning: " + SafeText.line(w));
         if (scan.findings().isEmpty()) {
             if (json) out.println(Json.pretty(listJson(scan, List.of(), HarStory.tell(scan, List.of()))));
             err.println("tokenscope scan: no token found in " + scan.entries() + " entries of " + file);
@@ -111,7 +112,7 @@ public class ScanCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.pretty(listJson(scan, rows, story)));
         } else {
-            out.print(story + "\n\n" + render(file, scan, rows));
+            out.print(SafeText.line(story) + "\n\n" + render(file, scan, rows));
         }
         out.flush();
         return rows.stream().allMatch(r -> r.verdict() == Verdict.VALID) ? Cli.VALID : Cli.INVALID;
@@ -133,6 +134,7 @@ public class ScanCommand implements Callable<Integer> {
         return root;
     }
 
+    /** The list for a terminal: every text from the capture (URL, where, audience …) passes {@link SafeText#line}. */
     static String render(Path file, HarScan scan, List<HarRow> rows) {
         StringBuilder sb = new StringBuilder();
         int occurrences = rows.stream().mapToInt(r -> r.finding().occurrences()).sum();
@@ -142,26 +144,26 @@ public class ScanCommand implements Callable<Integer> {
         for (HarRow r : rows) {
             var f = r.finding();
             sb.append('\n').append('[').append(r.number()).append("] ").append(r.verdict().json().toUpperCase());
-            if (r.diagnosis() != null) sb.append(" [").append(r.diagnosis()).append(']');
-            sb.append(" — ").append(r.summary()).append('\n');
-            sb.append("    ").append(f.role().label()).append(" · ").append(f.where()).append(" · ")
-                    .append(f.method() == null ? "" : f.method() + " ").append(f.url() == null ? "(no URL)" : f.url());
+            if (r.diagnosis() != null) sb.append(" [").append(SafeText.line(r.diagnosis())).append(']');
+            sb.append(" — ").append(SafeText.line(r.summary())).append('\n');
+            sb.append("    ").append(f.role().label()).append(" · ").append(SafeText.line(f.where())).append(" · ")
+                    .append(f.method() == null ? "" : SafeText.line(f.method()) + " ").append(f.url() == null ? "(no URL)" : SafeText.line(f.url()));
             if (f.status() > 0) sb.append(" → ").append(f.status());
-            sb.append('\n').append("    ").append(judged(r)).append('\n');
+            sb.append('\n').append("    ").append(SafeText.line(judged(r))).append('\n');
             if (f.serverResponse() != null) {
-                sb.append("    ").append(f.serverResponse().request()).append(' ').append(f.serverResponse().text()).append('\n');
+                sb.append("    ").append(SafeText.line(f.serverResponse().request())).append(' ').append(SafeText.line(f.serverResponse().text())).append('\n');
             }
             sb.append("    ");
-            if (f.time() != null) sb.append("at ").append(f.time()).append(" · ");
+            if (f.time() != null) sb.append("at ").append(SafeText.line(f.time())).append(" · ");
             sb.append("entry ").append(f.entry() + 1);
             if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
             sb.append('\n');
             if (r.audience() != null || r.expires() != null) {
                 sb.append("    ");
-                if (r.type() != null) sb.append(r.type()).append(" · ");
-                if (r.audience() != null) sb.append("aud ").append(r.audience());
-                if (r.expires() != null) sb.append(r.audience() != null ? " · " : "").append("exp ").append(r.expires())
-                        .append(r.expiresIn() != null ? " (" + r.expiresIn() + ")" : "");
+                if (r.type() != null) sb.append(SafeText.line(r.type())).append(" · ");
+                if (r.audience() != null) sb.append("aud ").append(SafeText.line(r.audience()));
+                if (r.expires() != null) sb.append(r.audience() != null ? " · " : "").append("exp ").append(SafeText.line(r.expires()))
+                        .append(r.expiresIn() != null ? " (" + SafeText.line(r.expiresIn()) + ")" : "");
                 sb.append('\n');
             }
         }

@@ -10,6 +10,7 @@ import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,10 +107,10 @@ public class VerifyCommand implements Callable<Integer> {
             }
             return summary.allValid() ? Cli.VALID : Cli.INVALID;
         } catch (HarFormatException e) {
-            err.println("tokenscope verify: " + e.getMessage());
+            err.println("tokenscope verify: " + SafeText.line(e.getMessage()));
             return Cli.USAGE;
         } catch (IOException e) {
-            err.println("tokenscope verify: could not read " + (source.equals("-") ? "standard input" : source) + ": " + e.getMessage());
+            err.println("tokenscope verify: could not read " + (source.equals("-") ? "standard input" : source) + ": " + SafeText.line(e.getMessage()));
             return Cli.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,15 +192,11 @@ public class VerifyCommand implements Callable<Integer> {
             sb.append(",\"memoised\":").append(r.memoised()).append("}\n");
         } else {
             sb.append(number).append(": ").append(r.verdict().json());
-            if (r.diagnosis() != null) sb.append(" [").append(r.diagnosis()).append(']');
-            sb.append(' ').append(oneLine(r.message()));
-            if (where != null) sb.append(" (").append(oneLine(where)).append(')');
+            if (r.diagnosis() != null) sb.append(" [").append(SafeText.line(r.diagnosis())).append(']');
+            sb.append(' ').append(SafeText.line(r.message()));
+            if (where != null) sb.append(" (").append(SafeText.line(where)).append(')');
             sb.append('\n');
         }
-    }
-
-    private static String oneLine(String s) {
-        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "").replace('\n', ' ');
     }
 
     private String summaryLine(BatchSummary s) {

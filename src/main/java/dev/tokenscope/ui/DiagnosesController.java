@@ -2,6 +2,7 @@ package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -29,8 +30,8 @@ public final class DiagnosesController {
         scroll.setVisible(!none);
         placeholder.setVisible(none);
         placeholder.setText(r == null ? "Inspect a token: root causes and their fixes appear here."
-                : r.token() == null ? r.summary()
-                : "No root cause to report: " + r.summary() + ". The steps on the left say what each check found.");
+                : r.token() == null ? SafeText.line(r.summary())
+                : "No root cause to report: " + SafeText.line(r.summary()) + ". The steps on the left say what each check found.");
         if (none) return;
         boolean first = true;
         for (Diagnosis d : r.diagnoses()) {
@@ -39,7 +40,9 @@ public final class DiagnosesController {
         }
     }
 
-    private static VBox card(Diagnosis d, boolean top) {
+    /** A diagnosis can quote the token (an audience, an issuer): its texts are shown escaped ({@link SafeText#line}). */
+    private static VBox card(Diagnosis raw, boolean top) {
+        Diagnosis d = new Diagnosis(SafeText.line(raw.id()), SafeText.line(raw.summary()), SafeText.line(raw.explanation()), SafeText.line(raw.fix()));
         Label summary = new Label(d.summary(), Fx.icon(top ? "mdi2a-alert-circle" : "mdi2a-alert-circle-outline"));
         summary.setWrapText(true);
         summary.getStyleClass().add("diagnosis-summary");

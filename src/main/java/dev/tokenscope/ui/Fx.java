@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.engine.text.SafeText;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -119,7 +120,9 @@ final class Fx {
     }
 
     /** Adds a "label: value" row to a two-column grid; the value is selectable-looking, wraps and has a tooltip. */
-    static void fact(GridPane grid, int row, String label, String value) {
+    /** A label/value row; the value (often from the token or the network) shown escaped, its line breaks kept ({@link SafeText#lines}). */
+    static void fact(GridPane grid, int row, String label, String raw) {
+        String value = SafeText.lines(raw);
         Label l = new Label(label);
         l.getStyleClass().add("fact-label");
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

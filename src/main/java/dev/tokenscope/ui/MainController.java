@@ -225,7 +225,7 @@ public final class MainController {
         List<Report.CandidateView> cands = r == null || r.input() == null ? List.of() : r.input().candidates();
         updatingCandidates = true;
         try {
-            candidateChoice.getItems().setAll(cands.stream().map(c -> c.role() + " (" + c.source() + ", " + c.length() + " chars)").toList());
+            candidateChoice.getItems().setAll(cands.stream().map(c -> dev.tokenscope.engine.text.SafeText.line(c.role() + " (" + c.source() + ", " + c.length() + " chars)")).toList());
             if (r != null && r.input() != null && r.input().selected() >= 0) candidateChoice.getSelectionModel().select(r.input().selected());
         } finally {
             updatingCandidates = false;
@@ -235,7 +235,7 @@ public final class MainController {
 
         Report.TokenView t = r == null ? null : r.token();
         claimsController.setRows(t == null ? null : t.claimAnnotations(), r == null ? "Inspect a token to see its claims."
-                : t == null ? r.summary()
+                : t == null ? dev.tokenscope.engine.text.SafeText.line(r.summary())
                 : switch (t.kind()) {
                     case JWE -> "Encrypted token: its claims are readable only with the resource's private key.";
                     case OPAQUE -> "Opaque token: it has no claims a client can read; only the resource that issued it can.";

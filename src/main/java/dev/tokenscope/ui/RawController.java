@@ -2,6 +2,7 @@ package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import dev.tokenscope.ui.model.JsonHighlighter;
 import javafx.fxml.FXML;
@@ -52,7 +53,8 @@ public final class RawController {
             flow.getChildren().add(t);
             return;
         }
-        for (JsonHighlighter.Segment s : JsonHighlighter.segments(json)) {
+        // Shown with bidirectional, invisible and C1 characters as JSON escapes (the same value); copied exactly.
+        for (JsonHighlighter.Segment s : JsonHighlighter.segments(SafeText.lines(json))) {
             Text t = new Text(s.text());
             t.getStyleClass().addAll("json", s.styleClass());
             flow.getChildren().add(t);

@@ -8,6 +8,7 @@ import dev.tokenscope.engine.signin.OAuthError;
 import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.signin.SignInException;
 import dev.tokenscope.engine.signin.TokenSet;
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.ui.model.FlowLogPresenter;
 import dev.tokenscope.ui.model.SignInViewModel;
 import dev.tokenscope.ui.model.SignInViewModel.Flow;
@@ -379,10 +380,10 @@ public final class SignInController {
             countdown.stop();
             return;
         }
-        verificationUri.setText(i.verificationUri());
-        userCode.setText(i.userCode());
+        verificationUri.setText(SafeText.line(i.verificationUri())); // the server's words: shown escaped
+        userCode.setText(SafeText.line(i.userCode()));
         String at = CLOCK_TIME.withZone(ZoneId.systemDefault()).format(i.expiresAt());
-        deviceMessage.setText((i.message() != null ? i.message() + "\n" : "") + "The code expires at " + at
+        deviceMessage.setText((i.message() != null ? SafeText.lines(i.message()) + "\n" : "") + "The code expires at " + at
                 + "; Tokenscope asks every " + i.interval().toSeconds() + " s whether the sign-in is done.");
         vm.tick();
         countdown.playFromStart();

@@ -47,7 +47,7 @@ public final class StepsController {
         placeholder.setManaged(empty);
         scroll.setVisible(!empty);
         if (r != null && r.steps().isEmpty()) {
-            placeholder.setText("No validation steps: " + r.summary());
+            placeholder.setText("No validation steps: " + dev.tokenscope.engine.text.SafeText.line(r.summary()));
         }
         if (empty) {
             countLabel.setText("");
@@ -65,10 +65,10 @@ public final class StepsController {
         Label word = new Label(StepPresenter.word(s.status()));
         word.getStyleClass().add("status-word");
         word.setMinWidth(Region.USE_PREF_SIZE);
-        Label title = new Label(s.title());
+        Label title = new Label(StepPresenter.title(s));
         title.getStyleClass().add("step-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Label detail = new Label(s.detail());
+        Label detail = new Label(StepPresenter.detail(s));
         detail.getStyleClass().add("step-detail");
         detail.setTextOverrun(OverrunStyle.ELLIPSIS);
         detail.setMinWidth(0);
@@ -85,12 +85,12 @@ public final class StepsController {
         pane.setAnimated(false);
         pane.setGraphic(head);
         pane.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        pane.setText(StepPresenter.word(s.status()) + " " + s.title());
+        pane.setText(StepPresenter.word(s.status()) + " " + StepPresenter.title(s));
         pane.setAccessibleRole(AccessibleRole.TITLED_PANE);
-        pane.setAccessibleText(s.title() + ": " + StepPresenter.describe(s.status()) + ". " + s.detail());
+        pane.setAccessibleText(StepPresenter.title(s) + ": " + StepPresenter.describe(s.status()) + ". " + StepPresenter.detail(s));
         head.prefWidthProperty().bind(pane.widthProperty().subtract(44));
         head.maxWidthProperty().bind(pane.widthProperty().subtract(44));
-        pane.setTooltip(new Tooltip(StepPresenter.word(s.status()) + " — " + s.title() + "\n" + s.detail()));
+        pane.setTooltip(new Tooltip(StepPresenter.word(s.status()) + " — " + StepPresenter.title(s) + "\n" + StepPresenter.detail(s)));
         pane.setContent(body(s));
         pane.setExpanded(expanded.contains(s.id()));
         pane.expandedProperty().addListener((obs, o, n) -> {
@@ -104,7 +104,7 @@ public final class StepsController {
         VBox box = new VBox(6);
         box.getStyleClass().add("step-body");
         if (!s.detail().isBlank()) {
-            Label d = new Label(s.detail());
+            Label d = new Label(StepPresenter.detail(s));
             d.setWrapText(true);
             d.getStyleClass().add("step-full-detail");
             box.getChildren().add(d);
@@ -117,11 +117,11 @@ public final class StepsController {
             g.setHgap(10);
             g.setVgap(2);
             int i = 0;
-            for (Map.Entry<String, String> e : s.evidence().entrySet()) Fx.fact(g, i++, e.getKey(), e.getValue());
+            for (Map.Entry<String, String> e : StepPresenter.evidence(s).entrySet()) Fx.fact(g, i++, e.getKey(), e.getValue());
             box.getChildren().addAll(h, g);
         }
         if (s.hint() != null && !s.hint().isBlank()) {
-            Label fix = new Label("Fix: " + s.hint(), Fx.icon("mdi2l-lightbulb-on-outline"));
+            Label fix = new Label("Fix: " + StepPresenter.hint(s), Fx.icon("mdi2l-lightbulb-on-outline"));
             fix.setWrapText(true);
             fix.getStyleClass().add("step-hint");
             box.getChildren().add(fix);
@@ -129,7 +129,7 @@ public final class StepsController {
         HBox foot = new HBox(8);
         foot.setAlignment(Pos.CENTER_LEFT);
         if (s.idx() != null && !s.idx().isBlank()) {
-            Label idx = new Label("Server error code: " + s.idx());
+            Label idx = new Label("Server error code: " + StepPresenter.idx(s));
             idx.getStyleClass().add("step-idx");
             idx.setMinWidth(Region.USE_PREF_SIZE);
             idx.setTooltip(new Tooltip("The Microsoft.IdentityModel code an ASP.NET API logs for the same failure"));

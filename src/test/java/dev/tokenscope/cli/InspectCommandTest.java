@@ -546,6 +546,51 @@ class InspectCommandTest {
         assertTrue(version.out().startsWith("Tokenscope "), version.out());
     }
 
+    // ---- untrusted text: a claim never drives the terminal ------------------------------------------------------
+
+    /** Sets the window title, clears the screen, then reverses what follows. */
+    static final String HOSTILE = "Alice\u001b]0;pwned\u0007\u001b[2J\u202eevil";
+
+    static String hostileToken() {
+        return Tokens.sign(Tokens.v2Access().claim("name", HOSTILE).claim("roles", List.of("Reader", "Admin\u202e"))
+                .claim("xms_nested", Map.of("k\u001b", List.of("\u200bx"))));
+    }
+
+    static void assertNoRawControl(String text) {
+        for (char c : new char[]{'\u001b', '\u0007', '\u202e', '\u200b'}) {
+            assertTrue(text.indexOf(c) < 0, "raw U+" + Integer.toHexString(c) + " in\n" + text.replace('\u001b', '~'));
+        }
+    }
+
+    @Test
+    void humanOutputShowsControlAndBidiCharactersEscapedWithANote() {
+        Run r = inspect(hostileToken());
+        assertEquals(1, r.code(), r.err());
+        assertNoRawControl(r.out());
+        assertNoRawControl(r.err());
+        assertTrue(lineWith(r.out(), "  name ").contains("Alice\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil"), r.out());
+        assertTrue(r.out().contains("info: Contains a terminal control sequence (ESC); contains a right-to-left override: the text displays "
+                + "differently from what it is; contains control characters."), r.out());
+        assertTrue(lineWith(r.out(), "  roles ").contains("[Reader, Admin\\u202e]"), r.out());
+        assertTrue(lineWith(r.out(), "  xms_nested ").toLowerCase(java.util.Locale.ROOT).contains("\\u001b"), r.out()); // JSON-escaped inside an object
+    }
+
+    @Test
+    void jsonKeepsTheExactValuesAndAddsTheWarning() {
+        JsonNode r = json(hostileToken());
+        assertEquals(HOSTILE, r.get("token").get("claims").get("name").asText(), "JSON escaping only: the value is exact");
+        JsonNode name = annotation(r, "claimAnnotations", "name");
+        assertEquals(HOSTILE, name.get("value").asText());
+        assertTrue(name.get("warning").asText().startsWith("Contains a terminal control sequence (ESC); contains a right-to-left override"),
+                name.toString());
+        assertEquals("Admin\u202e", annotation(r, "claimAnnotations", "roles").get("value").get(1).asText());
+        assertTrue(annotation(r, "claimAnnotations", "roles").get("warning").asText().contains("right-to-left override"));
+        String nested = annotation(r, "claimAnnotations", "xms_nested").get("warning").asText();
+        assertTrue(nested.contains("(ESC)") && nested.contains("invisible characters"), nested);
+        assertFalse(annotation(r, "claimAnnotations", "aud").has("warning"), "no warning field for a plain value");
+        assertFalse(annotation(r, "headerAnnotations", "alg").has("warning"));
+    }
+
     static String lineWith(String text, String fragment) {
         Iterator<String> it = text.lines().iterator();
         while (it.hasNext()) {

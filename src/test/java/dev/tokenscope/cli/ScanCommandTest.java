@@ -112,6 +112,31 @@ class ScanCommandTest {
         assertTrue(err.contains("--inspect takes 1 to 2, not 3"), err);
     }
 
+    /** A token whose claims (and the request URL it was sent to) hold terminal control sequences and a right-to-left override. */
+    @Test
+    void controlAndBidiCharactersFromTheCaptureAreNeverPrintedRaw() throws Exception {
+        String hostile = "\u001b]0;pwned\u0007\u001b[2J\u202e";
+        String token = Tokens.sign(Tokens.v2Access().audience(API_ID + hostile).claim("name", "Alice" + hostile));
+        Path evil = dir.resolve("evil.har");
+        // In the HAR's JSON the URL carries the characters as JSON escapes, as a browser would write them.
+        Files.writeString(evil, "{\"log\":{\"version\":\"1.2\",\"entries\":["
+                + entry("2026-03-01T12:00:02.000Z", "GET", "https://api.contoso.example/\\u001b[2J\\u202eorders",
+                "[{\"name\":\"authorization\",\"value\":\"Bearer " + token + "\"}]", "{}") + "]}}");
+        assertEquals(1, run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString()), err);
+        InspectCommandTest.assertNoRawControl(out);
+        InspectCommandTest.assertNoRawControl(err);
+        assertTrue(out.contains("GET https://api.contoso.example/\\u001b[2J\\u202eorders"), out);
+        assertTrue(out.contains("aud " + API_ID + "\\u001b]0;pwned\\u0007\\u001b[2J\\u202e"), out);
+
+        assertEquals(1, run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString(), "--inspect", "1", "--no-color"));
+        InspectCommandTest.assertNoRawControl(out);
+        assertTrue(out.contains("Alice\\u001b]0;pwned"), out);
+        assertTrue(out.contains("info: Contains a terminal control sequence (ESC)"), out);
+
+        assertEquals(1, run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString(), "--json"));
+        assertEquals(API_ID + hostile, Json.parse(out).get("tokens").get(0).get("audience").asText(), "JSON keeps the exact value");
+    }
+
     /** The HAR headless Chromium recorded from the loopback SPA (see ChromiumHarTest), through the command line. */
     @Test
     void aRealChromiumCaptureThroughTheCommandLine() throws Exception {

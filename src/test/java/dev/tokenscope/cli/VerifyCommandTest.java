@@ -54,6 +54,21 @@ class VerifyCommandTest {
         return a;
     }
 
+    /** A line's message quotes the token (its audience): shown escaped, on its one line; --json-lines keeps it exactly. */
+    @Test
+    void controlAndBidiCharactersInAMessageArePrintedEscaped() throws Exception {
+        String hostile = "\u001b]0;pwned\u0007\u001b[2J\u202e\nfake: valid";
+        Path in = dir.resolve("tokens.txt");
+        Files.writeString(in, Tokens.sign(Tokens.v2Access().audience("api://other" + hostile)) + "\n");
+        assertEquals(1, run(offline(in.toString()).toArray(String[]::new)), err);
+        InspectCommandTest.assertNoRawControl(out);
+        List<String> lines = out.lines().toList();
+        assertEquals(2, lines.size(), "one line and the summary: " + out);
+        assertTrue(lines.get(0).contains("api://other\\u001b]0;pwned\\u0007\\u001b[2J\\u202e\\u000afake: valid"), lines.get(0));
+        assertEquals(1, run(offline(in.toString(), "--json-lines").toArray(String[]::new)));
+        assertTrue(Json.parse(out.lines().findFirst().orElseThrow()).get("message").asText().contains("api://other" + hostile), out);
+    }
+
     @Test
     void everyNonEmptyLineGetsOneLineThenASummary() throws Exception {
         String valid = Tokens.sign(Tokens.v2Access());

@@ -9,10 +9,17 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
+import dev.tokenscope.cli.HumanRenderer;
+import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.engine.export.ExportFormat;
+import dev.tokenscope.engine.export.ExportOptions;
+import dev.tokenscope.engine.export.Exporters;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.testing.FakeEntra;
 import dev.tokenscope.testing.Tokens;
 import okhttp3.tls.HeldCertificate;
@@ -262,6 +269,43 @@ class AttackCatalogueTest {
         assertEquals(Verdict.UNDETERMINED, r.verdict());
         assertTrue(r.summary().contains("characters"), r.summary());
         assertTrue(entra.requests.isEmpty());
+    }
+
+    // ---- text from the token never drives the terminal or fools the eye ----------------------------------------
+
+    /** Every line of a face's output holds no raw control, bidirectional or invisible character. */
+    static void noRawControl(String face, String text) {
+        for (String line : text.split("\n", -1)) {
+            assertTrue(SafeText.isPlain(line), face + ": raw control, bidi or invisible character in " + line.replace('\u001b', '~'));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u001b]0;pwned\u0007\u001b[2J", "invoice\u202efdp.exe", "\u009b2J\u009d0;t\u009c", "alice\r\nadmin: yes",
+            "ad\u200bmin\u2066x\u2069\ufeff", "del\u007f\u0085nel"})
+    void controlAndBidiCharactersInClaimsReachNoFaceRaw(String hostile) {
+        String token = Tokens.sign(Tokens.v2Access().claim("name", hostile).claim("roles", List.of("Reader", hostile)));
+        Report r = inspect(token);
+        assertEquals(Verdict.VALID, r.verdict(), "odd characters are not a validation failure: " + r.summary());
+        for (String claim : List.of("name", "roles")) {
+            ClaimView v = r.token().claimAnnotations().stream().filter(c -> c.name().equals(claim)).findFirst().orElseThrow();
+            assertNotNull(v.warning(), claim + " has an info note");
+            assertTrue(SafeText.isPlain(v.displayValue()), v.displayValue());
+        }
+        noRawControl("inspect", new HumanRenderer(false).render(r));
+        noRawControl("markdown", Exporters.export(r, token, ExportFormat.MARKDOWN, ExportOptions.defaults()));
+        noRawControl("html", Exporters.export(r, token, ExportFormat.HTML, ExportOptions.defaults()));
+        assertEquals(hostile, r.token().claims().get("name").asText(), "the report keeps the exact value");
+        assertTrue(Json.pretty(r).contains("\"warning\""), "JSON carries the note");
+    }
+
+    @Test
+    void terminalControlSequenceInTheKidIsShownEscaped() {
+        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k\u001b[2J\u202e").build());
+        Report r = inspect(token);
+        invalid(r, "key-not-found");
+        noRawControl("inspect", new HumanRenderer(false).render(r));
+        assertNotNull(r.token().headerAnnotations().stream().filter(c -> c.name().equals("kid")).findFirst().orElseThrow().warning());
     }
 
     private static void assertNotEquals(Status unexpected, Status actual) {

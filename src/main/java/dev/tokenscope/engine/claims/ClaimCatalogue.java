@@ -134,7 +134,7 @@ public final class ClaimCatalogue {
 
     private ClaimView annotate(String name, JsonNode value, Entry e, Instant now, ZoneId zone) {
         if (e == null) {
-            return new ClaimView(name, value, null, "not in catalogue", null, false, false, null, null);
+            return new ClaimView(name, value, null, "not in catalogue", null, false, false, null, null, ClaimView.warningOf(name, value));
         }
         ClaimView.TimeView time = null;
         String interpretation = null;
@@ -148,7 +148,7 @@ public final class ClaimCatalogue {
         } else {
             interpretation = interpret(e, value);
         }
-        return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time);
+        return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time, ClaimView.warningOf(name, value));
     }
 
     /** 9999-12-31T23:59:59Z: a time claim beyond it is not a time. */

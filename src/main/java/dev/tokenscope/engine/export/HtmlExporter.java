@@ -7,6 +7,7 @@ import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.Map;
 /**
  * A redacted report as one self-contained HTML page: inline CSS, no script and no external resource (a
  * Content-Security-Policy forbids both, in case a viewer is careless), steps colour-coded like the GUI and
- * always labelled with their status word. Every text is escaped; the output is also well-formed XML, so it
- * can be checked with any XML parser.
+ * always labelled with their status word. Every text is escaped, control, bidirectional and invisible characters
+ * included ({@link SafeText}); the output is also well-formed XML, so it can be checked with any XML parser.
  */
 public final class HtmlExporter {
     static final String CSS = """
@@ -36,7 +37,7 @@ public final class HtmlExporter {
             code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
             pre{background:#f6f8fa;padding:.6em;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
             dl.evidence{margin:.2em 0 0;font-size:.9em}dl.evidence dt{color:#57606a}dl.evidence dd{margin:0 0 .2em 1.2em;word-break:break-all}
-            .pii{color:#9a6700}
+            .pii{color:#9a6700}.warning{color:#9a6700;font-size:.9em}
             """;
 
     public String render(Redactor.Redacted redacted) {
@@ -113,9 +114,9 @@ public final class HtmlExporter {
             sb.append("</ul>\n");
             if (redacted.token() != null) {
                 sb.append("<p>").append(redacted.notes().contains(Redactor.NOTE_SIGNATURE_KEPT) ? "The token, signature included:"
-                        : "The token without its signature (header.payload):").append("</p>\n<pre id=\"token\">").append(esc(redacted.token())).append("</pre>\n");
+                        : "The token without its signature (header.payload):").append("</p>\n<pre id=\"token\">").append(block(redacted.token())).append("</pre>\n");
             }
-            if (t.header() != null) sb.append("<h3>Header</h3>\n<pre id=\"header\">").append(esc(Json.pretty(t.header()))).append("</pre>\n");
+            if (t.header() != null) sb.append("<h3>Header</h3>\n<pre id=\"header\">").append(block(Json.pretty(t.header()))).append("</pre>\n");
             if (!t.claimAnnotations().isEmpty()) {
                 sb.append("<h3>Claims</h3>\n<table class=\"claims\">\n<thead><tr><th>Claim</th><th>Value</th><th>Meaning</th></tr></thead>\n<tbody>\n");
                 for (ClaimView c : t.claimAnnotations()) {
@@ -124,11 +125,12 @@ public final class HtmlExporter {
                     if (c.time() != null) sb.append(": ").append(esc(c.time().utc())).append(", ").append(esc(c.time().relative()));
                     if (c.interpretation() != null) sb.append("; ").append(esc(c.interpretation()));
                     if (c.pii()) sb.append(" <span class=\"pii\">(personal data)</span>");
+                    if (c.warning() != null) sb.append("<div class=\"warning\">info: ").append(esc(c.warning())).append("</div>");
                     sb.append("</td></tr>\n");
                 }
                 sb.append("</tbody>\n</table>\n");
             } else if (t.claims() != null) {
-                sb.append("<h3>Claims</h3>\n<pre id=\"claims\">").append(esc(Json.pretty(t.claims()))).append("</pre>\n");
+                sb.append("<h3>Claims</h3>\n<pre id=\"claims\">").append(block(Json.pretty(t.claims()))).append("</pre>\n");
             }
         }
 
@@ -158,9 +160,18 @@ public final class HtmlExporter {
         sb.append("<li>").append(esc(label)).append(": <code>").append(esc(value)).append("</code></li>\n");
     }
 
-    /** Escapes text for HTML element content and quoted attribute values; drops characters XML forbids. */
+    /** One line of untrusted text for HTML element content and quoted attribute values ({@link SafeText#line}, then {@link #html}). */
     static String esc(String s) {
-        if (s == null) return "";
+        return s == null ? "" : html(SafeText.line(s));
+    }
+
+    /** Several lines for a {@code <pre>} block: line breaks kept ({@link SafeText#lines}). */
+    static String block(String s) {
+        return s == null ? "" : html(SafeText.lines(s));
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values; drops characters XML forbids. */
+    static String html(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -7,6 +7,7 @@ import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * A redacted report as Markdown for a ticket: verdict, redaction notes, diagnoses with fixes, the steps as a
  * table with status words, the token (header.payload), header and claims. Every value from the token is put in
- * a code span or block, so nothing in a claim can turn into a link, an image or HTML in the ticket.
+ * a code span or block, so nothing in a claim can turn into a link, an image or HTML in the ticket; control,
+ * bidirectional and invisible characters are escaped ({@link SafeText}), and a table cell stays one cell on one line.
  */
 public final class MarkdownExporter {
 
@@ -97,11 +99,16 @@ public final class MarkdownExporter {
                     if (c.time() != null) meaning.append(": ").append(c.time().utc()).append(", ").append(c.time().relative());
                     if (c.interpretation() != null) meaning.append("; ").append(c.interpretation());
                     if (c.pii()) meaning.append(" (personal data)");
+                    if (c.warning() != null) meaning.append(" — info: ").append(c.warning());
                     sb.append("| ").append(code(c.name())).append(" | ").append(code(shorten(c.displayValue(), 200))).append(" | ")
                             .append(cell(meaning.toString())).append(" |\n");
                 }
                 sb.append('\n');
             }
+            for (ClaimView h : t.headerAnnotations()) {
+                if (h.warning() != null) sb.append("- header member ").append(code(h.name())).append(": info: ").append(text(h.warning())).append('\n');
+            }
+            if (t.headerAnnotations().stream().anyMatch(h -> h.warning() != null)) sb.append('\n');
         }
 
         KeyView k = r.key();
@@ -141,9 +148,10 @@ public final class MarkdownExporter {
         };
     }
 
-    /** Prose: Markdown and HTML metacharacters escaped, so text stays text. */
-    static String text(String s) {
-        if (s == null) return "";
+    /** Prose on one line: untrusted characters escaped ({@link SafeText#line}), Markdown and HTML metacharacters too, so text stays text. */
+    static String text(String raw) {
+        if (raw == null) return "";
+        String s = SafeText.line(raw);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -152,8 +160,6 @@ public final class MarkdownExporter {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '\r' -> { }
-                case '\n' -> sb.append(' ');
                 default -> sb.append(c);
             }
         }
@@ -168,7 +174,7 @@ public final class MarkdownExporter {
     /** A code span that holds any text: delimited by more backticks than it contains, pipes escaped for tables. */
     static String code(String s) {
         if (s == null) return "";
-        String v = s.replace("\r", "").replace('\n', ' ');
+        String v = SafeText.line(s);
         int longest = 0, run = 0;
         for (int i = 0; i < v.length(); i++) {
             run = v.charAt(i) == '`' ? run + 1 : 0;
@@ -179,8 +185,9 @@ public final class MarkdownExporter {
         return ticks + (pad ? " " : "") + v.replace("|", "\\|") + (pad ? " " : "") + ticks;
     }
 
-    /** A fenced block that the content cannot close. */
-    static String fence(String s, String lang) {
+    /** A fenced block that the content cannot close; untrusted characters escaped, line breaks kept ({@link SafeText#lines}). */
+    static String fence(String raw, String lang) {
+        String s = SafeText.lines(raw);
         int longest = 0, run = 0;
         for (int i = 0; i < s.length(); i++) {
             run = s.charAt(i) == '`' ? run + 1 : 0;
@@ -190,7 +197,8 @@ public final class MarkdownExporter {
         return f + lang + "\n" + s + (s.endsWith("\n") ? "" : "\n") + f + "\n\n";
     }
 
+    /** At most {@code max} code points (never half a surrogate pair). */
     private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -133,7 +134,7 @@ public final class FlowLog {
         return Instant.now().toString();
     }
 
-    /** Plain text for a terminal or a ticket. */
+    /** Plain text for a terminal or a ticket; every logged value on one line, escaped ({@link SafeText#line}). */
     public String render() {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
@@ -142,19 +143,19 @@ public final class FlowLog {
             String t = TIME.format(Instant.parse(e.at()));
             sb.append(String.format(Locale.ROOT, "%2d. %s ", i++, t));
             switch (e.kind()) {
-                case "note" -> sb.append("note: ").append(e.note()).append(nl);
-                case "browser" -> sb.append("browser → ").append(e.url()).append(nl).append(params(e.parameters(), nl));
-                case "redirect" -> sb.append("redirect ← ").append(e.url()).append(e.note() != null ? "  (" + e.note() + ")" : "").append(nl);
+                case "note" -> sb.append("note: ").append(SafeText.line(e.note())).append(nl);
+                case "browser" -> sb.append("browser → ").append(SafeText.line(e.url())).append(nl).append(params(e.parameters(), nl));
+                case "redirect" -> sb.append("redirect ← ").append(SafeText.line(e.url())).append(e.note() != null ? "  (" + SafeText.line(e.note()) + ")" : "").append(nl);
                 default -> {
-                    sb.append(e.method()).append(' ').append(e.url());
+                    sb.append(SafeText.line(e.method())).append(' ').append(SafeText.line(e.url()));
                     if (e.status() != null) sb.append(" → ").append(e.status());
                     if (e.millis() != null) sb.append(" (").append(e.millis()).append(" ms)");
                     if (e.repeat() != null) sb.append(" ×").append(e.repeat());
                     sb.append(nl);
-                    if (e.headers() != null) e.headers().forEach((k, v) -> sb.append("      header ").append(k).append(": ").append(v).append(nl));
+                    if (e.headers() != null) e.headers().forEach((k, v) -> sb.append("      header ").append(SafeText.line(k)).append(": ").append(SafeText.line(v)).append(nl));
                     sb.append(params(e.parameters(), nl));
-                    if (e.response() != null) sb.append("      response: ").append(e.response()).append(nl);
-                    if (e.note() != null) sb.append("      ").append(e.note()).append(nl);
+                    if (e.response() != null) sb.append("      response: ").append(SafeText.line(e.response())).append(nl);
+                    if (e.note() != null) sb.append("      ").append(SafeText.line(e.note())).append(nl);
                 }
             }
         }
@@ -164,7 +165,7 @@ public final class FlowLog {
     private static String params(Map<String, String> p, String nl) {
         if (p == null || p.isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
-        p.forEach((k, v) -> sb.append("      ").append(k).append(" = ").append(v).append(nl));
+        p.forEach((k, v) -> sb.append("      ").append(SafeText.line(k)).append(" = ").append(SafeText.line(v)).append(nl));
         return sb.toString();
     }
 

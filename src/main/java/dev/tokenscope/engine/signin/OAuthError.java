@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -106,18 +107,21 @@ public record OAuthError(int httpStatus, String error, String errorDescription, 
         return d == null ? error : error + ": " + d;
     }
 
-    /** Several lines for a terminal or a ticket: fields, then each known AADSTS code with its explanation and fix. */
+    /**
+     * Several lines for a terminal or a ticket: fields, then each known AADSTS code with its explanation and fix. The
+     * server's fields are escaped ({@link SafeText#line}): a response can't drive the terminal or fake a line.
+     */
     public String render() {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
-        sb.append("  error: ").append(error).append(httpStatus > 0 ? " (HTTP " + httpStatus + ")" : " (in the redirect)").append(nl);
-        if (errorDescription != null) sb.append("  description: ").append(shortDescription()).append(nl);
+        sb.append("  error: ").append(SafeText.line(error)).append(httpStatus > 0 ? " (HTTP " + httpStatus + ")" : " (in the redirect)").append(nl);
+        if (errorDescription != null) sb.append("  description: ").append(SafeText.line(shortDescription())).append(nl);
         if (!errorCodes.isEmpty()) sb.append("  error codes: ").append(String.join(", ", errorCodes.stream().map(c -> "AADSTS" + c).toList())).append(nl);
-        if (suberror != null) sb.append("  suberror: ").append(suberror).append(nl);
-        if (correlationId != null) sb.append("  correlation id: ").append(correlationId).append(nl);
-        if (traceId != null) sb.append("  trace id: ").append(traceId).append(nl);
-        if (timestamp != null) sb.append("  timestamp: ").append(timestamp).append(nl);
-        if (errorUri != null) sb.append("  more: ").append(errorUri).append(nl);
+        if (suberror != null) sb.append("  suberror: ").append(SafeText.line(suberror)).append(nl);
+        if (correlationId != null) sb.append("  correlation id: ").append(SafeText.line(correlationId)).append(nl);
+        if (traceId != null) sb.append("  trace id: ").append(SafeText.line(traceId)).append(nl);
+        if (timestamp != null) sb.append("  timestamp: ").append(SafeText.line(timestamp)).append(nl);
+        if (errorUri != null) sb.append("  more: ").append(SafeText.line(errorUri)).append(nl);
         for (AadstsCatalogue.Entry e : explanations()) {
             sb.append(nl).append("  AADSTS").append(e.code()).append(e.name().isEmpty() ? "" : " " + e.name()).append(": ").append(e.summary()).append(nl);
             sb.append("    Why: ").append(e.explanation()).append(nl);

@@ -3,10 +3,11 @@ package dev.tokenscope.ui.model;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 
 /**
  * The verdict banner: green "Valid for …", amber "Valid with warnings …", red "Not valid: …", grey "Could not
- * finish: …"; the text is always the engine's own summary.
+ * finish: …"; the text is always the engine's own summary, escaped ({@link SafeText#line}: it can quote the token).
  *
  * @param kind       what the banner says
  * @param text       the headline (the report's summary)
@@ -31,7 +32,7 @@ public record Banner(Kind kind, String text, String styleClass, String icon) {
             case INVALID -> "mdi2s-shield-remove";
             default -> "mdi2s-shield-off-outline";
         };
-        return new Banner(k, r.summary(), "verdict-" + k.name().toLowerCase(java.util.Locale.ROOT), icon);
+        return new Banner(k, SafeText.line(r.summary()), "verdict-" + k.name().toLowerCase(java.util.Locale.ROOT), icon);
     }
 
     /** The verdict word in front of the headline, so the banner never relies on colour alone. */

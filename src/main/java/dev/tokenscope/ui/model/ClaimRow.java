@@ -1,39 +1,48 @@
 package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.util.Locale;
 
 /**
  * One row of the Claims (or Header) table.
  *
- * @param name    the claim name
- * @param value   the value on one line
- * @param meaning short meaning: the catalogue title, then what this value means (interpretation or relative and local time)
+ * @param name    the claim name, escaped ({@link SafeText#line})
+ * @param value   the value on one line, escaped ({@link ClaimView#displayValue()})
+ * @param meaning short meaning: the catalogue title, then what this value means (interpretation or relative and local time),
+ *                then the info note when the value holds control, bidirectional or invisible characters
  * @param details the whole explanation for the detail pane
  * @param pii     personal data
  */
 public record ClaimRow(String name, String value, String meaning, String details, boolean pii, boolean inCatalogue, ClaimView view) {
 
     public static ClaimRow of(ClaimView c) {
-        StringBuilder m = new StringBuilder(c.title() != null ? c.title() : c.inCatalogue() ? c.name() : "Not in catalogue");
+        StringBuilder m = new StringBuilder(c.title() != null ? c.title() : c.inCatalogue() ? c.displayName() : "Not in catalogue");
         if (c.time() != null) {
             m.append(" — ").append(c.time().relative()).append(" (").append(c.time().local()).append(')');
         } else if (c.interpretation() != null && !c.interpretation().isBlank()) {
-            m.append(" — ").append(c.interpretation());
+            m.append(" — ").append(SafeText.line(c.interpretation()));
         }
+        if (c.warning() != null) m.append(" — info: ").append(c.warning());
         StringBuilder d = new StringBuilder();
-        d.append(c.name());
+        d.append(c.displayName());
         if (c.title() != null) d.append(" — ").append(c.title());
         d.append('\n');
         if (c.meaning() != null) d.append(c.meaning()).append('\n');
-        if (c.interpretation() != null) d.append("This value: ").append(c.interpretation()).append('\n');
+        if (c.interpretation() != null) d.append("This value: ").append(SafeText.line(c.interpretation())).append('\n');
+        if (c.warning() != null) d.append("Info: ").append(c.warning()).append('\n');
         if (c.time() != null) {
             d.append("Time: ").append(c.time().utc()).append(" (UTC) · ").append(c.time().local()).append(" · ").append(c.time().relative()).append('\n');
         }
         if (c.carriedBy() != null) d.append("Carried by: ").append(c.carriedBy()).append('\n');
         if (c.pii()) d.append("Personal data: mask it before sharing this token or report.\n");
-        return new ClaimRow(c.name(), c.displayValue(), m.toString(), d.toString().strip(), c.pii(), c.inCatalogue(), c);
+        return new ClaimRow(c.displayName(), c.displayValue(), m.toString(), d.toString().strip(), c.pii(), c.inCatalogue(), c);
+    }
+
+    /** The info note about control, bidirectional or invisible characters in the name or value (a tooltip), or null. */
+    public String warning() {
+        return view == null ? null : view.warning();
     }
 
     /** Case-insensitive match of the filter text against name, value and meaning. */

@@ -1,6 +1,7 @@
 package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.signin.FlowLog;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +13,8 @@ import java.util.Locale;
 
 /**
  * How one line of the sign-in flow log looks: a title (what happened), detail lines (parameters, headers, response,
- * note), an icon and a style class. The entries arrive already redacted by the engine; nothing here adds data.
+ * note), an icon and a style class. The entries arrive already redacted by the engine; nothing here adds data. What the
+ * server or the browser sent is shown escaped ({@link SafeText#line}): one value, one line, nothing invisible.
  */
 public final class FlowLogPresenter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
@@ -31,11 +33,11 @@ public final class FlowLogPresenter {
 
     public static String title(FlowLog.Entry e) {
         return switch (e.kind()) {
-            case "note" -> e.note();
+            case "note" -> SafeText.line(e.note());
             case "browser" -> "Browser → " + withoutQuery(e);
             case "redirect" -> "Redirect ← " + withoutQuery(e);
             default -> {
-                StringBuilder sb = new StringBuilder().append(e.method()).append(' ').append(withoutQuery(e));
+                StringBuilder sb = new StringBuilder().append(SafeText.line(e.method())).append(' ').append(withoutQuery(e));
                 if (e.status() != null) sb.append("  → ").append(e.status());
                 if (e.millis() != null) sb.append("  (").append(e.millis()).append(" ms)");
                 if (e.repeat() != null) sb.append("  ×").append(e.repeat());
@@ -48,16 +50,16 @@ public final class FlowLogPresenter {
     private static String withoutQuery(FlowLog.Entry e) {
         String u = e.url() == null ? "" : e.url();
         int q = u.indexOf('?');
-        return q > 0 && e.parameters() != null && !e.parameters().isEmpty() ? u.substring(0, q) : u;
+        return SafeText.line(q > 0 && e.parameters() != null && !e.parameters().isEmpty() ? u.substring(0, q) : u);
     }
 
     /** The lines under the title: parameters, headers, the response and the engine's note. */
     public static List<String> details(FlowLog.Entry e) {
         List<String> out = new ArrayList<>();
-        if (e.headers() != null) e.headers().forEach((k, v) -> out.add("header " + k + ": " + v));
-        if (e.parameters() != null) e.parameters().forEach((k, v) -> out.add(k + " = " + v));
-        if (e.response() != null) out.add("response: " + e.response());
-        if (e.note() != null && !e.kind().equals("note")) out.add(e.note());
+        if (e.headers() != null) e.headers().forEach((k, v) -> out.add("header " + SafeText.line(k) + ": " + SafeText.line(v)));
+        if (e.parameters() != null) e.parameters().forEach((k, v) -> out.add(SafeText.line(k) + " = " + SafeText.line(v)));
+        if (e.response() != null) out.add("response: " + SafeText.line(e.response()));
+        if (e.note() != null && !e.kind().equals("note")) out.add(SafeText.line(e.note()));
         return out;
     }
 

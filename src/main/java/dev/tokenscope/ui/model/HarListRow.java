@@ -3,6 +3,7 @@ package dev.tokenscope.ui.model;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarRow;
 import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,7 +12,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * One row of the HAR list as the table shows it: the engine's {@link HarRow} (finding + verdict + report) and its
- * texts. The verdict looks like a validation step: a word, an icon and the step colours (status-pass for valid,
+ * texts, every one from the capture escaped ({@link SafeText#line}). The verdict looks like a validation step: a word, an icon and the step colours (status-pass for valid,
  * status-warn for valid with warnings, status-fail for not valid, status-skip for undetermined).
  *
  * @param row        the engine's row (its finding holds the token, which is never shown)
@@ -30,8 +31,8 @@ public record HarListRow(HarRow row, String request, String time, String where, 
 
     public static HarListRow of(HarRow r, ZoneId zone) {
         HarFinding f = r.finding();
-        String request = (f.method() == null ? "" : f.method() + " ") + (f.url() == null ? "(no URL)" : f.url());
-        String where = f.where() + (f.occurrences() > 1 ? " · seen " + f.occurrences() + "×" : "");
+        String request = (f.method() == null ? "" : SafeText.line(f.method()) + " ") + (f.url() == null ? "(no URL)" : SafeText.line(f.url()));
+        String where = SafeText.line(f.where()) + (f.occurrences() > 1 ? " · seen " + f.occurrences() + "×" : "");
         Banner b = Banner.of(r.report());
         Status status = switch (b.kind()) {
             case VALID -> Status.PASS;
@@ -40,22 +41,23 @@ public record HarListRow(HarRow row, String request, String time, String where, 
             default -> Status.SKIP;
         };
         StringBuilder d = new StringBuilder();
-        d.append(b.word()).append(" — ").append(r.summary());
-        if (r.diagnosis() != null) d.append(" [").append(r.diagnosis()).append(']');
+        d.append(b.word()).append(" — ").append(SafeText.line(r.summary()));
+        if (r.diagnosis() != null) d.append(" [").append(SafeText.line(r.diagnosis())).append(']');
         d.append('\n');
-        if (r.type() == null) d.append(f.role().label());
-        else if (r.type().toLowerCase(java.util.Locale.ROOT).startsWith(f.role().label().toLowerCase(java.util.Locale.ROOT))) d.append(r.type());
-        else d.append(f.role().label()).append(" · ").append(r.type());
+        String type = SafeText.line(r.type());
+        if (type == null) d.append(f.role().label());
+        else if (type.toLowerCase(java.util.Locale.ROOT).startsWith(f.role().label().toLowerCase(java.util.Locale.ROOT))) d.append(type);
+        else d.append(f.role().label()).append(" · ").append(type);
         d.append(" · ").append(f.length()).append(" characters\n");
-        d.append(f.where()).append(" of ").append(request);
+        d.append(SafeText.line(f.where())).append(" of ").append(request);
         if (f.status() > 0) d.append(" → ").append(f.status());
         d.append('\n').append("entry ").append(f.entry() + 1);
-        if (f.time() != null) d.append(" at ").append(f.time());
+        if (f.time() != null) d.append(" at ").append(SafeText.line(f.time()));
         if (f.occurrences() > 1) d.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
-        if (r.issuer() != null) d.append("\nissuer ").append(r.issuer());
-        if (r.expires() != null) d.append("\nexp ").append(r.expires()).append(r.expiresIn() != null ? " (" + r.expiresIn() + ")" : "");
-        return new HarListRow(r, request, localTime(f.time(), zone), where, r.audience() == null ? "—" : r.audience(),
-                r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—", b.word(), status, d.toString());
+        if (r.issuer() != null) d.append("\nissuer ").append(SafeText.line(r.issuer()));
+        if (r.expires() != null) d.append("\nexp ").append(SafeText.line(r.expires())).append(r.expiresIn() != null ? " (" + SafeText.line(r.expiresIn()) + ")" : "");
+        return new HarListRow(r, request, localTime(f.time(), zone), where, r.audience() == null ? "—" : SafeText.line(r.audience()),
+                SafeText.line(r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—"), b.word(), status, d.toString());
     }
 
     /** The style class of the verdict cell: status-pass, status-warn, status-fail or status-skip. */
@@ -96,7 +98,7 @@ public record HarListRow(HarRow row, String request, String time, String where, 
         try {
             return OffsetDateTime.parse(harTime).atZoneSameInstant(zone).format(LOCAL);
         } catch (DateTimeParseException e) {
-            return harTime;
+            return SafeText.line(harTime);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
 import dev.tokenscope.engine.har.HarStory;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -156,7 +157,7 @@ public final class HarViewModel {
         String name = har.getFileName() == null ? har.toString() : har.getFileName().toString();
         rows.clear();
         story.set("");
-        warnings.set(known == null ? "" : String.join("\n", known.warnings()));
+        warnings.set(known == null ? "" : String.join("\n", known.warnings().stream().map(SafeText::line).toList()));
         java.util.concurrent.atomic.AtomicReference<String> told = new java.util.concurrent.atomic.AtomicReference<>("");
         Task<HarScan> t = new Task<>() {
             @Override
@@ -178,7 +179,7 @@ public final class HarViewModel {
                     Platform.runLater(() -> {
                         if (gen != generation) return;
                         scan = found;
-                        warnings.set(String.join("\n", found.warnings()));
+                        warnings.set(String.join("\n", found.warnings().stream().map(SafeText::line).toList()));
                     });
                 }
                 int n = s.findings().size();
@@ -209,7 +210,7 @@ public final class HarViewModel {
             if (gen != generation) return;
             HarScan s = t.getValue();
             scan = s;
-            story.set(told.get());
+            story.set(SafeText.line(told.get()));
             task.set(null);
             busy.set(false);
             progress.set(0);

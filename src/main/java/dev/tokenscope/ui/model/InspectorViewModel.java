@@ -4,6 +4,7 @@ import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.text.SafeText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -278,6 +279,6 @@ public final class InspectorViewModel {
         if (m == null || m.isBlank()) return t.getClass().getSimpleName();
         m = m.strip();
         int nl = m.indexOf('\n');
-        return nl > 0 ? m.substring(0, nl) : m;
+        return SafeText.line(nl > 0 ? m.substring(0, nl) : m); // a message can quote the input
     }
 }

@@ -4,6 +4,7 @@ import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.text.SafeText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class KeyPresenter {
             Step s = r.step(id).orElse(null);
             if (s == null) continue;
             if (s.status() == Status.PASS && !id.equals("signature")) continue;
-            if (!s.detail().isBlank()) sb.append("\n").append(s.title()).append(" (").append(StepPresenter.word(s.status())).append("): ").append(s.detail());
+            if (!s.detail().isBlank()) sb.append("\n").append(StepPresenter.title(s)).append(" (").append(StepPresenter.word(s.status())).append("): ").append(StepPresenter.detail(s));
         }
         sb.append("\n\nGive the issuer's metadata or key set in the API profile (a URL or a file), or turn off \"Offline\" so Tokenscope can fetch them.");
         return sb.toString();
@@ -75,8 +76,8 @@ public final class KeyPresenter {
         if (k.keySet() != null) {
             sb.append("Key set (").append(k.keySet().size()).append(" keys)\n");
             for (KeyView.KeySummary s : k.keySet()) {
-                sb.append(s.matched() ? "* " : "  ").append(s.kid()).append("  ").append(nz(s.kty())).append(' ').append(nz(s.use()))
-                        .append(s.x5t() != null ? "  x5t " + s.x5t() : "").append('\n');
+                sb.append(s.matched() ? "* " : "  ").append(SafeText.line(s.kid())).append("  ").append(SafeText.line(nz(s.kty()))).append(' ')
+                        .append(SafeText.line(nz(s.use()))).append(s.x5t() != null ? "  x5t " + SafeText.line(s.x5t()) : "").append('\n');
             }
         }
         return sb.toString();
@@ -87,7 +88,7 @@ public final class KeyPresenter {
     }
 
     private static void add(List<Field> out, String label, String value) {
-        if (value != null && !value.isBlank()) out.add(new Field(label, value));
+        if (value != null && !value.isBlank()) out.add(new Field(label, SafeText.line(value))); // a key set's texts come from the network
     }
 
 }

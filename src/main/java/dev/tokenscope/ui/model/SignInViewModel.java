@@ -13,6 +13,7 @@ import dev.tokenscope.engine.signin.SignInException;
 import dev.tokenscope.engine.signin.SignInProfile;
 import dev.tokenscope.engine.signin.SignInRequest;
 import dev.tokenscope.engine.signin.TokenSet;
+import dev.tokenscope.engine.text.SafeText;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -512,7 +513,7 @@ public final class SignInViewModel {
             return;
         }
         error.set(se);
-        setPhase(Phase.FAILED, "Sign-in failed: " + se.getMessage());
+        setPhase(Phase.FAILED, "Sign-in failed: " + SafeText.line(se.getMessage()));
     }
 
     private void land(TokenSet t, String what) {

@@ -2,10 +2,15 @@ package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.text.SafeText;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How a validation step looks: a status word, an icon and a style class (never colour alone), and its text for copying. */
+/**
+ * How a validation step looks: a status word, an icon and a style class (never colour alone), its texts and its text for
+ * copying. A step's texts can quote the token (an audience, an issuer, a kid), so they are shown escaped ({@link SafeText#line}).
+ */
 public final class StepPresenter {
     private StepPresenter() {
     }
@@ -41,14 +46,40 @@ public final class StepPresenter {
         };
     }
 
-    /** The step as plain text, as the copy button puts it on the clipboard. */
+    public static String title(Step s) {
+        return SafeText.line(s.title());
+    }
+
+    /** The detail line, escaped; "" when there is none. */
+    public static String detail(Step s) {
+        return s.detail() == null ? "" : SafeText.line(s.detail());
+    }
+
+    /** The fix, escaped, or null. */
+    public static String hint(Step s) {
+        return SafeText.line(s.hint());
+    }
+
+    /** The server error code (IDX…), escaped, or null. */
+    public static String idx(Step s) {
+        return SafeText.line(s.idx());
+    }
+
+    /** The evidence, names and values escaped, in order. */
+    public static Map<String, String> evidence(Step s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        s.evidence().forEach((k, v) -> out.put(SafeText.line(k), SafeText.line(v)));
+        return out;
+    }
+
+    /** The step as plain text, as the copy button puts it on the clipboard (escaped like the screen). */
     public static String copyText(Step s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(word(s.status())).append("  ").append(s.title()).append(" [").append(s.id()).append("]\n");
-        if (!s.detail().isEmpty()) sb.append(s.detail()).append('\n');
-        for (Map.Entry<String, String> e : s.evidence().entrySet()) sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
-        if (s.hint() != null && !s.hint().isBlank()) sb.append("Fix: ").append(s.hint()).append('\n');
-        if (s.idx() != null && !s.idx().isBlank()) sb.append("Server error code: ").append(s.idx()).append('\n');
+        sb.append(word(s.status())).append("  ").append(title(s)).append(" [").append(SafeText.line(s.id())).append("]\n");
+        if (!detail(s).isEmpty()) sb.append(detail(s)).append('\n');
+        for (Map.Entry<String, String> e : evidence(s).entrySet()) sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        if (s.hint() != null && !s.hint().isBlank()) sb.append("Fix: ").append(hint(s)).append('\n');
+        if (s.idx() != null && !s.idx().isBlank()) sb.append("Server error code: ").append(idx(s)).append('\n');
         return sb.toString();
     }
 }

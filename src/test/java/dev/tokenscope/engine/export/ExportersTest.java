@@ -215,6 +215,49 @@ class ExportersTest {
         assertTrue(MarkdownExporter.text("<b>*x*</b> [a](b)").equals("&lt;b&gt;\\*x\\*&lt;/b&gt; \\[a\\](b)"));
     }
 
+    /** Terminal controls, a line break, a pipe and a right-to-left override in a claim, a role and the kid. */
+    @Test
+    void controlBidiAndInvisibleCharactersAreEscapedInMarkdownAndHtmlAndExactInJson() throws Exception {
+        String hostile = "Alice\u001b]0;pwned\u0007\u001b[2J | x\n| fake | row |\u202eevil\u200b";
+        String token = Tokens.sign(Tokens.v1Access().claim("name", hostile).claim("roles", List.of("Reader", "Admin\u202e")).build(), Tokens.RSA,
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID("kid\u001b[2J").build());
+        Report r = inspector.inspect(token, profile);
+        for (ExportFormat f : List.of(ExportFormat.MARKDOWN, ExportFormat.HTML)) {
+            String out = Exporters.export(r, token, f, ExportOptions.defaults());
+            for (String line : out.split("\n", -1)) {
+                assertTrue(dev.tokenscope.engine.text.SafeText.isPlain(line.replace("\t", " ")), f + ": raw control, bidi or invisible character in " + line);
+            }
+            assertTrue(out.contains("Contains a terminal control sequence (ESC); contains a right-to-left override"), f + " lacks the info note");
+        }
+        String md = Exporters.export(r, token, ExportFormat.MARKDOWN, ExportOptions.defaults());
+        String nameRow = md.lines().filter(l -> l.startsWith("| `name` |")).findFirst().orElseThrow(() -> new AssertionError(md));
+        assertTrue(nameRow.contains("Alice\\u001b]0;pwned\\u0007\\u001b[2J \\| x\\u000a\\| fake \\| row \\|\\u202eevil\\u200b"), nameRow);
+        assertEquals(4, nameRow.replace("\\|", "").chars().filter(c -> c == '|').count(), "one row of three cells: " + nameRow);
+        assertFalse(md.contains("\n| fake |"), "a line break in a value can't start a table row");
+        assertTrue(md.contains("- header member `kid`: info: Contains a terminal control sequence (ESC)"), md);
+
+        String html = Exporters.export(r, token, ExportFormat.HTML, ExportOptions.defaults());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        String shown = byId(doc, "claim-name").getTextContent();
+        assertTrue(shown.contains("Alice\\u001b]0;pwned\\u0007\\u001b[2J | x\\u000a| fake | row |\\u202eevil\\u200b"), shown);
+        assertTrue(shown.contains("info: Contains a terminal control sequence (ESC)"), shown);
+        assertTrue(byId(doc, "claim-roles").getTextContent().contains("Admin\\u202e"));
+        assertTrue(byId(doc, "header").getTextContent().contains("kid\\u001b[2J") || byId(doc, "header").getTextContent().contains("kid\\u001B[2J"));
+
+        String json = Exporters.export(r, token, ExportFormat.JSON, ExportOptions.defaults());
+        var tree = Json.parse(json);
+        assertEquals(hostile, tree.get("token").get("claims").get("name").asText(), "JSON keeps the exact value");
+        assertEquals("Admin\u202e", tree.get("token").get("claims").get("roles").get(1).asText());
+        assertEquals("kid\u001b[2J", tree.get("token").get("header").get("kid").asText());
+        var nameView = tree.get("token").get("claimAnnotations");
+        String warning = null;
+        for (var v : nameView) if (v.get("name").asText().equals("name")) warning = v.get("warning").asText();
+        assertTrue(warning != null && warning.startsWith("Contains a terminal control sequence (ESC)"), String.valueOf(warning));
+        Report back = Json.MAPPER.readValue(json, Report.class);
+        assertEquals(hostile, back.token().claims().get("name").asText(), "the JSON export parses back into a report");
+    }
+
     @Test
     void writeCreatesTheFileAtomically() throws Exception {
         String token = token();
