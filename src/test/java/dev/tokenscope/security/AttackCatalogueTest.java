@@ -319,4 +319,31 @@ class AttackCatalogueTest {
     void fakeEntraPublishesTheKeys() {
         assertNotNull(Tokens.publicSet(Tokens.RSA).getKeyByKeyId("test-kid-1"));
     }
+
+    // ---- a token vouching for itself (issuer trust) --------------------------------------------------------------
+
+    /**
+     * A token whose issuer publishes the very key it was signed with: anyone can run such an issuer. Its signature
+     * verifies, and still it is never VALID: undetermined (untrusted-issuer) for an honest foreign issuer, invalid
+     * (lookalike-issuer) for one that imitates Microsoft, with nothing fetched from the look-alike.
+     */
+    @Test
+    void aTokenCannotVouchForItselfThroughItsOwnIssuer() {
+        String foreign = "https://issuer.example/";
+        entra.json(foreign + ".well-known/openid-configuration", "{\"issuer\":\"" + foreign + "\",\"jwks_uri\":\"" + foreign + "keys\"}")
+                .json(foreign + "keys", Tokens.publicSet(Tokens.RSA).toString());
+        Report r = inspect(Tokens.sign(Tokens.v2Access().issuer(foreign).claim("tid", "72f988bf-86f1-41af-91ab-2d7cd011db47")));
+        assertEquals(Status.PASS, r.step("signature").orElseThrow().status());
+        assertEquals(Verdict.UNDETERMINED, r.verdict(), r.summary());
+        assertTrue(r.hasDiagnosis("untrusted-issuer"));
+        assertFalse(r.step("tenant").orElseThrow().detail().contains("Microsoft's own corporate tenant"));
+        for (String iss : List.of("https://login.microsoftonline.com.evil.example/" + TENANT + "/v2.0",
+                "https://login.micros\u043Eftonline.com/" + TENANT + "/v2.0", "https://xn--login-microsoftonline-xyz.example/" + TENANT + "/v2.0",
+                "https://login.microsoftonlline.com/" + TENANT + "/v2.0", "https://issuer.example/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0")) {
+            int before = entra.requests.size();
+            Report l = inspect(Tokens.sign(Tokens.v2Access().issuer(iss)));
+            invalid(l, "lookalike-issuer");
+            assertEquals(before, entra.requests.size(), "nothing fetched for " + iss);
+        }
+    }
 }
