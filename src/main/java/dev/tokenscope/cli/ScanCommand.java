@@ -149,7 +149,7 @@ public class ScanCommand implements Callable<Integer> {
             sb.append("    ").append(f.role().label()).append(" · ").append(SafeText.line(f.where())).append(" · ")
                     .append(f.method() == null ? "" : SafeText.line(f.method()) + " ").append(f.url() == null ? "(no URL)" : SafeText.line(f.url()));
             if (f.status() > 0) sb.append(" → ").append(f.status());
-            sb.append('\n').append("    ").append(SafeText.line(judged(r))).append('\n');
+            sb.append('\n').append("    ").append(SafeText.line(r.judgedText())).append('\n');
             if (f.serverResponse() != null) {
                 sb.append("    ").append(SafeText.line(f.serverResponse().request())).append(' ').append(SafeText.line(f.serverResponse().text())).append('\n');
             }
@@ -171,10 +171,4 @@ public class ScanCommand implements Callable<Integer> {
     }
 
     /** "judged as: api (6e74…) · sent to api.contoso.example". */
-    static String judged(HarRow r) {
-        StringBuilder sb = new StringBuilder("judged as: ").append(r.judgedAs().json());
-        if (r.judgedFor() != null) sb.append(" (").append(r.judgedFor()).append(')');
-        if (!r.sentTo().isEmpty()) sb.append(" · sent to ").append(String.join(", ", r.sentTo()));
-        return sb.toString();
-    }
 }

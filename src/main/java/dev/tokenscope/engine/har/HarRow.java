@@ -73,4 +73,13 @@ public record HarRow(int number, @JsonUnwrapped HarFinding finding, Verdict verd
             return description;
         }
     }
+
+    /** "judged as: id-token-for-client (6e74…) · sent to api.contoso.example", for lists (CLI and window alike). */
+    @JsonIgnore
+    public String judgedText() {
+        StringBuilder sb = new StringBuilder("judged as: ").append(judgedAs.json());
+        if (judgedFor != null) sb.append(" (").append(judgedFor).append(')');
+        if (!sentTo.isEmpty()) sb.append(" · sent to ").append(String.join(", ", sentTo));
+        return sb.toString();
+    }
 }

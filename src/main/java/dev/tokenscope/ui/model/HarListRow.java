@@ -49,8 +49,12 @@ public record HarListRow(HarRow row, String request, String time, String where, 
         else if (type.toLowerCase(java.util.Locale.ROOT).startsWith(f.role().label().toLowerCase(java.util.Locale.ROOT))) d.append(type);
         else d.append(f.role().label()).append(" · ").append(type);
         d.append(" · ").append(f.length()).append(" characters\n");
+        d.append(SafeText.line(r.judgedText())).append('\n');
         d.append(SafeText.line(f.where())).append(" of ").append(request);
         if (f.status() > 0) d.append(" → ").append(f.status());
+        if (f.serverResponse() != null) {
+            d.append('\n').append(SafeText.line(f.serverResponse().request())).append(' ').append(SafeText.line(f.serverResponse().text()));
+        }
         d.append('\n').append("entry ").append(f.entry() + 1);
         if (f.time() != null) d.append(" at ").append(SafeText.line(f.time()));
         if (f.occurrences() > 1) d.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
