@@ -54,6 +54,7 @@ final class ChallengeReader {
      * as given; then JSON. The decoded request goes under "claims", the text under "claimsRaw", a failure under "claimsError".
      */
     static void decodeClaims(String raw, Map<String, Object> values) {
+        values.remove("claims");
         values.put("claimsRaw", Texts.cut(raw, 2000));
         if (raw.length() > MAX_CLAIMS) {
             values.put("claimsError", "the claims value is longer than " + MAX_CLAIMS + " characters");
