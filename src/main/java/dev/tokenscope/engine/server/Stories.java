@@ -87,14 +87,17 @@ final class Stories {
         }
         b.append('.');
         if ("(null)".equals(v.get("audience"))) b.append(" The server wrote '(null)': Microsoft.IdentityModel 8.8 and later leave it empty.");
-        String valid = str(v, "validAudience") + " " + str(v, "validAudiences");
+        List<String> valid = new java.util.ArrayList<>();
+        for (String part : (str(v, "validAudience") + "," + str(v, "validAudiences")).split("[,\\s]+")) {
+            if (!part.isEmpty() && !part.equals("null") && !part.equals("(null)")) valid.add(part);
+        }
         for (String a : auds) {
             String bare = a.startsWith("api://") ? a.substring(6) : a;
-            if (!valid.isBlank() && !valid.contains(a) && valid.contains(bare.equals(a) ? "api://" + a : bare)) {
+            if (!valid.contains(a) && valid.contains(bare.equals(a) ? "api://" + a : bare)) {
                 b.append(" The API accepts the other form of the same app (client id GUID vs api:// App ID URI): a v1/v2 token version mismatch.");
             }
         }
-        if (!valid.isBlank()) b.append(" The API accepts ").append(valid.strip()).append('.');
+        if (!valid.isEmpty()) b.append(" The API accepts ").append(String.join(", ", valid)).append('.');
         return b.toString();
     }
 
