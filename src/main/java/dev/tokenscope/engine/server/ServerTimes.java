@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,13 +14,19 @@ import java.util.Locale;
  * {@code M/d/yyyy h:mm:ss tt} (ASP.NET Core, IdentityModel; taken as UTC), RFC 1123 (the Date header), epoch seconds.
  */
 final class ServerTimes {
-    private static final List<DateTimeFormatter> LOCAL = List.of(
-            DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ROOT),
-            DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT),
-            DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter SLASHED_AMPM = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
+    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private ServerTimes() {
+    }
+
+    private static Instant attempt(java.util.function.Supplier<Instant> parse) {
+        try {
+            return parse.get();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /** The instant in {@code text}, or null. */
@@ -30,29 +35,15 @@ final class ServerTimes {
         String t = text.strip();
         if (t.isEmpty() || t.length() > 64) return null;
         if (t.chars().allMatch(Character::isDigit) && t.length() <= 12) return Instant.ofEpochSecond(Long.parseLong(t));
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
+        char first = t.charAt(0);
+        if (Character.isLetter(first)) return attempt(() -> ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        if (!Character.isDigit(first)) return null;
+        if (t.indexOf('T') > 0) {
+            Instant iso = attempt(() -> Instant.parse(t));
+            return iso != null ? iso : attempt(() -> OffsetDateTime.parse(t).toInstant());
         }
         String local = t.endsWith(" +00:00") ? t.substring(0, t.length() - 7) : t.endsWith("Z") ? t.substring(0, t.length() - 1) : t;
-        for (DateTimeFormatter f : LOCAL) {
-            try {
-                return LocalDateTime.parse(local, f).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException ignored) {
-                // next form
-            }
-        }
-        return null;
+        DateTimeFormatter f = local.indexOf('/') > 0 ? (local.endsWith("M") ? SLASHED_AMPM : SLASHED) : DASHED;
+        return attempt(() -> LocalDateTime.parse(local, f).toInstant(ZoneOffset.UTC));
     }
 }

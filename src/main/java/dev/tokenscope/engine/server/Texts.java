@@ -67,12 +67,11 @@ final class Texts {
     /** The catalogued phrases in {@code text}, longest first and never two over the same characters, then in text order. */
     static List<PhraseMatch> phrases(String text) {
         String lower = lower(text);
-        List<CodeCatalogue.Entry> byLength = new ArrayList<>(CodeCatalogue.get().phrases());
-        byLength.sort(Comparator.comparingInt((CodeCatalogue.Entry e) -> e.contains().length()).reversed());
         List<PhraseMatch> out = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        for (CodeCatalogue.Entry e : byLength) {
-            int at = lower.indexOf(lower(e.contains()));
+        for (int k = 0; k < Phrases.BY_LENGTH.size(); k++) {
+            CodeCatalogue.Entry e = Phrases.BY_LENGTH.get(k);
+            int at = lower.indexOf(Phrases.LOWER.get(k));
             if (at < 0) continue;
             int end = at + e.contains().length();
             if (taken.stream().anyMatch(r -> at < r[1] && r[0] < end)) continue;
@@ -82,6 +81,19 @@ final class Texts {
         }
         out.sort(Comparator.comparingInt(PhraseMatch::start));
         return out;
+    }
+
+    /** The catalogue's phrases, longest first, and their lower-case texts (computed once). */
+    private static final class Phrases {
+        static final List<CodeCatalogue.Entry> BY_LENGTH;
+        static final List<String> LOWER;
+
+        static {
+            List<CodeCatalogue.Entry> l = new ArrayList<>(CodeCatalogue.get().phrases());
+            l.sort(Comparator.comparingInt((CodeCatalogue.Entry e) -> e.contains().length()).reversed());
+            BY_LENGTH = List.copyOf(l);
+            LOWER = l.stream().map(e -> lower(e.contains())).toList();
+        }
     }
 
     /** Lower case char by char, so offsets stay those of the original text. */
