@@ -72,7 +72,12 @@ public final class ServerFindings {
         if (token != null) {
             String story = Stories.story(k.step(), item, token, evidence);
             if (!story.isEmpty()) text.append(' ').append(story);
-            String verdict = token.verdict(k.step(), Stories.reasons(k.step(), item, token, evidence));
+            String other = Stories.differentToken(item, token);
+            if (!other.isEmpty()) text.append(' ').append(other);
+            String verdict = item.code().equalsIgnoreCase("insufficient_claims")
+                    ? "Tokenscope's verdict cannot show this: a claims challenge is about events and policies after the token was issued."
+                    : token.verdict(k.step(), (other.isEmpty() ? "" : "it judged a different token (above); otherwise ")
+                    + Stories.reasons(k.step(), item, token, evidence));
             if (!verdict.isEmpty()) text.append(' ').append(verdict);
             values.putAll(token.values(k.step()));
         } else if (k.step() != null) {
@@ -116,7 +121,8 @@ public final class ServerFindings {
         try {
             long n = Long.parseLong(code.substring(6));
             return AadstsCatalogue.get().lookup(n)
-                    .map(e -> new Knowledge(null, code + " (" + e.name() + "): " + e.summary() + ". " + e.explanation()
+                    .map(e -> new Knowledge(null, code + (e.name() == null || e.name().isBlank() ? "" : " (" + e.name() + ")") + ": "
+                            + sentence(e.summary()) + " " + e.explanation()
                             + " Entra refused to issue a token; a token pasted alongside came from an earlier sign-in.", e.fix()))
                     .orElseGet(() -> new Knowledge(null, code + " is an Entra sign-in error Tokenscope has no entry for.",
                             "Look it up at https://login.microsoftonline.com/error?code=" + n + "."));
@@ -140,6 +146,11 @@ public final class ServerFindings {
         String family = code.startsWith("IDX") ? "a Microsoft.IdentityModel code" : code.startsWith("IDW") ? "a Microsoft.Identity.Web code"
                 : "a code";
         return new Knowledge(null, code + " is " + family + " Tokenscope has no entry for; the server's words are quoted.", null);
+    }
+
+    private static String sentence(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.isEmpty() || t.endsWith(".") ? t : t + ".";
     }
 
     static String lower(String s) {

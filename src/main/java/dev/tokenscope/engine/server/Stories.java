@@ -37,8 +37,7 @@ final class Stories {
 
     static String reasons(String step, ServerEvidence.Item item, TokenSide t, ServerEvidence ev) {
         if (step == null) return "";
-        String other = differentToken(item, t);
-        String generic = switch (step) {
+        return switch (step) {
             case "lifetime" -> "clock skew on the server (its clock runs ahead: check NTP), the token expired between the call and this "
                     + "inspection (Tokenscope evaluated at " + t.report().evaluatedAt() + "), a different token than the one pasted, or a "
                     + "Continuous Access Evaluation revocation.";
@@ -51,9 +50,11 @@ final class Stories {
             case "audience" -> "the API is configured with another audience than Tokenscope's profile (GUID vs api:// App ID URI, v1 vs v2), "
                     + "or a different token than the one pasted.";
             case "permissions" -> "the API requires a scope or role Tokenscope's profile does not name, or a different token than the one pasted.";
+            case "format" -> "the request did not carry this token the way the API reads it (no or misspelt Authorization header, a proxy or "
+                    + "gateway stripping it, 'Bearer' written twice, quotes around the token, a token for another scheme such as PoP), or the "
+                    + "API hides its reasons (IncludeErrorDetails off).";
             default -> "the API is configured differently from Tokenscope's profile, or it got a different token than the one pasted.";
         };
-        return other.isEmpty() ? generic : other + " Otherwise: " + generic;
     }
 
     /** Evidence that the server judged another token: its values differ from the pasted token's. */
