@@ -24,7 +24,7 @@ public final class ServerFindings {
     @JsonPropertyOrder({"form", "status", "context", "notes", "findings"})
     public record View(String form, Integer status, Map<String, String> context, List<String> notes, List<Finding> findings) {
         public View {
-            context = context == null ? Map.of() : Map.copyOf(context);
+            context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(context));
             notes = List.copyOf(notes);
             findings = List.copyOf(findings);
         }

@@ -34,7 +34,7 @@ public final class ServerResponseParser {
             return out.build();
         }
         try {
-            read(text, out);
+            read(curlVerbose(text), out);
         } catch (RuntimeException | StackOverflowError e) {
             out.note("Part of the input could not be read (" + e.getClass().getSimpleName() + "); what was found before it is shown.");
         }
@@ -64,6 +64,9 @@ public final class ServerResponseParser {
                     continue;
                 }
             }
+            if (t.regionMatches(true, 0, "Authorization:", 0, 14)) {
+                continue; // the request's own header: a token, not what the server said
+            }
             if (t.regionMatches(true, 0, "WWW-Authenticate:", 0, 17)) {
                 ChallengeReader.read(t.substring(17), out);
             } else if (bareValue(t)) {
@@ -72,6 +75,22 @@ public final class ServerResponseParser {
                 TextScanner.scanLine(t, out);
             }
         }
+    }
+
+    /**
+     * {@code curl -v} output as the response alone: "< " lines without their marker; request ("> "), information ("* ") and
+     * data ("{ [", "} [") lines dropped, so the request's own Authorization header is never read as a challenge.
+     */
+    static String curlVerbose(String text) {
+        if (!text.startsWith("< HTTP/") && !text.contains("\n< HTTP/")) return text;
+        StringBuilder b = new StringBuilder(text.length());
+        for (String line : lines(text, new ArrayList<>())) {
+            if (line.startsWith("< ") || line.equals("<")) b.append(line.length() > 2 ? line.substring(2) : "").append('\n');
+            else if (!line.startsWith("> ") && !line.equals(">") && !line.startsWith("* ") && !line.startsWith("{ [") && !line.startsWith("} [")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** "Bearer …" or a parameter list without its scheme ({@code error="invalid_token", …}). */

@@ -229,6 +229,26 @@ class ServerResponseParserTest {
     }
 
     @Test
+    void curlVerboseOutputIsReadAsTheResponseAndTheRequestsTokenIgnored() {
+        ServerEvidence e = ServerResponseParser.parse("""
+                *   Trying 203.0.113.7:443...
+                > GET /api/orders HTTP/1.1
+                > Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln
+                >
+                < HTTP/1.1 401 Unauthorized
+                < WWW-Authenticate: Bearer error="invalid_token", error_description="The issuer '(null)' is invalid"
+                < Date: Sun, 01 Mar 2026 12:10:00 GMT
+                <
+                * Connection #0 to host api.contoso.example left intact
+                """);
+        assertEquals("http-response+www-authenticate", e.form());
+        assertEquals("aspnet-issuer", only(e).phrase());
+        assertEquals("(null)", only(e).values().get("issuer"));
+        assertEquals("Sun, 01 Mar 2026 12:10:00 GMT", e.context().get("date"));
+        assertTrue(ServerResponseParser.parse("Authorization: Bearer abc=").findings().isEmpty());
+    }
+
+    @Test
     void nothingRecognisedAndTooLargeInputSaySo() {
         ServerEvidence none = ServerResponseParser.parse("hello world\nnothing here");
         assertFalse(none.recognised());
