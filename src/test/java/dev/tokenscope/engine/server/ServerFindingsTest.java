@@ -144,6 +144,25 @@ class ServerFindingsTest {
     }
 
     @Test
+    void issuerInClearNamesAVersionMismatchAndNullIssuerNamesAadIssuerValidator() {
+        Report v1 = report(Tokens.sign(Tokens.v1Access()), AT_NOW);
+        Finding f = one("IDX10205: Issuer validation failed. Issuer: '" + Tokens.V1_ISS + "'. Did not match: validationParameters.ValidIssuer: '"
+                + Tokens.V2_ISS + "' or validationParameters.ValidIssuers: 'null' or validationParameters.ConfigurationManager.CurrentConfiguration.Issuer: '"
+                + Tokens.V2_ISS + "'. For more details, see https://aka.ms/IdentityModel/issuer-validation.", v1);
+        assertEquals("issuer", f.step());
+        assertTrue(f.explanation().contains("v2 issuers only and this is a v1 token"), f.explanation());
+        assertEquals(Tokens.V1_ISS, f.values().get("issuer"));
+        assertEquals(Tokens.V1_ISS, f.values().get("token.iss"));
+        assertFalse(f.explanation().contains("it judged a different token"), f.explanation());
+
+        Finding nul = one("Bearer error=\"invalid_token\", error_description=\"The issuer '(null)' is invalid\"", v1);
+        assertTrue(nul.explanation().contains("AadIssuerValidator"), nul.explanation());
+
+        Finding other = one("IDX10205: Issuer validation failed. Issuer: 'https://sts.windows.net/00000000-0000-0000-0000-000000000000/'.", v1);
+        assertTrue(other.explanation().contains("it judged a different token"), other.explanation());
+    }
+
+    @Test
     void withoutATokenFindingsAreExplainedWithoutValues() {
         ServerEvidence e = ServerResponseParser.parse("IDX10205: Issuer validation failed. Issuer: 'https://sts.windows.net/x/'. Did not match: validationParameters.ValidIssuer: 'y'\nAADSTS700016: Application not found");
         Report noToken = Inspector.offline().inspect("nothing to see", AT_NOW);

@@ -28,8 +28,14 @@ class ServerFuzzPropertiesTest {
     static final String PII = "[PII of type 'System.String' is hidden. For more details, see https://aka.ms/IdentityModel/PII.]";
     static final String CLAIMS = Base64.getEncoder().encodeToString("{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"1604106651\"}}}"
             .getBytes(StandardCharsets.UTF_8));
-    static final Report REPORT = Inspector.offline().inspect(Tokens.sign(Tokens.v2Id()), ValidationProfile.defaults().withAt(Tokens.NOW)
-            .withAudiences(List.of(Tokens.API_ID)));
+    static final ValidationProfile PROFILE = ValidationProfile.defaults().withAt(Tokens.NOW).withAudiences(List.of(Tokens.API_ID));
+    static final Report REPORT = Inspector.offline().inspect(Tokens.sign(Tokens.v2Id()), PROFILE);
+    /** Reports of every kind of token: an ID token, an expired v1 access token, an opaque and a malformed token, no token. */
+    static final List<Report> REPORTS = List.of(REPORT,
+            Inspector.offline().inspect(Tokens.sign(Tokens.v1Access().expirationTime(java.util.Date.from(Tokens.NOW.minusSeconds(7200)))), PROFILE),
+            Inspector.offline().inspect(Tokens.opaque(300), PROFILE),
+            Inspector.offline().inspect(Tokens.raw("{\"alg\":\"RS256\"}", "[1,2]", "x"), PROFILE),
+            Inspector.offline().inspect("no token here", PROFILE));
 
     static final List<String> SEEDS = List.of(
             "HTTP/1.1 401 Unauthorized\r\nDate: Sun, 01 Mar 2026 12:10:00 GMT\r\nWWW-Authenticate: Bearer error=\"invalid_token\", "
@@ -58,9 +64,9 @@ class ServerFuzzPropertiesTest {
         if (e == null || e.form() == null) throw new AssertionError("no evidence for " + input);
         if (e.findings().isEmpty() && e.notes().isEmpty()) throw new AssertionError("no finding and no note for " + input);
         if (e.findings().size() > EvidenceBuilder.MAX_FINDINGS) throw new AssertionError("too many findings");
-        List<Finding> joined = ServerFindings.join(e, REPORT);
-        List<Finding> alone = ServerFindings.explainAlone(e);
-        if (joined.size() != e.findings().size() || alone.size() != e.findings().size()) throw new AssertionError("findings lost for " + input);
+        int pick = Math.floorMod(input.hashCode(), REPORTS.size() + 1); // joined with each kind of report, or explained alone
+        List<Finding> joined = pick == REPORTS.size() ? ServerFindings.explainAlone(e) : ServerFindings.join(e, REPORTS.get(pick));
+        if (joined.size() != e.findings().size()) throw new AssertionError("findings lost for " + input);
         for (Finding f : joined) if (f.explanation() == null || f.explanation().isBlank()) throw new AssertionError("unexplained " + f);
         if ((input.hashCode() & 7) == 0) Json.compact(ServerFindings.view(e, REPORT)); // serialisable (a sample: it is the slow part)
         Statistics.label("recognised").collect(e.recognised());
@@ -85,7 +91,7 @@ class ServerFuzzPropertiesTest {
         Arbitrary<UnaryOperator<String>> insert = Combinators.combine(at, Arbitraries.of("\"", ",", "\\", "=", "\n", "\r\n", "'", "{", "}",
                         "[PII is hidden]", "IDX", "AADSTS", "Bearer ", "error=", "HTTP/1.1 401 X\n", "\u0000", "\uD83D"))
                 .as((p, t) -> s -> s.substring(0, i(s, p, 0)) + t + s.substring(i(s, p, 0)));
-        Arbitrary<UnaryOperator<String>> repeat = Combinators.combine(at, Arbitraries.integers().between(1, 40), Arbitraries.integers().between(2, 400))
+        Arbitrary<UnaryOperator<String>> repeat = Combinators.combine(at, Arbitraries.integers().between(1, 40), Arbitraries.integers().between(2, 200))
                 .as((p, len, times) -> s -> {
                     int from = i(s, p, 0);
                     String piece = s.substring(from, Math.min(s.length(), from + len));
