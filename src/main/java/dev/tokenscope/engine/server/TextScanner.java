@@ -29,7 +29,8 @@ final class TextScanner {
             return;
         }
         int bearer = Texts.indexOfIgnoreCase(line, "Bearer ", 0);
-        if (bearer >= 0 && line.indexOf('=', bearer) > 0 && ChallengeReader.read(line.substring(bearer), out)) return;
+        if (bearer >= 0 && line.indexOf('=', bearer) > 0 && ServerResponseParser.bareValue(line.substring(bearer))
+                && ChallengeReader.read(line.substring(bearer), out)) return;
         int json = line.indexOf("{\"");
         if (json >= 0 && JsonErrorReader.read(line.substring(json), out)) return;
         String said = Texts.cut(line.strip(), MAX_SAID);

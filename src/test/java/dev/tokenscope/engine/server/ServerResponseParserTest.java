@@ -210,6 +210,14 @@ class ServerResponseParserTest {
     }
 
     @Test
+    void aspNetCoreLogProseAfterBearerIsNotAChallenge() {
+        ServerEvidence e = ServerResponseParser.parse("info: Bearer was not authenticated. Failure message: The signature key was not found "
+                + "(metadata https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration?appid=x)");
+        assertEquals("aspnet-key-not-found", only(e).phrase());
+        assertEquals("log-lines", e.form());
+    }
+
+    @Test
     void aspNetDescriptionWithTwoFailuresGivesTwoFindings() {
         ServerEvidence e = ServerResponseParser.parse("Bearer error=\"invalid_token\", error_description=\"The audience 'x' is invalid; The token expired at '03/01/2026 11:00:00'\"");
         assertEquals(List.of("aspnet-audience", "aspnet-expired"), e.findings().stream().map(ServerEvidence.Item::phrase).toList());
