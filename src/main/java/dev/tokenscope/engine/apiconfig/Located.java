@@ -87,7 +87,9 @@ final class Located {
     private static Located read(String source, String content, JsonFactory f, String kind) throws ApiConfigException {
         Map<String, Integer> lines = new HashMap<>();
         List<JsonNode> docs = new ArrayList<>();
-        try (JsonParser p = f.createParser(content)) {
+        JsonParser p = null;
+        try {
+            p = f.createParser(content);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 List<String> prefix = docs.isEmpty() ? List.of() : List.of("#" + docs.size());
@@ -102,9 +104,12 @@ final class Located {
         } catch (TooDeep e) {
             throw ApiConfigException.at(source, e.line, "nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            throw ApiConfigException.at(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid " + kind + ": " + describe(e));
+            int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : p == null ? 0 : p.currentLocation().getLineNr();
+            throw ApiConfigException.at(source, line, "not valid " + kind + ": " + describe(e));
         } catch (IOException | RuntimeException e) {
-            throw new ApiConfigException(source + ": not valid " + kind + " (" + e.getClass().getSimpleName() + ")");
+            throw ApiConfigException.at(source, p == null ? 0 : p.currentLocation().getLineNr(), "not valid " + kind + " (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            if (p != null) try { p.close(); } catch (IOException ignored) { }
         }
         if (docs.isEmpty()) throw new ApiConfigException(source + ": empty " + kind + " document");
         return new Located(source, docs, lines);
