@@ -63,7 +63,7 @@ public final class ApiConfigImporter {
     }
 
     private static String firstMeaningful(String text) {
-        for (String line : text.split("\r\n|\r|\n", 200)) {
+        for (String line : (Iterable<String>) text.lines().limit(200)::iterator) {
             String t = line.strip();
             if (!t.isEmpty() && !t.startsWith("#") && !t.startsWith("!")) return t;
         }

@@ -40,12 +40,18 @@ final class Flat {
     }
 
     /** A list property: key[0], key[1], … or one comma-separated value. */
-    List<Entry> list(String key) {
+    List<Entry> list(String key) throws ApiConfigException {
         List<Entry> l = new ArrayList<>();
         for (int i = 0; entries.containsKey(canon(key + "[" + i + "]")); i++) l.add(entries.get(canon(key + "[" + i + "]")));
         if (l.isEmpty() && get(key) != null) {
             Entry e = get(key);
             for (String v : e.value().split(",")) if (!v.isBlank()) l.add(new Entry(e.key(), v.trim(), e.line()));
+        }
+        String nested = canon(key) + "[";
+        for (Entry e : entries.values()) {
+            if (canon(e.key()).startsWith(nested) && !l.contains(e)) {
+                throw ApiConfigException.at(source, e.line(), key + " should be a list of strings, but " + e.key() + " is nested deeper");
+            }
         }
         return l;
     }
@@ -84,7 +90,7 @@ final class Flat {
         if (n.value.isObject()) {
             for (Node c : n.fields()) {
                 String key = prefix.isEmpty() ? c.name() : prefix + "." + c.name();
-                if (Node.SECRET.matcher(c.name()).matches()) secrets.add(key);
+                if (Node.secret(c.name())) secrets.add(key);
                 else add(c, key, depth + 1);
             }
         } else if (n.value.isArray()) {
@@ -106,7 +112,7 @@ final class Flat {
 
     static Flat properties(String source, String content) throws ApiConfigException {
         Flat f = new Flat(source);
-        String[] lines = content.split("\r\n|\r|\n", -1);
+        String[] lines = content.lines().toArray(String[]::new);
         for (int i = 0; i < lines.length; i++) {
             int start = i + 1;
             String line = lines[i];
@@ -125,7 +131,7 @@ final class Flat {
             }
             for (String key : p.stringPropertyNames()) {
                 String last = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
-                if (Node.SECRET.matcher(last).matches()) { f.secrets.add(key); continue; }
+                if (Node.secret(last)) { f.secrets.add(key); continue; }
                 if (f.entries.containsKey(canon(key))) {
                     throw ApiConfigException.at(source, start, key + " is set twice (first on line " + f.entries.get(canon(key)).line() + ")");
                 }

@@ -29,6 +29,8 @@ import java.util.Map;
  */
 final class Located {
     static final int MAX_DEPTH = 64;
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("(['\"])([^'\"]{2,})\\1");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("null", "true", "false", "NaN");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH).maxNumberLength(200).maxStringLength(1 << 20).maxNameLength(10_000).build();
@@ -178,7 +180,8 @@ final class Located {
         else m = e.getMessage();
         if (m == null) return e.getClass().getSimpleName();
         m = m.lines().findFirst().orElse("");
-        m = m.replaceAll("'[^']{2,}'", "'…'").replaceAll("\"[^\"]{2,}\"", "\"…\"").replaceAll("\\(code \\d+\\)", "");
+        m = QUOTED.matcher(m).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(KEYWORDS.contains(r.group(2)) ? r.group() : r.group(1) + "…" + r.group(1)));
+        m = m.replaceAll("\\(code \\d+\\)", "");
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }
 }

@@ -6,13 +6,24 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** A value in a {@link Located} document with its path (as written) and line; field lookups ignore case (.NET and Spring do). */
 final class Node {
     /** Key names whose values are secrets: never read, only named. */
-    static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passphrase|pwd|private.?key|keymaterial|certificate|"
-            + "signing.?keys?|decryption.?keys?|connection.?string|api.?key|sas.?token).*");
+    private static final List<String> SECRET_PARTS = List.of("secret", "password", "passphrase", "pwd", "privatekey", "keymaterial",
+            "certificate", "signingkey", "decryptionkey", "connectionstring", "apikey", "sastoken");
+
+    /** Whether a key name (any case, '-', '_' or '.' ignored) names a secret. */
+    static boolean secret(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c != '-' && c != '_' && c != '.' && c != ' ') b.append(c);
+        }
+        String k = b.toString();
+        for (String part : SECRET_PARTS) if (k.contains(part)) return true;
+        return false;
+    }
 
     final Located doc;
     final JsonNode value;
@@ -124,7 +135,7 @@ final class Node {
         if (depth > Located.MAX_DEPTH) return;
         if (n.value.isObject()) {
             for (Node c : n.fields()) {
-                if (SECRET.matcher(c.name()).matches()) out.add(c.path());
+                if (secret(c.name())) out.add(c.path());
                 else collectSecrets(c, out, depth + 1);
             }
         } else if (n.value.isArray()) {

@@ -16,7 +16,9 @@ final class Text {
 
     /** A value for a message: at most 80 characters, control characters shown as '?'. */
     static String clip(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 81));
+        for (int i = 0; i < s.length() && b.length() <= 80; i++) b.append(Character.isISOControl(s.charAt(i)) ? '?' : s.charAt(i));
+        String t = b.toString();
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 
