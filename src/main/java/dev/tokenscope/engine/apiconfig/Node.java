@@ -29,22 +29,45 @@ final class Node {
     final JsonNode value;
     final List<String> segments;
     final char sep;
+    /** Field names compare exactly (JavaScript options) instead of ignoring case (.NET configuration, ARM). */
+    final boolean exact;
 
     Node(Located doc, JsonNode value, List<String> segments, char sep) {
+        this(doc, value, segments, sep, false);
+    }
+
+    Node(Located doc, JsonNode value, List<String> segments, char sep, boolean exact) {
         this.doc = doc;
         this.value = value;
         this.segments = segments;
         this.sep = sep;
+        this.exact = exact;
     }
 
-    /** The field of that name (case-insensitive), or null. */
+    /** The field of that name, or null; ignoring case, the last of several spellings wins (as in .NET configuration). */
     Node get(String name) {
         if (!value.isObject()) return null;
+        if (exact) return value.has(name) ? child(name, value.get(name)) : null;
+        Node found = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equalsIgnoreCase(name)) return child(e.getKey(), e.getValue());
+            if (e.getKey().equalsIgnoreCase(name)) found = child(e.getKey(), e.getValue());
+        }
+        return found;
+    }
+
+    /** The spelling of a field that matches the name only when case is ignored (for hints), or null. */
+    String otherSpelling(String name) {
+        if (!value.isObject()) return null;
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (k.equalsIgnoreCase(name) && !k.equals(name)) return k;
         }
         return null;
+    }
+
+    Node exactly() {
+        return new Node(doc, value, segments, sep, true);
     }
 
     Node at(String... names) {
@@ -146,6 +169,6 @@ final class Node {
     private Node child(String name, JsonNode v) {
         List<String> s = new ArrayList<>(segments);
         s.add(name);
-        return new Node(doc, v, s, sep);
+        return new Node(doc, v, s, sep, exact);
     }
 }

@@ -15,11 +15,12 @@ final class PassportReader implements JsonConfigReader {
 
     @Override
     public boolean accepts(Node root) {
-        return root.get("identityMetadata") != null;
+        return root.exactly().get("identityMetadata") != null;
     }
 
     @Override
-    public ApiConfig read(Node root) throws ApiConfigException {
+    public ApiConfig read(Node options) throws ApiConfigException {
+        Node root = options.exactly();
         Draft d = new Draft(root.doc.source, FORMAT);
         d.secrets(root.secretPaths());
         Node mdNode = root.get("identityMetadata");
@@ -27,7 +28,11 @@ final class PassportReader implements JsonConfigReader {
         if (md == null || Text.httpsHost(md) == null) throw mdNode.fail("should be an https URL (passport-azure-ad refuses anything else)");
         Node clientNode = root.get("clientID");
         String clientId = clientNode == null ? null : clientNode.text();
-        if (clientId == null) throw ApiConfigException.at(d.source(), root.line(), "clientID is missing (required by BearerStrategy)");
+        if (clientId == null) {
+            String other = root.otherSpelling("clientID");
+            throw ApiConfigException.at(d.source(), root.line(), "clientID is missing (required by BearerStrategy)"
+                    + (other != null ? "; \"" + Text.clip(other) + "\" is another spelling, and the options' names are case-sensitive" : ""));
+        }
         Node b2c = root.get("isB2C");
         boolean isB2C = b2c != null && Boolean.TRUE.equals(b2c.bool());
         String metadata = md;

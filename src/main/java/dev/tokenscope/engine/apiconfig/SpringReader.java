@@ -20,7 +20,9 @@ final class SpringReader {
             throw new ApiConfigException(f.source + ": both " + boot.from() + " and " + azure.from()
                     + " are set; which decoder wins depends on the beans, so import a file with one of them");
         }
-        if (boot == null && azure == null) throw new ApiConfigException(f.source + ": Spring properties, but none under " + LOOKED_FOR);
+        if (boot == null && azure == null) {
+            throw new ApiConfigException(f.source + ": properties, but none under " + LOOKED_FOR + "; " + ApiConfigImporter.lookedFor());
+        }
         return boot != null ? boot(f, boot) : azure(f);
     }
 

@@ -71,7 +71,7 @@ class ApiConfigFuzzTest {
         Arbitrary<Mutation> insert = Combinators.combine(position(), Arbitraries.of("{", "}", "<", ">", "!!", "&", "&amp;", "&x;", "\"", "'", ":", ",", "\n",
                         "\n  - ", "---\n", "<!DOCTYPE x [<!ENTITY x \"y\">]>", "!!javax.script.ScriptEngineManager ", "*a", "&a ", "\\", "\\u12", "{{nv}}", "\uFEFF", "\u0000"))
                 .as((p, t) -> new Mutation("insert " + t + " at " + p, s -> insertAt(s, p, t)));
-        Arbitrary<Mutation> deep = Combinators.combine(position(), Arbitraries.integers().between(1, 2000), Arbitraries.of("[", "{\"a\":", "<a>", "- ", "a:\n  "))
+        Arbitrary<Mutation> deep = Combinators.combine(position(), Arbitraries.integers().between(1, 300), Arbitraries.of("[", "{\"a\":", "<a>", "- ", "a:\n  "))
                 .as((p, n, open) -> new Mutation(n + " x " + open + " at " + p, s -> insertAt(s, p, open.repeat(n))));
         Arbitrary<Mutation> delete = Combinators.combine(position(), Arbitraries.integers().between(1, 40))
                 .as((p, n) -> new Mutation("delete " + n + " at " + p, s -> { int i = index(s, p, 0); return s.substring(0, i) + s.substring(Math.min(s.length(), i + n)); }));

@@ -213,4 +213,92 @@ class ApiConfigImporterTest {
         for (String f : Fixtures.ALL) seen.add(load("x", f).format());
         assertEquals(new java.util.TreeSet<>(ApiConfigImporter.FORMATS), seen);
     }
+
+    @Test
+    void microsoftIdentityWebAuthorityConsumersAndNationalCloud() throws Exception {
+        ApiConfig authority = load("appsettings.json", """
+                {"AzureAd": {"Authority": "https://login.microsoftonline.com/%s/v2.0", "ClientId": "%s"}}
+                """.formatted(TID, CLIENT));
+        assertEquals(List.of(TID), authority.profile().tenants());
+        assertEquals(2, authority.profile().issuers().size());
+        ApiConfig consumers = load("appsettings.json", """
+                {"AzureAd": {"Instance": "https://login.microsoftonline.com/", "TenantId": "consumers", "ClientId": "%s"}}
+                """.formatted(CLIENT));
+        assertEquals(List.of("https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"), consumers.profile().issuers());
+        ApiConfig china = load("appsettings.json", """
+                {"AzureAd": {"Instance": "https://login.partner.microsoftonline.cn/", "TenantId": "%s", "ClientId": "%s"}}
+                """.formatted(TID, CLIENT));
+        assertEquals(List.of("https://login.partner.microsoftonline.cn/" + TID + "/v2.0", "https://sts.chinacloudapi.cn/" + TID + "/"), china.profile().issuers());
+        assertTrue(semanticsMention(china, "unconfirmed for national clouds"));
+        ApiConfig alias = load("appsettings.json", """
+                {"AzureAd": {"Instance": "https://login.windows.net/", "TenantId": "%s", "ClientId": "%s"}}
+                """.formatted(TID, CLIENT));
+        assertEquals("https://login.microsoftonline.com/" + TID + "/v2.0", alias.profile().issuers().get(0));
+    }
+
+    @Test
+    void dotNetKeysIgnoreCaseAndTheLastSpellingWins() throws Exception {
+        ApiConfig c = load("appsettings.json", """
+                {"AzureAd": {"Instance": "https://login.microsoftonline.com/", "TenantId": "%s", "ClientId": "first", "clientid": "%s"}}
+                """.formatted(TID, CLIENT));
+        assertEquals(CLIENT, c.profile().audiences().get(0));
+    }
+
+    @Test
+    void passportOptionNamesAreCaseSensitive() {
+        ApiConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ApiConfigException.class, () -> load("config.json",
+                "{\"identityMetadata\": \"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration\", \"clientId\": \"x\"}"));
+        assertTrue(e.getMessage().contains("clientID is missing") && e.getMessage().contains("\"clientId\" is another spelling"), e.getMessage());
+    }
+
+    @Test
+    void jwtBearerWithoutValidIssuersDoesNotCheckTheIssuer() throws Exception {
+        ApiConfig c = load("appsettings.json", """
+                {"Authentication": {"Schemes": {"Bearer": {"Authority": "https://login.microsoftonline.com/%s/v2.0/", "Audience": "ignored"}}}}
+                """.formatted(TID));
+        assertTrue(c.profile().issuers().isEmpty());
+        assertTrue(c.profile().audiences().isEmpty());
+        assertEquals("https://login.microsoftonline.com/" + TID + "/v2.0/.well-known/openid-configuration", c.profile().metadata());
+        assertTrue(semanticsMention(c, "ValidateIssuer = false"));
+        assertTrue(semanticsMention(c, "Audience is not read"));
+    }
+
+    @Test
+    void yamlTagOnAScalarIsPlainData() throws Exception {
+        ApiConfig c = load("application.yml", """
+                spring.security.oauth2.resourceserver.jwt:
+                  issuer-uri: !!javax.script.ScriptEngineManager https://login.microsoftonline.com/%s/v2.0
+                """.formatted(TID));
+        assertEquals(List.of("https://login.microsoftonline.com/" + TID + "/v2.0"), c.profile().issuers());
+    }
+
+    @Test
+    void springPublicKeyAndCamelCase() throws Exception {
+        ApiConfig c = load("application.yml", """
+                spring:
+                  security:
+                    oauth2:
+                      resourceServer:
+                        jwt:
+                          publicKeyLocation: classpath:key.pub
+                """);
+        assertTrue(semanticsMention(c, "public-key-location classpath:key.pub"));
+        assertTrue(c.profile().metadata() == null && c.profile().jwks() == null);
+    }
+
+    @Test
+    void apimNamedValuesAreNotedNotImported() throws Exception {
+        ApiConfig c = load("policy.xml", """
+                <validate-jwt header-name="Authorization">
+                  <openid-config url="{{oidc-url}}" />
+                  <openid-config url="https://login.microsoftonline.com/%s/v2.0/.well-known/openid-configuration" />
+                  <audiences><audience>{{api-audience}}</audience></audiences>
+                  <required-claims><claim name="scp" match="any" separator=" "><value>read write</value></claim></required-claims>
+                </validate-jwt>
+                """.formatted(TID));
+        assertEquals("https://login.microsoftonline.com/" + TID + "/v2.0/.well-known/openid-configuration", c.profile().metadata());
+        assertTrue(c.profile().audiences().isEmpty());
+        assertTrue(c.profile().scopes().isEmpty(), "any-of scopes can't be required all");
+        assertTrue(semanticsMention(c, "{{oidc-url}}") && semanticsMention(c, "contain any of read, write"));
+    }
 }
