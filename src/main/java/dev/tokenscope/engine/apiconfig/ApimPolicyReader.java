@@ -114,7 +114,8 @@ final class ApimPolicyReader {
             for (Xml.Element val : c.all("value")) {
                 String t = val.content();
                 if (t == null) continue;
-                if (c.attr("separator") != null) for (String s : t.split(java.util.regex.Pattern.quote(c.attr("separator")))) { if (!s.isBlank()) values.add(s.trim()); }
+                String sep = c.attrs().get("separator");
+                if (sep != null && !sep.isEmpty()) for (String s : t.split(java.util.regex.Pattern.quote(sep))) { if (!s.isBlank()) values.add(s.trim()); }
                 else values.add(t);
             }
             String from = "<required-claims><claim name=\"" + Text.clip(name) + "\"> (line " + c.line() + ")";

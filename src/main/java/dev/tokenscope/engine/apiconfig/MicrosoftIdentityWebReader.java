@@ -59,7 +59,8 @@ final class MicrosoftIdentityWebReader implements JsonConfigReader {
         if (policy != null) {
             if (domain == null) throw ApiConfigException.at(d.source(), s.line(), p + "Domain is missing: a B2C configuration (SignUpSignInPolicyId) needs the tenant's domain");
             String md = instance + domain + "/" + policy + "/v2.0/.well-known/openid-configuration";
-            d.set("metadata", md, p + "Instance, " + p + "Domain, " + p + "SignUpSignInPolicyId (line " + s.get("SignUpSignInPolicyId").line() + ")");
+            Node policyNode = s.get("SignUpSignInPolicyId") != null ? s.get("SignUpSignInPolicyId") : s.get("Authority");
+            d.set("metadata", md, p + "Instance, " + p + "Domain, " + policyNode.from());
             d.rule("Azure AD B2C: authority {Instance}{Domain}/{policy}/v2.0; the issuer is the per-policy metadata document's issuer (tenant GUID unknown offline)");
         } else {
             tenant(s, d, host, tenant);

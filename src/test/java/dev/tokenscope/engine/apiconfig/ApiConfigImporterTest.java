@@ -78,6 +78,10 @@ class ApiConfigImporterTest {
         assertEquals("https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi/v2.0/.well-known/openid-configuration", c.profile().metadata());
         assertEquals(List.of(CLIENT), c.profile().audiences());
         assertTrue(c.profile().issuers().isEmpty());
+        ApiConfig byAuthority = load("appsettings.json", """
+                {"AzureAdB2C": {"Authority": "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi/v2.0", "ClientId": "%s"}}
+                """.formatted(CLIENT));
+        assertEquals(c.profile().metadata(), byAuthority.profile().metadata());
     }
 
     @Test
