@@ -69,7 +69,7 @@ final class MicrosoftIdentityWebReader implements JsonConfigReader {
         if (scopes != null && scopes.text() != null) {
             List<String> list = List.of(scopes.text().split(" +"));
             if (list.size() == 1) d.set("scopes", list.get(0), scopes.from());
-            d.rule("AzureAd:Scopes (" + String.join(" ", list) + ") is enforced only where a controller uses [RequiredScope(RequiredScopesConfigurationKey = \""
+            d.rule(scopes.path() + " (" + String.join(" ", list) + ") is enforced only where a controller uses [RequiredScope(RequiredScopesConfigurationKey = \""
                     + scopes.path() + "\")]: any one of them suffices" + (list.size() > 1 ? "; Tokenscope requires every listed scope, so none is put in the profile" : ""));
         }
         Boolean acl = s.get("AllowWebApiToBeAuthorizedByACL") == null ? null : s.get("AllowWebApiToBeAuthorizedByACL").bool();

@@ -45,16 +45,15 @@ final class Xml {
         }
     }
 
-    private static final XMLInputFactory FACTORY;
-
-    static {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    /** One configured factory per thread: StAX doesn't promise that a factory is thread-safe. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(() -> {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's own, never a provider found on the classpath
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        FACTORY = f;
-    }
+        return f;
+    });
 
     private Xml() {
     }
@@ -64,7 +63,7 @@ final class Xml {
         Deque<Element> open = new ArrayDeque<>();
         Element root = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(content));
+            r = FACTORY.get().createXMLStreamReader(new StringReader(content));
             while (r.hasNext()) {
                 int ev = r.next();
                 switch (ev) {

@@ -305,4 +305,18 @@ class ApiConfigImporterTest {
         assertTrue(c.profile().scopes().isEmpty(), "any-of scopes can't be required all");
         assertTrue(semanticsMention(c, "{{oidc-url}}") && semanticsMention(c, "contain any of read, write"));
     }
+
+    @Test
+    void packageStaysInTheEngine() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("src/main/java/dev/tokenscope/engine/apiconfig");
+        List<java.nio.file.Path> files;
+        try (var l = java.nio.file.Files.list(dir)) {
+            files = l.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        assertTrue(files.size() >= 10);
+        java.util.regex.Pattern forbidden = java.util.regex.Pattern.compile("(?m)^import\\s+(static\\s+)?(javafx\\.|java\\.awt\\.|dev\\.tokenscope\\.(ui|cli)\\.)");
+        for (java.nio.file.Path f : files) {
+            assertFalse(forbidden.matcher(java.nio.file.Files.readString(f)).find(), f + " imports UI or CLI classes");
+        }
+    }
 }
