@@ -29,7 +29,7 @@ import java.util.Map;
  */
 final class Located {
     static final int MAX_DEPTH = 64;
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("(['\"])([^'\"]{2,})\\1");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("(['\"])([^'\"\\s]{4,})\\1");
     private static final java.util.Set<String> KEYWORDS = java.util.Set.of("null", "true", "false", "NaN");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
@@ -106,7 +106,8 @@ final class Located {
         } catch (TooDeep e) {
             throw ApiConfigException.at(source, e.line, "nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : p == null ? 0 : p.currentLocation().getLineNr();
+            int line = e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null ? y.getProblemMark().getLine() + 1
+                    : e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : p == null ? 0 : p.currentLocation().getLineNr();
             throw ApiConfigException.at(source, line, "not valid " + kind + ": " + describe(e));
         } catch (IOException | RuntimeException e) {
             throw ApiConfigException.at(source, p == null ? 0 : p.currentLocation().getLineNr(), "not valid " + kind + " (" + e.getClass().getSimpleName() + ")");
@@ -180,6 +181,7 @@ final class Located {
         else m = e.getMessage();
         if (m == null) return e.getClass().getSimpleName();
         m = m.lines().findFirst().orElse("");
+        if (m.startsWith("Duplicate field ")) return Text.clip(m); // a key name, never a value
         m = QUOTED.matcher(m).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(KEYWORDS.contains(r.group(2)) ? r.group() : r.group(1) + "…" + r.group(1)));
         m = m.replaceAll("\\(code \\d+\\)", "");
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;

@@ -92,7 +92,7 @@ final class Xml {
             int at = why.indexOf("Message: ");
             why = at >= 0 ? why.substring(at + 9) : why.lines().reduce((a, b) -> b).orElse("");
             if (why.toLowerCase().contains("doctype") || why.contains("DTD")) why = "a DOCTYPE is refused (DTDs and entities are never processed)";
-            why = why.replaceAll("\"[^\"]{2,}\"", "\"…\"").replaceAll("'[^']{2,}'", "'…'");
+            // StAX quotes element, attribute and entity names here, never character data or attribute values
             throw ApiConfigException.at(source, l == null ? 0 : l.getLineNumber(), "not well-formed XML: " + (why.length() > 160 ? why.substring(0, 160) + "…" : why));
         } catch (RuntimeException e) {
             throw new ApiConfigException(source + ": not well-formed XML (" + e.getClass().getSimpleName() + ")");

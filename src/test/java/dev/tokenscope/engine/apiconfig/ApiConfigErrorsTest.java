@@ -53,19 +53,21 @@ class ApiConfigErrorsTest {
 
     @Test
     void duplicateJsonKey() {
-        contains(fail("appsettings.json", "{\"AzureAd\": {\n\"ClientId\": \"a\",\n\"ClientId\": \"b\"}}"), "line 3", "not valid JSON", "Duplicate");
+        contains(fail("appsettings.json", "{\"AzureAd\": {\n\"ClientId\": \"a\",\n\"ClientId\": \"b\"}}"), "appsettings.json line 3", "not valid JSON", "Duplicate field 'ClientId'");
     }
 
     @Test
     void badYamlSyntax() {
         String m = fail("application.yml", "spring:\n  security:\n    oauth2: [unclosed\n  other: 1\n");
-        contains(m, "application.yml line ", "not valid YAML");
+        contains(m, "application.yml line 4", "not valid YAML");
+        contains(fail("application.yml", "spring:\n\tsecurity: 1\n"), "application.yml line 2", "not valid YAML", "TAB");
+        contains(fail("application.yml", "spring:\n  a: 1\n  a: 2\n"), "application.yml line 3", "Duplicate field 'a'");
     }
 
     @Test
     void badXmlSyntax() {
         String m = fail("policy.xml", "<policies>\n<inbound>\n<validate-jwt>\n</inbound>\n</policies>");
-        contains(m, "policy.xml line 4", "not well-formed XML");
+        contains(m, "policy.xml line 4", "not well-formed XML", "\"validate-jwt\" must be terminated");
     }
 
     @Test
