@@ -33,12 +33,35 @@ public final class PopBindingCheck implements Check {
         s.evidence("SHR key thumbprint", b.thumbprint()).evidence("access token cnf", b.expected());
         if (b.bound()) {
             ctx.diagnose(popToken(request));
-            return s.status(Status.PASS).detail("A Signed HTTP Request: the access token inside is bound to the SHR's key (thumbprint "
-                    + b.thumbprint() + ") and the SHR is signed with it; the access token itself is checked in the other steps").build();
+            String bound = "A Signed HTTP Request: the access token inside is bound to the SHR's key (thumbprint " + b.thumbprint()
+                    + ") and the SHR is signed with it; the access token itself is checked in the other steps";
+            String stale = staleness(request.get("ts"), ctx);
+            if (stale != null) {
+                return s.status(Status.WARN).detail(bound + ". But " + stale)
+                        .hint("An API accepts an SHR only for a few minutes after its ts (replay protection); create a new one per request.").build();
+            }
+            return s.status(Status.PASS).detail(bound).build();
         }
         ctx.diagnose(mismatch(b.problem()));
         return s.status(Status.FAIL).detail("A Signed HTTP Request that is not bound to its access token: " + b.problem())
                 .hint("Reject the request: whoever sent it does not prove possession of the key the token is bound to.").build();
+    }
+
+    /** Why the SHR's ts is not fresh at the evaluation time (beyond the clock skew either way), or null. */
+    static String staleness(String ts, CheckContext ctx) {
+        if (ts == null) return "it has no ts, so nobody can tell how old it is";
+        long t;
+        try {
+            t = Long.parseLong(ts);
+        } catch (NumberFormatException e) {
+            return "its ts \"" + ts + "\" is not a number of seconds since 1970";
+        }
+        java.time.Instant when = java.time.Instant.ofEpochSecond(t);
+        java.time.Duration skew = LifetimeCheck.soon(ctx.profile().skew());
+        if (when.isBefore(ctx.now().minus(skew)) || when.isAfter(ctx.now().plus(skew))) {
+            return "it was created " + dev.tokenscope.engine.claims.HumanTime.relative(when, ctx.now()) + " (ts)";
+        }
+        return null;
     }
 
     static Diagnosis popToken(Map<String, String> request) {

@@ -95,6 +95,17 @@ class PopBindingTest {
     }
 
     @Test
+    void anOldShrIsAWarning() {
+        String shr = MoreTokens.shr(MoreTokens.boundAccessToken(MoreTokens.CLIENT_POP), MoreTokens.CLIENT_POP);
+        Report later = KeyedInspector.INSPECTOR.inspect(shr, KeyedInspector.profile(jwks, API_ID).withAt(Tokens.NOW.plusSeconds(1200)));
+        Step pop = later.step("pop-binding").orElseThrow();
+        assertEquals(Status.WARN, pop.status(), pop.detail());
+        assertTrue(pop.detail().contains("20 min ago"), pop.detail());
+        assertEquals(Verdict.VALID, later.verdict(), later.summary());
+        assertTrue(later.summary().startsWith("Valid with warnings"), later.summary());
+    }
+
+    @Test
     void plainTokensAreNoShr() {
         TokenDecoder d = new TokenDecoder();
         assertNull(SignedHttpRequest.detect(d.decode(Tokens.sign(Tokens.v2Access())), d));
