@@ -112,6 +112,8 @@ class DiagnosisAgreementTest {
                 assertEquals(inspected, v.get("verdict").asText() + " " + (v.get("diagnosis").isNull() ? "null" : v.get("diagnosis").asText()), name + " (verify)");
                 assertEquals(report.get("summary").asText(), v.get("message").asText(), name + " (verify message)");
             }
+            if (name.startsWith("shr")) assertTrue(!results.get(i + corpus.size()).get("memoised").asBoolean(), name + ": an SHR's ts is no memo");
+            else assertTrue(results.get(i + corpus.size()).get("memoised").asBoolean(), name + ": seen again, from the memo");
             // the exporters show every diagnosis the report has, with its severity in JSON
             Report r = KeyedInspector.INSPECTOR.inspect(token, KeyedInspector.profile(jwks, API_ID, "api://" + API_ID));
             assertEquals(report.get("verdict").asText(), r.verdict().json(), name);
