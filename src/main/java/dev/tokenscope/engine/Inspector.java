@@ -5,7 +5,12 @@ import dev.tokenscope.engine.check.AudienceCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.ClientCheck;
+import dev.tokenscope.engine.check.AudienceShapeCheck;
+import dev.tokenscope.engine.check.ClientCapabilitiesCheck;
 import dev.tokenscope.engine.check.FormatCheck;
+import dev.tokenscope.engine.check.GroupOverageCheck;
+import dev.tokenscope.engine.check.ManagedIdentityCheck;
+import dev.tokenscope.engine.check.PopBindingCheck;
 import dev.tokenscope.engine.check.IssuerCheck;
 import dev.tokenscope.engine.check.LifetimeCheck;
 import dev.tokenscope.engine.check.PermissionsCheck;
@@ -15,6 +20,7 @@ import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.check.VersionCheck;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
+import dev.tokenscope.engine.entra.ManagedIdentity;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.input.Candidate;
 import dev.tokenscope.engine.input.Extraction;
@@ -25,6 +31,7 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.pop.SignedHttpRequest;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
 import dev.tokenscope.engine.token.TokenKind;
@@ -49,11 +56,17 @@ import java.util.Optional;
  * signature) is resolved only for tokens that can be verified at all.
  */
 public final class Inspector {
-    /** Root causes in order of importance: the first one present is the report's top diagnosis. */
-    static final List<String> PRIORITY = List.of("malformed-token", "opaque-token", "encrypted-token", "alg-none", "symmetric-alg",
-            "unknown-crit", "unencoded-payload", "lookalike-issuer", "graph-token", "id-token-as-access-token", "header-key-injection", "version-mismatch",
-            "wrong-audience", "audience-form", "key-not-found", "app-specific-signing-key", "signature-invalid", "issuer-mismatch",
-            "wrong-tenant", "expired", "not-yet-valid", "app-only-token", "missing-permission", "untrusted-issuer", "metadata-unreachable", "consumer-account");
+    /**
+     * Diagnoses in order of importance: root causes (severity error) first, then what a token still tells you (warn, then
+     * info). Diagnoses are listed by severity, then by this order; the first one present is the report's top diagnosis.
+     */
+    static final List<String> PRIORITY = List.of("malformed-token", "non-json-payload", "opaque-token", "encrypted-token", "alg-none", "symmetric-alg",
+            "unknown-crit", "unencoded-payload", "lookalike-issuer", "graph-token", "first-party-token", "id-token-as-access-token", "header-key-injection",
+            "version-mismatch", "wrong-audience", "audience-form", "key-not-found", "app-specific-signing-key", "signature-invalid", "pop-binding-mismatch",
+            "issuer-mismatch", "wrong-tenant", "expired", "not-yet-valid", "app-only-token", "missing-permission", "untrusted-issuer", "metadata-unreachable",
+            // warn and info: a valid token may carry them; they never change the verdict
+            "group-overage", "expiring-soon", "wildcard-audience", "multiple-audiences", "consumer-account",
+            "managed-identity", "cae-capable-client", "pop-token");
 
     private final InputExtractor extractor = new InputExtractor();
     private final TokenDecoder decoder = new TokenDecoder();
@@ -136,21 +149,28 @@ public final class Inspector {
 
     private Evaluation evaluate(Candidate c, ValidationProfile profile) {
         Instant now = profile.at() != null ? profile.at() : clock.instant();
-        DecodedToken token = decoder.decode(c.value());
+        DecodedToken outer = decoder.decode(c.value());
+        // A Signed HTTP Request (proof of possession): the access token inside is what is inspected; the binding is a step.
+        SignedHttpRequest shr = SignedHttpRequest.detect(outer, decoder);
+        DecodedToken token = shr != null ? shr.inner() : outer;
         TrustState state = verifiable(token) ? trust.resolve(token, profile) : TrustState.none(whyNotVerifiable(token));
         CheckContext ctx = new CheckContext(token, profile, now, state);
+        ctx.envelope(shr);
         List<Check> pipeline = pipeline();
         for (Check check : pipeline) ctx.run(check);
         List<Step> steps = ctx.steps();
         List<Diagnosis> diagnoses = new ArrayList<>(ctx.diagnoses());
-        diagnoses.sort(Comparator.comparingInt(d -> {
-            int i = PRIORITY.indexOf(d.id());
-            return i < 0 ? PRIORITY.size() : i;
-        }));
+        diagnoses.sort(ORDER);
         TokenFacts facts = ctx.facts();
         Verdict verdict = verdict(steps, diagnoses);
         return new Evaluation(now, token, state, steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
     }
+
+    /** Severity first (error, warn, info), then {@link #PRIORITY}; unknown ids after the known ones of their severity. */
+    static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
+        int i = PRIORITY.indexOf(d.id());
+        return i < 0 ? PRIORITY.size() : i;
+    });
 
     /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
     public Report inspect(Extraction ex, int index, ValidationProfile requested) {
@@ -163,7 +183,7 @@ public final class Inspector {
         TrustState state = e.state();
         TokenFacts facts = e.facts();
         Report.TokenView view = new Report.TokenView(token.kind(),
-                token.claims() == null ? null : facts.type().label(),
+                token.claims() == null ? null : typeLabel(facts),
                 token.claims() == null ? null : facts.issuer().kind().json(),
                 token.header(), token.claims(),
                 ClaimCatalogue.get().annotateHeader(token.header(), now, zone),
@@ -179,6 +199,7 @@ public final class Inspector {
         checks.add(new FormatCheck());
         checks.add(new AlgorithmCheck());
         checks.addAll(TrustChecks.all());
+        checks.add(new PopBindingCheck());
         checks.add(new IssuerCheck());
         checks.add(new AudienceCheck());
         checks.add(new LifetimeCheck());
@@ -187,11 +208,25 @@ public final class Inspector {
         checks.add(new TenantCheck());
         checks.add(new ClientCheck());
         checks.add(new PermissionsCheck());
+        checks.addAll(NOTICES);
         return checks;
     }
 
+    /** Step-less checks of what a token tells you beyond its verdict (warn/info diagnoses); claims only, no time. */
+    public static final List<Check> NOTICES = List.of(new GroupOverageCheck(), new AudienceShapeCheck(), new ManagedIdentityCheck(),
+            new ClientCapabilitiesCheck());
+
+    /** The token type as shown: a managed identity named by its Azure resource. */
+    private static String typeLabel(TokenFacts facts) {
+        return ManagedIdentity.of(facts).map(m -> facts.type().label() + ": " + m.describe()).orElse(facts.type().label());
+    }
+
+    /**
+     * A JWS whose header and signature are sound can be verified, even when its payload is not a JSON object (the
+     * decoder keeps nimbus' object then): an intact signature shows the issuer produced that payload.
+     */
     private static boolean verifiable(DecodedToken t) {
-        return t.kind() == TokenKind.JWS && t.jwt() instanceof com.nimbusds.jwt.SignedJWT s
+        return (t.kind() == TokenKind.JWS || t.kind() == TokenKind.MALFORMED) && t.jwt() instanceof com.nimbusds.jwt.SignedJWT s
                 && AlgorithmCheck.ALLOWED.contains(s.getHeader().getAlgorithm().getName());
     }
 
@@ -222,7 +257,7 @@ public final class Inspector {
 
     private static String summary(Verdict v, List<Step> steps, List<Diagnosis> diagnoses, TokenFacts facts) {
         return switch (v) {
-            case INVALID -> "Not valid: " + diagnoses.stream().findFirst().map(Diagnosis::summary)
+            case INVALID -> "Not valid: " + diagnoses.stream().filter(Diagnosis::error).findFirst().map(Diagnosis::summary)
                     .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
             case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
                     .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS)
@@ -231,8 +266,9 @@ public final class Inspector {
                     .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified"));
             case VALID -> {
                 String aud = String.join(", ", facts.audiences());
-                boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN);
-                yield validSummary(warned, aud);
+                boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN)
+                        || diagnoses.stream().anyMatch(d -> Diagnosis.WARN.equals(d.severity()));
+                yield validSummary(warned, aud) + ManagedIdentity.of(facts).map(m -> " (caller: " + m.describe() + ")").orElse("");
             }
         };
     }

@@ -192,7 +192,8 @@ class InspectCommandTest {
         JsonNode r = json(Tokens.sign(Tokens.v2Id()));
         assertEquals("invalid", r.get("verdict").asText());
         assertEquals("id-token-as-access-token", r.get("diagnoses").get(0).get("id").asText());
-        assertEquals(List.of("id", "summary", "explanation", "fix"), fieldNames(r.get("diagnoses").get(0)));
+        assertEquals(List.of("id", "summary", "explanation", "fix", "severity"), fieldNames(r.get("diagnoses").get(0)));
+        assertEquals("error", r.get("diagnoses").get(0).get("severity").asText());
         assertTrue(r.get("token").get("type").asText().startsWith("ID token"));
         assertEquals("fail", step(r, "token-type").get("status").asText());
         assertEquals("IDX10214", step(r, "token-type").get("idx").asText());

@@ -251,11 +251,26 @@ public final class BatchVerifier implements AutoCloseable {
             result = new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false);
         }
         Instant[] w = window(r.claims(), now, profile.skew());
+        // A Signed HTTP Request's freshness (ts) changes its outcome at times the window does not know: never memoised.
+        if (popHeader(token)) return new Evaluated(result, now, now);
         return new Evaluated(result, w[0], w[1]);
     }
 
+    /** True when the token's header says typ "pop" (a Signed HTTP Request). */
+    static boolean popHeader(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) return false;
+        try {
+            JsonNode h = dev.tokenscope.engine.Json.parse(new String(new com.nimbusds.jose.util.Base64URL(token.substring(0, dot)).decode(),
+                    StandardCharsets.UTF_8));
+            return "pop".equalsIgnoreCase(h.path("typ").asText(""));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
-     * The evaluation times [from, until) in which the lifetime step keeps its outcome: it changes only at exp,
+     * The evaluation times [from, until) in which the lifetime step keeps its outcome: it changes only at exp − max(skew, 5 min) (expiring-soon), exp,
      * exp + skew, nbf − skew, nbf and iat − skew (the instants its comparisons use). Null ends are unbounded.
      */
     static Instant[] window(JsonNode claims, Instant now, Duration skew) {
@@ -266,6 +281,7 @@ public final class BatchVerifier implements AutoCloseable {
             Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
             Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
             if (exp != null) {
+                points.add(exp.minus(LifetimeCheck.soon(skew)).plusNanos(1)); // expiring-soon starts strictly after exp − soon
                 points.add(exp);
                 points.add(exp.plus(skew));
             }
@@ -293,7 +309,7 @@ public final class BatchVerifier implements AutoCloseable {
         if (len > TokenDecoder.MAX_TOKEN_CHARS || t.dots() != 2 || d1 == 0 || d2 == d1 + 1 || d2 == len - 1) return null;
         if (d1 % 4 == 1 || (d2 - d1 - 1) % 4 == 1 || (len - d2 - 1) % 4 == 1) return null;
         ObjectNode claims = decodeObject(t.bytes(), d1 + 1, d2);
-        if (claims == null) return null;
+        if (claims == null || claims.path("at").isTextual()) return null; // a Signed HTTP Request (PoP): the Inspector's way
         Plan plan = plan(token, t.bytes(), d1, claims, now);
         if (!plan.eligible()) return null;
         boolean verified;
@@ -343,8 +359,8 @@ public final class BatchVerifier implements AutoCloseable {
     static final Set<String> VALUE_FREE_CLAIMS = Set.of("exp", "nbf", "iat", "uti", "aio", "rh", "name", "oid", "sub", "sid",
             "preferred_username", "unique_name", "upn", "email", "given_name", "family_name", "ipaddr", "login_hint", "onprem_sid");
     static final int MAX_CLAIM_OUTCOMES = 4096;
-    private static final List<Check> CLAIM_CHECKS_BUT_LIFETIME = List.of(new IssuerCheck(), new AudienceCheck(), new TokenTypeCheck(),
-            new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck());
+    private static final List<Check> CLAIM_CHECKS_BUT_LIFETIME = java.util.stream.Stream.concat(java.util.stream.Stream.of(new IssuerCheck(), new AudienceCheck(),
+            new TokenTypeCheck(), new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck()), Inspector.NOTICES.stream()).toList();
     private final ConcurrentHashMap<String, ClaimsOutcome> claimOutcomes = new ConcurrentHashMap<>();
 
     /** The claim outcome this thread used last, with the claims it was worked out for. */
@@ -411,6 +427,7 @@ public final class BatchVerifier implements AutoCloseable {
         boolean warned = false;
         for (Check c : CLAIM_CHECKS_BUT_LIFETIME) {
             Step s = ctx.run(c);
+            if (s == null) continue; // a notice: its diagnoses (if any) send the token the Inspector's way below
             if (s.status() == Status.FAIL) return new ClaimsOutcome(false, false, null, false);
             if (s.status() == Status.WARN) warned = true;
         }
@@ -427,6 +444,7 @@ public final class BatchVerifier implements AutoCloseable {
     static boolean lifetimePasses(ObjectNode claims, Instant now, Duration skew) {
         Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
         if (exp == null || !now.isBefore(exp)) return false;
+        if (now.isAfter(exp.minus(LifetimeCheck.soon(skew)))) return false; // about to expire: the Inspector warns (expiring-soon)
         if (claims.has("nbf")) {
             Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
             if (nbf == null || now.isBefore(nbf)) return false;

@@ -38,6 +38,13 @@ public final class AudienceCheck implements Check {
                     + ": only Graph can validate it; it is not a token for your API").idx("IDX10214")
                     .hint("Request a token for your API: scope api://<your-api-client-id>/.default or one of its scopes.").build();
         }
+        if (f.firstParty()) {
+            String name = f.resourceName();
+            ctx.diagnose(Diagnoses.firstPartyToken(name, auds.get(0)));
+            return s.status(Status.FAIL).detail("Issued for " + (name.equals(auds.get(0)) ? "the Microsoft API " + name : name)
+                    + " (header \"nonce\"): only that Microsoft API can validate it; it is not a token for your API").idx("IDX10214")
+                    .hint("Request a token for your API: scope api://<your-api-client-id>/.default or one of its scopes.").build();
+        }
         if (expected.isEmpty()) {
             String who = known.map(k -> "a Microsoft API: " + k + " (so not your API)").orElse("the API " + auds.get(0));
             return s.status(Status.INFO).detail("Issued for " + who + "; give the API's expected audience to check it")

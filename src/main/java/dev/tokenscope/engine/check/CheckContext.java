@@ -1,6 +1,7 @@
 package dev.tokenscope.engine.check;
 
 import dev.tokenscope.engine.entra.TokenFacts;
+import dev.tokenscope.engine.pop.SignedHttpRequest;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -53,6 +54,23 @@ public final class CheckContext {
         diagnoses.putIfAbsent(d.id(), d);
     }
 
+    /** Replaces diagnosis {@code id} by {@code d} (in its place when {@code d} has the same id), e.g. when a later step knows more. */
+    public void rediagnose(String id, Diagnosis d) {
+        if (id.equals(d.id())) {
+            diagnoses.put(id, d);
+        } else {
+            diagnoses.remove(id);
+            diagnoses.putIfAbsent(d.id(), d);
+        }
+    }
+
+    private SignedHttpRequest envelope;
+
+    /** The Signed HTTP Request the token came in (proof of possession), or null for a plain bearer token. */
+    public SignedHttpRequest envelope() { return envelope; }
+
+    public void envelope(SignedHttpRequest shr) { this.envelope = shr; }
+
     public boolean diagnosed(String id) {
         return diagnoses.containsKey(id);
     }
@@ -65,7 +83,7 @@ public final class CheckContext {
         } catch (RuntimeException e) {
             s = Step.of(check.id(), check.id()).status(Status.FAIL).detail("Internal error in this check: " + e).build();
         }
-        steps.add(s);
+        if (s != null) steps.add(s); // a notice (warn/info diagnoses only) has no step
         return s;
     }
 

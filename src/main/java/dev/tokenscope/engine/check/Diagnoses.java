@@ -64,8 +64,21 @@ public final class Diagnoses {
                         + "(e.g. api://<your-api>/access_as_user), and expose that scope in the API's app registration.");
     }
 
+    /** A header-nonce token for a Microsoft API other than Graph, named by its resource ({@code name}: "Azure Resource Manager"). */
+    public static Diagnosis firstPartyToken(String name, String aud) {
+        boolean named = name != null && !name.equals(aud);
+        String who = named ? name : "the Microsoft API " + aud;
+        return new Diagnosis("first-party-token", "A token for " + who + ", a Microsoft API: only it can validate this token",
+                "The audience is " + aud + (named ? " (" + name + ")" : "") + ", a Microsoft first-party resource, and the header carries "
+                        + "a \"nonce\": Microsoft signs such tokens over a transformed header that only the resource itself checks. Microsoft "
+                        + "documents that you can't validate tokens for its own APIs; every third-party validator reports an invalid signature "
+                        + "(IDX10511/IDX10503). The token is not for your API.",
+                "Request a token for your API instead: scope api://<your-api-client-id>/.default or one of your API's scopes "
+                        + "(e.g. api://<your-api>/access_as_user), and expose that scope in the API's app registration.");
+    }
+
     public static Diagnosis consumerAccount() {
-        return new Diagnosis("consumer-account", "Signed in with a personal Microsoft account",
+        return Diagnosis.warn("consumer-account", "Signed in with a personal Microsoft account",
                 "tid " + EntraFacts.CONSUMER_TENANT + " is the tenant of personal (consumer) Microsoft accounts: outlook.com, "
                         + "hotmail.com, live.com. Such a user is not a member of any organisation's directory.",
                 "If your API serves one organisation, sign in with a work account of that tenant and use a tenant-specific "

@@ -44,7 +44,9 @@ public final class FormatCheck implements Check {
                 Problem first = t.problems().get(0);
                 ctx.diagnose(Diagnoses.malformedToken(first.toString()));
                 s.status(Status.FAIL).detail("Malformed: " + all).idx(first.part().equals("signature") && first.message().startsWith("empty") ? "IDX10504" : "IDX14100")
-                        .hint("Copy the token again, whole; check that nothing wrapped, truncated or re-encoded it.");
+                        .hint(SignedPayload.applies(t) ? "Header and signature are sound: the signature step tells whether the issuer signed this "
+                                + "payload (then copying again won't help) or it was damaged on the way (then copy it again, whole)."
+                                : "Copy the token again, whole; check that nothing wrapped, truncated or re-encoded it.");
                 for (Problem p : t.problems()) s.evidence(p.part() + (p.offset() >= 0 ? " @" + p.offset() : ""), p.message());
             }
         }

@@ -9,8 +9,24 @@ import dev.tokenscope.engine.report.Step;
 import java.time.Duration;
 import java.time.Instant;
 
-/** exp, nbf and iat against the evaluation time, with the allowed clock skew; a missing exp fails. */
+/**
+ * exp, nbf and iat against the evaluation time, with the allowed clock skew; a missing exp fails. A token that expires
+ * within {@link #soon} (or is accepted only thanks to the skew) gets the warning {@code expiring-soon}.
+ */
 public final class LifetimeCheck implements Check {
+    /** Five minutes, or the clock skew when that is longer: a token closer to its exp than this is about to expire. */
+    public static Duration soon(Duration skew) {
+        Duration five = Duration.ofMinutes(5);
+        return skew.compareTo(five) > 0 ? skew : five;
+    }
+
+    static dev.tokenscope.engine.report.Diagnosis expiringSoon(String when) {
+        return dev.tokenscope.engine.report.Diagnosis.warn("expiring-soon", "About to expire: " + when,
+                "The token is still accepted, but servers with a stricter clock (or none of the usual 5-minute skew) reject it now or "
+                        + "within minutes, and a request in flight may arrive after exp.",
+                "Let the client refresh tokens a few minutes before exp (MSAL's acquireTokenSilent does); don't reuse one across a long operation.");
+    }
+
     @Override
     public String id() { return "lifetime"; }
 
@@ -53,6 +69,7 @@ public final class LifetimeCheck implements Check {
                     .idx("IDX10222").hint("Check the clock of the machine evaluating the token (NTP).").build();
         }
         if (!now.isBefore(exp)) {
+            ctx.diagnose(expiringSoon("expired " + HumanTime.relative(exp, now) + ", accepted only within the " + skewText + " clock skew"));
             return s.status(Status.WARN).detail("Expired " + HumanTime.relative(exp, now) + ", but within the " + skewText
                     + " clock skew, so servers still accept it for a moment").hint("Acquire a fresh token now.").build();
         }
@@ -64,6 +81,7 @@ public final class LifetimeCheck implements Check {
             return s.status(Status.WARN).detail("Issued " + HumanTime.relative(iat, now) + " (iat in the future): a clock is off")
                     .hint("Check the clocks (NTP).").build();
         }
+        if (now.isAfter(exp.minus(soon(skew)))) ctx.diagnose(expiringSoon("expires " + HumanTime.relative(exp, now)));
         Duration life = iat != null ? Duration.between(iat, exp) : null;
         return s.status(Status.PASS).detail("Valid now; " + HumanTime.phrase("exp", exp, now)
                 + (life != null && HumanTime.span(life) != null ? " (lifetime " + HumanTime.span(life) + ")" : "")).build();

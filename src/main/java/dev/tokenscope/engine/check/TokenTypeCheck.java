@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.entra.ManagedIdentity;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -27,6 +28,12 @@ public final class TokenTypeCheck implements Check {
                         .hint("Send the access token (result.accessToken) requested for your API's scope, not the ID token.").idx("IDX10214").build();
             }
             case APP_ONLY_ACCESS_TOKEN -> {
+                java.util.Optional<ManagedIdentity> mi = ManagedIdentity.of(f);
+                if (mi.isPresent()) {
+                    return s.status(Status.PASS).detail("App-only access token of " + mi.get().describe() + ": an Azure resource called with "
+                            + "its managed identity; permissions are in \"roles\", there is no user").evidence("idtyp", f.str("idtyp"))
+                            .evidence("managed identity", mi.get().resourceId()).build();
+                }
                 return s.status(Status.PASS).detail("App-only access token: a daemon or service called with its own identity (client credentials); "
                         + "permissions are in \"roles\", there is no user").evidence("idtyp", f.str("idtyp")).build();
             }

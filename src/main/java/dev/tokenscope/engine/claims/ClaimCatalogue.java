@@ -111,7 +111,16 @@ public final class ClaimCatalogue {
         String key = idOrUri.toLowerCase(Locale.ROOT);
         String v = table(LOOKUP_APPS).get(key);
         if (v == null && key.endsWith("/")) v = table(LOOKUP_APPS).get(key.substring(0, key.length() - 1));
-        return Optional.ofNullable(v);
+        return v != null ? Optional.of(v) : AppPatterns.name(table("appPatterns"), key);
+    }
+
+    /** Where the name {@link #wellKnownApp} gives comes from (a Microsoft Learn page, or "unsourced: …"). */
+    public Optional<String> wellKnownAppSource(String idOrUri) {
+        if (idOrUri == null) return Optional.empty();
+        String key = idOrUri.toLowerCase(Locale.ROOT);
+        String v = table("appSources").get(key);
+        if (v == null && key.endsWith("/")) v = table("appSources").get(key.substring(0, key.length() - 1));
+        return v != null ? Optional.of(v) : AppPatterns.matching(table("appPatterns"), key).map(p -> table("appPatternSources").get(p));
     }
 
     public List<ClaimView> annotateHeader(ObjectNode node, Instant now, ZoneId zone) {
@@ -173,6 +182,9 @@ public final class ClaimCatalogue {
     }
 
     private String interpret(Entry e, JsonNode value) {
+        if ("azure-resource-id".equals(e.type()) && value.isTextual()) {
+            return dev.tokenscope.engine.entra.ManagedIdentity.parse(value.asText()).map(m -> m.describe()).orElse(null);
+        }
         List<String> parts = new ArrayList<>();
         List<String> items = new ArrayList<>();
         if (value.isArray()) {
@@ -188,6 +200,7 @@ public final class ClaimCatalogue {
             String v = e.values().get(key);
             if (v == null) v = table.get(key);
             if (v == null && key.endsWith("/")) v = table.get(key.substring(0, key.length() - 1));
+            if (v == null && LOOKUP_APPS.equals(e.lookup())) v = AppPatterns.name(table("appPatterns"), key).orElse(null);
             if (v != null) parts.add(items.size() > 1 ? item + " = " + v : v);
         }
         return parts.isEmpty() ? null : String.join("; ", parts);

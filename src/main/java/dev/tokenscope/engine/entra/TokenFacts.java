@@ -103,8 +103,29 @@ public final class TokenFacts {
         return token.header() != null && token.header().has("nonce");
     }
 
+    /** A token for Microsoft Graph: one of Graph's audiences, or a header nonce with no audience at all. */
     public boolean graph() {
-        return headerNonce() || audiences().stream().anyMatch(EntraFacts::isGraphAudience);
+        List<String> auds = audiences();
+        return auds.stream().anyMatch(EntraFacts::isGraphAudience) || (headerNonce() && auds.isEmpty());
+    }
+
+    /**
+     * A token for another Microsoft first-party API (Teams, Azure Resource Manager, SharePoint …): a header nonce
+     * (Microsoft's special signature that only the resource can validate) and an audience that is not Graph's.
+     */
+    public boolean firstParty() {
+        return headerNonce() && !graph();
+    }
+
+    /** The resource the token is for, named when it is a well-known Microsoft API ("Azure Resource Manager"), else its aud. */
+    public String resourceName() {
+        List<String> auds = audiences();
+        if (auds.isEmpty()) return null;
+        for (String a : auds) {
+            java.util.Optional<String> known = dev.tokenscope.engine.claims.ClaimCatalogue.get().wellKnownApp(a);
+            if (known.isPresent()) return known.get();
+        }
+        return auds.get(0);
     }
 
     /** Evidence that this is an ID token: payload nonce, at_hash/c_hash, or no client/scope/role claims at all. */

@@ -299,6 +299,11 @@ public final class InputExtractor {
                     + "(the variable meant to hold the token was empty or unresolved, e.g. an un-awaited acquireTokenSilent, a misnamed "
                     + "field such as result.access_token instead of result.accessToken, or a template that was never filled in).");
         }
+        if (value.indexOf('.') < 0 && TOKENISH.matcher(value).matches() && !dev.tokenscope.engine.token.TokenDecoder.opaqueShaped(value)) {
+            String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+            return none("unrecognised", "No token found: '" + shown + "' is neither a JWT (three base64url parts, usually starting with "
+                    + "\"eyJ\") nor an opaque token (a long base64-like string such as a consumer-account ticket \"EwA…\").");
+        }
         return new Extraction(form, description, notes, List.of(new Candidate(role, source, value)));
     }
 

@@ -85,6 +85,11 @@ public final class TokenDecoder {
                 return new DecodedToken(token, TokenKind.MALFORMED, null, null, -1, problems, null, null);
             }
         }
+        if (!opaqueShaped(token)) {
+            problems.add(new Problem("token", token.length() + " characters without a dot: too short or too plain for a token "
+                    + "(a JWT has three base64url parts; an opaque token is a long base64-like string); this is not a token", -1));
+            return new DecodedToken(token, TokenKind.MALFORMED, null, null, -1, problems, null, null);
+        }
         return new DecodedToken(token, TokenKind.OPAQUE, null, null, -1, problems, null, null);
     }
 
@@ -131,9 +136,45 @@ public final class TokenDecoder {
             } catch (ParseException | RuntimeException e) {
                 nimbusError = e.getMessage();
             }
+        } else if (!unencodedPayload && !disguisedNone && header != null && payloadIsOnlyNotJson(problems)) {
+            // A sound header and signature over a payload that is no JSON object: still malformed as a JWT, but its signature
+            // is evidence (intact: the issuer wrote that payload; broken: it was damaged on the way), so keep nimbus' object.
+            try {
+                jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+            } catch (ParseException | RuntimeException e) {
+                jwt = null;
+            }
         }
         TokenKind kind = problems.isEmpty() ? TokenKind.JWS : TokenKind.MALFORMED;
         return new DecodedToken(token, kind, header, claims, sigLen, problems, jwt, nimbusError);
+    }
+
+    /** Problems that say only that the payload decodes (base64url) to something that is not a JSON object. */
+    private static final java.util.List<String> NOT_JSON = java.util.List.of("decodes to", "is not JSON", "is JSON ", "has a duplicate member",
+            "is a JSON value followed", "holds a number beyond");
+
+    static boolean payloadIsOnlyNotJson(List<Problem> problems) {
+        return !problems.isEmpty() && problems.stream().allMatch(p -> p.part().equals("payload")
+                && NOT_JSON.stream().anyMatch(p.message()::startsWith));
+    }
+
+    /**
+     * The engine's one rule for what an opaque token looks like: a long run (20 or more characters) of bearer-token
+     * characters (RFC 6750 b64token, as in consumer-account tickets "EwA…"/"EwB…") mixing at least two kinds of
+     * character (upper case, lower case, digits, symbols). A word such as "xyz" or "password" is not a token.
+     */
+    public static boolean opaqueShaped(String s) {
+        if (s == null || s.length() < 20) return false;
+        boolean upper = false, lower = false, digit = false, symbol = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') upper = true;
+            else if (c >= 'a' && c <= 'z') lower = true;
+            else if (c >= '0' && c <= '9') digit = true;
+            else if ("-._~+/=*".indexOf(c) >= 0) symbol = true;
+            else return false;
+        }
+        return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0) >= 2;
     }
 
     private DecodedToken decodeJwe(String token, String[] parts, int[] offsets, List<Problem> problems) {

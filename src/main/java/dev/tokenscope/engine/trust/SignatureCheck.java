@@ -14,6 +14,7 @@ import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.Diagnoses;
+import dev.tokenscope.engine.check.SignedPayload;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -62,6 +63,11 @@ final class SignatureCheck implements Check {
                 if (jws.verify(verifier(jws, key))) {
                     t.verifiedWith(key);
                     s.evidence("key", label(key)).evidence("algorithm", alg);
+                    if (SignedPayload.applies(ctx.token())) {
+                        SignedPayload.intact(ctx, label(key));
+                        return s.status(Status.PASS).detail("Verified with " + label(key) + " from " + t.jwksOutcome().doc().source()
+                                + ": the issuer signed this payload, which is not a JSON object (see the format step)").build();
+                    }
                     return s.status(Status.PASS).detail("Verified with " + label(key) + " from " + t.jwksOutcome().doc().source()).build();
                 }
             } catch (JOSEException | RuntimeException e) {
@@ -76,14 +82,23 @@ final class SignatureCheck implements Check {
         }
         if (ctx.facts().headerNonce()) {
             JWK graphKey = verifiesWithTransformedNonce(jws, t.match().candidates(), alg);
-            ctx.diagnose(Diagnoses.graphToken());
+            boolean graph = ctx.facts().graph();
+            String name = graph ? "Microsoft Graph" : ctx.facts().resourceName();
+            ctx.diagnose(graph ? Diagnoses.graphToken() : Diagnoses.firstPartyToken(name, ctx.facts().audiences().get(0)));
             if (graphKey != null) {
                 s.evidence("unofficial check", "verifies with " + label(graphKey) + " after replacing the header nonce by base64url(SHA-256(nonce))");
-                return s.status(Status.FAIL).detail("As issued, the signature does not verify: a Graph token's header nonce is transformed before signing. "
-                                + "With that (unofficial) transform it verifies with " + label(graphKey) + ": signed by Microsoft, but for Microsoft Graph, not your API")
-                        .idx("IDX10511").hint("Request a token for your API (api://<your-api>/.default); Graph tokens are only for Graph.").build();
+                return s.status(Status.FAIL).detail("As issued, the signature does not verify: the header nonce of a token for " + name
+                                + " is transformed before signing. With that (unofficial) transform it verifies with " + label(graphKey)
+                                + ": signed by Microsoft, but for " + name + ", not your API")
+                        .idx("IDX10511").hint("Request a token for your API (api://<your-api>/.default); tokens for " + name + " are only for it.").build();
             }
-            return s.status(Status.FAIL).detail("The signature does not verify, not even with the Graph nonce transform").idx("IDX10511").build();
+            return s.status(Status.FAIL).detail("The signature does not verify, not even with the header nonce transform").idx("IDX10511").build();
+        }
+        if (SignedPayload.applies(ctx.token())) {
+            SignedPayload.broken(ctx);
+            return s.status(Status.FAIL).detail("The signature does not verify with " + label(t.match().candidates().get(0))
+                    + ": together with the payload that is not JSON, the token was damaged on the way").idx("IDX10511")
+                    .hint("Copy the token again from its source, whole and unmodified.").build();
         }
         ctx.diagnose(signatureInvalid("the signature does not match the key " + label(t.match().candidates().get(0))));
         return s.status(Status.FAIL).detail("The signature does not verify with " + (t.match().candidates().size() == 1 ? label(t.match().candidates().get(0))

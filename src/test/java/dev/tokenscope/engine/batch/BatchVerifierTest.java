@@ -254,7 +254,14 @@ class BatchVerifierTest {
     void theLifetimeWindowEndsWhereTheLifetimeStepCouldChange() {
         var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", 1000).put("nbf", 400).put("iat", 400);
         Duration skew = Duration.ofSeconds(100);
-        assertWindow(400, 1000, BatchVerifier.window(claims, Instant.ofEpochSecond(500, 123_456_789), skew));
+        // expiring-soon (a warning) starts strictly after exp − max(skew, 5 minutes) = 700 s
+        Instant soon = Instant.ofEpochSecond(700, 1);
+        Instant[] early = BatchVerifier.window(claims, Instant.ofEpochSecond(500, 123_456_789), skew);
+        assertEquals(Instant.ofEpochSecond(400), early[0]);
+        assertEquals(soon, early[1]);
+        Instant[] late = BatchVerifier.window(claims, Instant.ofEpochSecond(800), skew);
+        assertEquals(soon, late[0]);
+        assertEquals(Instant.ofEpochSecond(1000), late[1]);
         assertWindow(1000, 1100, BatchVerifier.window(claims, Instant.ofEpochSecond(1000), skew));
         assertWindow(1100, null, BatchVerifier.window(claims, Instant.ofEpochSecond(5000), skew));
         assertWindow(null, 300, BatchVerifier.window(claims, Instant.ofEpochSecond(0), skew));

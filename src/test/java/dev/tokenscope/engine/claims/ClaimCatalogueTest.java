@@ -79,7 +79,7 @@ class ClaimCatalogueTest {
             assertDoesNotThrow(() -> StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)));
             root = Json.MAPPER.readTree(bytes);
         }
-        Set<String> types = Set.of("string", "time", "space-list");
+        Set<String> types = Set.of("string", "time", "space-list", "azure-resource-id");
         int count = 0;
         for (String section : List.of("header", "claims")) {
             for (Iterator<String> it = root.path(section).fieldNames(); it.hasNext(); ) {
