@@ -1,7 +1,9 @@
 package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.ServerView;
 import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
@@ -48,11 +50,14 @@ public final class HumanRenderer {
         if (!r.diagnoses().isEmpty()) {
             sb.append('\n');
             for (Diagnosis d : r.diagnoses()) {
-                sb.append(paint(BOLD, "Diagnosis [" + safe(d.id()) + "]: " + safe(d.summary()))).append('\n');
+                String label = "warn".equals(d.severity()) ? "Warning" : "info".equals(d.severity()) ? "Note" : "Diagnosis";
+                sb.append(paint(BOLD, label + " [" + safe(d.id()) + "]: " + safe(d.summary()))).append('\n');
                 if (d.explanation() != null) sb.append(wrap(safe(d.explanation()), "    ")).append('\n');
                 if (d.fix() != null) sb.append(paint(CYAN, wrap("Fix: " + safe(d.fix()), "    "))).append('\n');
             }
         }
+        server(sb, r);
+        api(sb, r);
         if (!r.steps().isEmpty()) sb.append('\n').append(paint(BOLD, "Steps")).append('\n');
         int w = r.steps().stream().mapToInt(s -> safe(s.title()).length()).max().orElse(10);
         for (Step s : r.steps()) {
@@ -62,6 +67,9 @@ public final class HumanRenderer {
             sb.append('\n');
             if (s.hint() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) {
                 sb.append(paint(CYAN, "        fix: " + safe(s.hint()))).append('\n');
+            }
+            for (ServerView.Finding f : r.serverFindings(s.id())) {
+                sb.append(paint(YELLOW, "        the API said: " + safe(f.code()) + (f.said() == null ? "" : " — " + safe(f.said())))).append('\n');
             }
         }
         KeyView k = r.key();
@@ -85,6 +93,31 @@ public final class HumanRenderer {
             }
         }
         return sb.toString();
+    }
+
+    /** "What the API said": each finding with the step it explains and what it means for this token. */
+    private void server(StringBuilder sb, Report r) {
+        ServerView v = r.server();
+        if (v == null) return;
+        sb.append('\n').append(paint(BOLD, "What the API said" + (v.status() != null ? " (HTTP " + v.status() + ")" : ""))).append('\n');
+        for (String n : v.notes()) sb.append(paint(DIM, "  " + safe(n))).append('\n');
+        for (ServerView.Finding f : v.findings()) {
+            sb.append("  ").append(paint(BOLD, safe(f.code()))).append(f.step() != null ? paint(DIM, " (step " + safe(f.step()) + ")") : "")
+                    .append(f.said() != null ? ": " + safe(f.said()) : "").append('\n');
+            if (f.explanation() != null) sb.append(wrap(safe(f.explanation()), "    ")).append('\n');
+        }
+    }
+
+    /** "API configuration": the file, the stack, every profile value with where it came from, and the stack's rules. */
+    private void api(StringBuilder sb, Report r) {
+        ApiView a = r.api();
+        if (a == null) return;
+        sb.append('\n').append(paint(BOLD, "API configuration: " + safe(a.source()) + " (" + safe(a.format()) + ")")).append('\n');
+        for (ApiView.Setting st : a.settings()) {
+            sb.append("  ").append(safe(st.field())).append(" = ").append(safe(st.value())).append(paint(DIM, "  ← " + safe(st.from()))).append('\n');
+        }
+        for (String rule : a.semantics()) sb.append(wrap("· " + safe(rule), "  ")).append('\n');
+        for (String n : a.notes()) sb.append(paint(DIM, "  note: " + safe(n))).append('\n');
     }
 
     private void table(StringBuilder sb, List<ClaimView> claims) {

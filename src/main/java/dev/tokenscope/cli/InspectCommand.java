@@ -1,5 +1,8 @@
 package dev.tokenscope.cli;
 
+import dev.tokenscope.engine.apiconfig.Precedence;
+import dev.tokenscope.engine.server.ServerFindings;
+
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
@@ -47,6 +50,10 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Mixin
     VerifyCommand.Validation validation = new VerifyCommand.Validation();
 
+    @Option(names = "--server-response", paramLabel = "FILE", description = "What the API answered: a raw HTTP response, a WWW-Authenticate "
+            + "line, a JSON error body, or log lines with IDX/IDW/AADSTS codes (several together). Each finding is joined with the token.")
+    Path serverResponse;
+
     @Option(names = "--json", description = "Print the report as JSON (schema in the README).")
     boolean json;
 
@@ -91,7 +98,18 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("tokenscope inspect: " + reportProblem);
             return Cli.USAGE;
         }
+        String serverText = null;
+        if (serverResponse != null) {
+            try {
+                serverText = readFile(serverResponse);
+            } catch (UsageException e) {
+                err.println("tokenscope inspect: --server-response: " + e.getMessage());
+                return Cli.USAGE;
+            }
+        }
         Report report = inspector().inspect(input, profile);
+        if (validation.apiView() != null) report = report.withApi(validation.apiView());
+        report = ServerFindings.attach(report, serverText);
         if (report.token() == null) {
             if (json) out.println(Json.pretty(report));
             err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(report.summary()));
@@ -168,11 +186,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** A sample's profile, with whatever the command line adds or overrides. */
     private ValidationProfile merge(ValidationProfile base, ValidationProfile cli) {
-        return new ValidationProfile(validation.audiences.isEmpty() ? base.audiences() : cli.audiences(), validation.tenants.isEmpty() ? base.tenants() : cli.tenants(),
-                validation.clients.isEmpty() ? base.clients() : cli.clients(), validation.scopes.isEmpty() ? base.scopes() : cli.scopes(),
-                validation.roles.isEmpty() ? base.roles() : cli.roles(), cli.skew(), cli.at(), validation.metadata != null ? validation.metadata : base.metadata(),
-                validation.jwks != null ? validation.jwks : base.jwks(), base.offline() || validation.offline,
-                validation.issuers.isEmpty() ? base.issuers() : cli.issuers());
+        return Precedence.merge(base, java.util.List.of(), cli, validation.given()).profile();
     }
 
     /** A problem with what the user typed: one line on stderr, exit 2. */

@@ -1,5 +1,15 @@
 package dev.tokenscope.cli;
 
+import dev.tokenscope.engine.apiconfig.ApiConfig;
+import dev.tokenscope.engine.apiconfig.ApiConfigException;
+import dev.tokenscope.engine.apiconfig.ApiConfigImporter;
+import dev.tokenscope.engine.apiconfig.Precedence;
+import dev.tokenscope.engine.report.ApiView;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Set;
+
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tokenscope.engine.batch.BatchResult;
 import dev.tokenscope.engine.batch.BatchSummary;
@@ -248,12 +258,68 @@ public class VerifyCommand implements Callable<Integer> {
                 + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
         List<String> issuers = new ArrayList<>();
 
-        /** The profile these options describe; IllegalArgumentException with a user-facing message when they are wrong. */
+        @Option(names = "--api-config", paramLabel = "FILE", description = "The API's own configuration, read as the API reads it: "
+                + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml/.properties (Spring), an APIM policy, App Service "
+                + "authsettingsV2, passport-azure-ad options. Explicit options override what it says.")
+        Path apiConfig;
+
+        private ApiView api;
+
+        /** The imported configuration as the report shows it (after {@link #profile()}), or null without --api-config. */
+        public ApiView apiView() {
+            return api;
+        }
+
+        /** The profile fields given explicitly on the command line. */
+        public Set<String> given() {
+            Set<String> g = new HashSet<>();
+            if (!audiences.isEmpty()) g.add("audiences");
+            if (!tenants.isEmpty()) g.add("tenants");
+            if (!clients.isEmpty()) g.add("clients");
+            if (!scopes.isEmpty()) g.add("scopes");
+            if (!roles.isEmpty()) g.add("roles");
+            if (!issuers.isEmpty()) g.add("issuers");
+            if (metadata != null) g.add("metadata");
+            if (jwks != null) g.add("jwks");
+            return g;
+        }
+
+        /**
+         * The profile these options describe (an --api-config's, with every explicitly given option winning);
+         * IllegalArgumentException with a user-facing message when they are wrong.
+         */
         public ValidationProfile profile() {
             if (skewSeconds < 0) throw new IllegalArgumentException("--skew must be 0 or more seconds, not " + skewSeconds);
             Instant when = at == null ? null : parseInstant(at);
-            return new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline,
-                    issuers);
+            ValidationProfile explicit = new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when,
+                    metadata, jwks, offline, issuers);
+            if (apiConfig == null) return explicit;
+            ApiConfig config = readConfig(apiConfig);
+            Precedence.Merged m = Precedence.merge(config.profile(), config.settings(), explicit, given());
+            api = Precedence.view(config, m.notes());
+            return m.profile();
+        }
+
+        private static ApiConfig readConfig(Path file) {
+            String text;
+            try {
+                if (Files.isDirectory(file)) throw new IllegalArgumentException("--api-config: " + file + " is a directory, not a file");
+                if (Files.size(file) > ApiConfigImporter.MAX_CHARS) {
+                    throw new IllegalArgumentException("--api-config: " + file + " is larger than 1 MiB; an API configuration is a few kilobytes");
+                }
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException("--api-config: no such file: " + file);
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException("--api-config: " + file + " is not UTF-8 text");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--api-config: could not read " + file + ": " + e.getMessage());
+            }
+            try {
+                return ApiConfigImporter.importConfig(file.getFileName() == null ? file.toString() : file.getFileName().toString(), text);
+            } catch (ApiConfigException e) {
+                throw new IllegalArgumentException("--api-config: " + e.getMessage());
+            }
         }
 
         static Instant parseInstant(String s) {

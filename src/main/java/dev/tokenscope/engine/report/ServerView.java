@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the API said ({@code inspect --server-response}), each finding joined with the token: the step it corresponds to,
- * the server's own words, the explanation and the values the server hid.
+ * What the API said ({@code inspect --server-response}, the window's "API's answer"), each finding joined with the token:
+ * the step it corresponds to, the server's own words, the explanation and the values the server hid.
  *
- * @param form     what was recognised (http-response, www-authenticate, json-error, log-lines …)
- * @param status   the HTTP status, when the text held one (0 otherwise)
+ * @param form     what was recognised (http-response, www-authenticate, json-error, log-lines, joined with "+"), or "none"
+ * @param status   the HTTP status, when the text held one
+ * @param context  headers kept for the ticket (date, request ids)
+ * @param notes    what could not be read ("Nothing recognised: …")
  * @param findings in the order the server said them
  */
-@JsonPropertyOrder({"form", "status", "findings"})
-@JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public record ServerView(String form, int status, List<Finding> findings) {
+@JsonPropertyOrder({"form", "status", "context", "notes", "findings"})
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ServerView(String form, Integer status, Map<String, String> context, List<String> notes, List<Finding> findings) {
     public ServerView {
+        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+        notes = notes == null ? List.of() : List.copyOf(notes);
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
@@ -26,11 +30,12 @@ public record ServerView(String form, int status, List<Finding> findings) {
      * @param step        the report step it corresponds to, or null
      * @param said        the server's words
      * @param explanation what it means for this token (agreeing or disagreeing with the report)
-     * @param values      the values the server hid or named, from the token
+     * @param values      what the server said or hid, and (token.*, tokenscope.*) the token's own values
      */
     @JsonPropertyOrder({"code", "step", "said", "explanation", "values"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Finding(String code, String step, String said, String explanation, Map<String, String> values) {
+    public record Finding(String code, @JsonInclude(JsonInclude.Include.ALWAYS) String step, String said, String explanation,
+                          Map<String, Object> values) {
         public Finding {
             values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         }

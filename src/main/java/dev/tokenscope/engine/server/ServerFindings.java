@@ -1,8 +1,8 @@
 package dev.tokenscope.engine.server;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.ServerView;
 import dev.tokenscope.engine.signin.AadstsCatalogue;
 
 import java.util.ArrayList;
@@ -20,23 +20,20 @@ public final class ServerFindings {
     private ServerFindings() {
     }
 
-    /** The {@code "server"} member of a report: {@code {"form", "status", "context", "notes", "findings"}}. */
-    @JsonPropertyOrder({"form", "status", "context", "notes", "findings"})
-    public record View(String form, Integer status, Map<String, String> context, List<String> notes, List<Finding> findings) {
-        public View {
-            context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(context));
-            notes = List.copyOf(notes);
-            findings = List.copyOf(findings);
-        }
-    }
-
     /** What a finding's code or phrase means, independent of the token. */
     record Knowledge(String step, String meaning, String fix) {
     }
 
-    /** {@link #join} packed with the evidence's form, status, context and notes. */
-    public static View view(ServerEvidence evidence, Report report) {
-        return new View(evidence.form(), evidence.status(), evidence.context(), evidence.notes(), join(evidence, report));
+    /** The report's {@code "server"} member: {@link #join} packed with the evidence's form, status, context and notes. */
+    public static ServerView view(ServerEvidence evidence, Report report) {
+        return new ServerView(evidence.form(), evidence.status(), evidence.context(), evidence.notes(), join(evidence, report).stream()
+                .map(f -> new ServerView.Finding(f.code(), f.step(), f.said(), f.explanation(), f.values())).toList());
+    }
+
+    /** {@code report} with what the API said ({@code text}: a response, a header, a JSON body, log lines) joined to it; blank text: unchanged. */
+    public static Report attach(Report report, String text) {
+        if (text == null || text.isBlank()) return report;
+        return report.withServer(view(ServerResponseParser.parse(text), report));
     }
 
     /** The findings explained without a token. */

@@ -69,6 +69,11 @@ final class Stories {
         if (said != null && exp != null && Duration.between(said, exp).abs().getSeconds() > 1) {
             return "The server's expiry " + said + " is not this token's exp " + exp + ": it judged a different token.";
         }
+        String saidAud = str(v, "audience");
+        if (!saidAud.isEmpty() && !saidAud.equals("(null)") && !saidAud.equals("null") && !t.audiences().isEmpty()
+                && java.util.Arrays.stream(saidAud.split("[,\\s]+")).noneMatch(t.audiences()::contains)) {
+            return "The server saw the audience " + saidAud + ", this token's aud is " + String.join(", ", t.audiences()) + ": it judged a different token.";
+        }
         String iss = str(v, "issuer");
         if (!iss.isEmpty() && !iss.equals("(null)") && t.claim("iss") != null && !iss.equals(t.claim("iss"))) {
             return "The server saw the issuer " + iss + ", this token's iss is " + t.claim("iss") + ": it judged a different token.";

@@ -181,7 +181,7 @@ class ServerFindingsTest {
     @Test
     void serialisesAsTheDocumentedShape() throws Exception {
         Report r = report(Tokens.sign(Tokens.v2Id()), AT_NOW);
-        ServerFindings.View v = ServerFindings.view(ServerResponseParser.parse("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The audience '" + CLIENT_ID + "' is invalid\"\n\nAADSTS99999: something"), r);
+        dev.tokenscope.engine.report.ServerView v = ServerFindings.view(ServerResponseParser.parse("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The audience '" + CLIENT_ID + "' is invalid\"\n\nAADSTS99999: something"), r);
         JsonNode n = Json.parse(Json.compact(java.util.Map.of("server", v)));
         JsonNode f = n.path("server").path("findings").get(0);
         assertEquals(List.of("code", "step", "said", "explanation", "values"), iterate(f));
