@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.har;
 
+import dev.tokenscope.engine.server.ServerFindings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
@@ -187,6 +189,17 @@ public final class HarAnalysis {
     }
 
     static Report inspect(HarFinding f, Judgement role, Inspector inspector, ValidationProfile profile) {
+        Report r = judged(f, role, inspector, profile);
+        // A 401/403 answered to a request that carried the token: what the API said, joined with the token.
+        HarServerResponse answer = f.serverResponse();
+        if (answer == null) return r;
+        StringBuilder said = new StringBuilder("HTTP/1.1 ").append(answer.status()).append('\n');
+        for (String w : answer.wwwAuthenticate()) said.append("WWW-Authenticate: ").append(w).append('\n');
+        if (answer.body() != null) said.append('\n').append(answer.body());
+        return ServerFindings.attach(r, said.toString());
+    }
+
+    private static Report judged(HarFinding f, Judgement role, Inspector inspector, ValidationProfile profile) {
         String described = described(f);
         // "Bearer undefined", "access_token=null" …: the engine's own placeholder rule, as for a pasted "Bearer …" value.
         Extraction asPasted = inspector.extract("Bearer " + f.token());

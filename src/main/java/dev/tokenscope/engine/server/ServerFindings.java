@@ -71,8 +71,12 @@ public final class ServerFindings {
             if (!story.isEmpty()) text.append(' ').append(story);
             String other = Stories.differentToken(item, token);
             if (!other.isEmpty()) text.append(' ').append(other);
+            boolean unspecific = "format".equals(k.step()) && token.report().verdict() == dev.tokenscope.engine.report.Verdict.INVALID
+                    && token.step("format").map(st -> st.status() != dev.tokenscope.engine.report.Status.FAIL).orElse(false);
             String verdict = item.code().equalsIgnoreCase("insufficient_claims")
                     ? "Tokenscope's verdict cannot show this: a claims challenge is about events and policies after the token was issued."
+                    : unspecific ? "The server did not say which check failed; Tokenscope finds the token invalid: "
+                    + token.report().topDiagnosis().map(d -> d.summary()).orElse(token.report().summary()) + "."
                     : token.verdict(k.step(), (other.isEmpty() ? "" : "it judged a different token (above); otherwise ")
                     + Stories.reasons(k.step(), item, token, evidence));
             if (!verdict.isEmpty()) text.append(' ').append(verdict);

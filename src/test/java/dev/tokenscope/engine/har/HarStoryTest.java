@@ -183,5 +183,10 @@ class HarStoryTest {
         assertEquals("id-token-as-access-token", row.diagnosis());
         assertEquals("answered 401: Bearer error=\"invalid_token\"", row.finding().serverResponse().text());
         assertNull(row.finding().serverResponse().body());
+        // The 401 is read as the API's evidence and joined with this token's report.
+        var server = row.report().server();
+        assertEquals(401, server.status());
+        assertEquals("invalid_token", server.findings().get(0).code());
+        assertTrue(server.findings().get(0).explanation().contains("ID token"), server.findings().get(0).explanation());
     }
 }
