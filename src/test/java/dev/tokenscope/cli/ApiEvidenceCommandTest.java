@@ -106,4 +106,24 @@ class ApiEvidenceCommandTest {
         assertTrue(human.out().contains("What the API said (HTTP 401)"), human.out());
         assertTrue(human.out().contains("the API said: invalid_token"), human.out());
     }
+
+    @Test
+    void reportsForATicketCarryTheApisEvidence() throws Exception {
+        Path response = Files.writeString(dir.resolve("log.txt"), "fail: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[1]\n"
+                + "      IDX10214: Audience validation failed. Audiences: '[PII of type 'System.String' is hidden. For more details, see "
+                + "https://aka.ms/IdentityModel/PII.]'. Did not match: validationParameters.ValidAudience: '[PII of type 'System.String' is hidden. "
+                + "For more details, see https://aka.ms/IdentityModel/PII.]' or validationParameters.ValidAudiences: '[PII of type 'System.String' is hidden. "
+                + "For more details, see https://aka.ms/IdentityModel/PII.]'.\n");
+        String token = Tokens.sign(Tokens.v2Id());
+        for (String format : List.of("md", "html")) {
+            InspectCommandTest.Run r = run(token, "--jwks", keys().toString(), "--api-config", appsettings(API_ID).toString(),
+                    "--server-response", response.toString(), "--report", format);
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.out().contains("What the API said"), format + ": " + r.out());
+            assertTrue(r.out().contains("IDX10214"), format);
+            assertTrue(r.out().contains(Tokens.CLIENT_ID), format + ": the values the server hid are named");
+            assertTrue(r.out().contains("API configuration: appsettings.json"), format);
+            assertFalse(r.out().contains("s3cr3t-never-shown"), format);
+        }
+    }
 }

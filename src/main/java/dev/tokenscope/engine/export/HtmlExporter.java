@@ -2,7 +2,9 @@ package dev.tokenscope.engine.export;
 
 import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.ServerView;
 import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
@@ -81,6 +83,28 @@ public final class HtmlExporter {
                 if (d.fix() != null) sb.append("<p class=\"fix\"><strong>Fix:</strong> ").append(esc(d.fix())).append("</p>\n");
                 sb.append("</div>\n");
             }
+        }
+
+        if (r.server() != null) {
+            sb.append("<h2>What the API said").append(r.server().status() != null ? " (HTTP " + r.server().status() + ")" : "").append("</h2>\n<ul class=\"server\">\n");
+            for (String n : r.server().notes()) sb.append("<li>").append(esc(n)).append("</li>\n");
+            for (ServerView.Finding f : r.server().findings()) {
+                sb.append("<li><code>").append(esc(f.code())).append("</code>").append(f.step() != null ? " (step <a href=\"#step-" + esc(f.step()) + "\">" + esc(f.step()) + "</a>)" : "")
+                        .append(f.said() != null ? ": " + esc(f.said()) : "").append("<br>").append(esc(f.explanation())).append("</li>\n");
+            }
+            sb.append("</ul>\n");
+        }
+        if (r.api() != null) {
+            sb.append("<h2>API configuration: ").append(esc(r.api().source())).append(" (<code>").append(esc(r.api().format())).append("</code>)</h2>\n")
+                    .append("<table class=\"api\">\n<thead><tr><th>Field</th><th>Value</th><th>From</th></tr></thead>\n<tbody>\n");
+            for (ApiView.Setting st : r.api().settings()) {
+                sb.append("<tr><td>").append(esc(st.field())).append("</td><td><code>").append(esc(st.value())).append("</code></td><td>")
+                        .append(esc(st.from())).append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n<ul>\n");
+            for (String rule : r.api().semantics()) sb.append("<li>").append(esc(rule)).append("</li>\n");
+            for (String n : r.api().notes()) sb.append("<li><em>").append(esc(n)).append("</em></li>\n");
+            sb.append("</ul>\n");
         }
 
         if (!r.steps().isEmpty()) {

@@ -2,7 +2,9 @@ package dev.tokenscope.engine.export;
 
 import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.claims.ClaimView;
+import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.ServerView;
 import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
@@ -51,6 +53,27 @@ public final class MarkdownExporter {
                 if (d.explanation() != null) sb.append(text(d.explanation())).append("\n\n");
                 if (d.fix() != null) sb.append("**Fix:** ").append(text(d.fix())).append("\n\n");
             }
+        }
+
+        if (r.server() != null) {
+            sb.append("## What the API said").append(r.server().status() != null ? " (HTTP " + r.server().status() + ")" : "").append("\n\n");
+            for (String n : r.server().notes()) sb.append("- ").append(text(n)).append('\n');
+            for (ServerView.Finding f : r.server().findings()) {
+                sb.append("- ").append(code(f.code())).append(f.step() != null ? " (step " + code(f.step()) + ")" : "")
+                        .append(f.said() != null ? ": " + text(f.said()) : "").append("  \n  ").append(text(f.explanation())).append('\n');
+            }
+            sb.append('\n');
+        }
+        if (r.api() != null) {
+            sb.append("## API configuration: ").append(text(r.api().source())).append(" (").append(code(r.api().format())).append(")\n\n")
+                    .append("| Field | Value | From |\n| --- | --- | --- |\n");
+            for (ApiView.Setting st : r.api().settings()) {
+                sb.append("| ").append(cell(st.field())).append(" | ").append(cell(st.value())).append(" | ").append(cell(st.from())).append(" |\n");
+            }
+            sb.append('\n');
+            for (String rule : r.api().semantics()) sb.append("- ").append(text(rule)).append('\n');
+            for (String n : r.api().notes()) sb.append("- *").append(text(n)).append("*\n");
+            sb.append('\n');
         }
 
         if (!r.steps().isEmpty()) {
