@@ -80,6 +80,8 @@ public final class MainController {
     @FXML private Tab rawTab;
     @FXML private Tab diagnosesTab;
     @FXML private Tab snippetsTab;
+    @FXML private Tab serverTab;
+    @FXML private ServerController serverController;
     @FXML private Menu exportMenu;
     @FXML private MenuItem exportMarkdownItem;
     @FXML private MenuItem exportHtmlItem;
@@ -122,6 +124,7 @@ public final class MainController {
         diagnosesController.bind(vm);
         profileController.bind(m.profiles());
         snippetsController.bind(m.snippets());
+        serverController.bind(vm);
         bindExport(m);
         m.setOnHarOpened(this::showHarWindow);
         claimsController.setKind("claim", "Filter by name, value or meaning (e.g. time, tid, PII)");
@@ -374,6 +377,7 @@ public final class MainController {
     @FXML void showRaw() { tabs.getSelectionModel().select(rawTab); }
     @FXML void showDiagnoses() { tabs.getSelectionModel().select(diagnosesTab); }
     @FXML void showSnippets() { tabs.getSelectionModel().select(snippetsTab); }
+    @FXML void showServer() { tabs.getSelectionModel().select(serverTab); }
 
     @FXML void onExportMarkdown() { export(ExportFormat.MARKDOWN); }
     @FXML void onExportHtml() { export(ExportFormat.HTML); }
@@ -415,7 +419,7 @@ public final class MainController {
                 Ctrl+L        sign in to a tenant and inspect the token obtained
                 Ctrl+E        export the report as Markdown (File ▸ Export report: HTML, JSON, options)
                 Ctrl+Shift+C  copy the report as Markdown (signature removed)
-                Ctrl+1 … 6    Claims, Header, Signing key, Raw, Diagnoses, Verify it in your server
+                Ctrl+1 … 7    Claims, Header, Signing key, Raw, Diagnoses, Verify it in your server, the API's answer
                 Ctrl+P        show or hide the API profile panel
                 Ctrl+Shift+D  light or dark theme
                 Alt+letter    the underlined menu, button or field""");
@@ -446,5 +450,7 @@ public final class MainController {
     SignInWindow.Loaded signInWindow() { return signInWindow; }
     HarWindow.Loaded harWindow() { return harWindow; }
     Tab snippetsTab() { return snippetsTab; }
+    Tab serverTab() { return serverTab; }
+    ServerController server() { return serverController; }
     SnippetController snippets() { return snippetsController; }
 }

@@ -23,6 +23,8 @@ public final class ProfileController {
     @FXML private HBox saveAsBox;
     @FXML private TextField saveAsName;
     @FXML private Label statusLabel;
+    @FXML private Button importButton;
+    @FXML private Label provenanceLabel;
     @FXML private TextField audiencesField;
     @FXML private TextField tenantsField;
     @FXML private TextField issuersField;
@@ -63,6 +65,29 @@ public final class ProfileController {
         model.errorProperty().addListener((obs, o, n) -> markInvalid());
         showSaveAs(false);
         saveAsName.setOnAction(e -> onSaveAsOk());
+        provenanceLabel.textProperty().bind(model.provenanceProperty());
+        provenanceLabel.visibleProperty().bind(model.provenanceProperty().isNotEmpty());
+        provenanceLabel.managedProperty().bind(provenanceLabel.visibleProperty());
+        // A configuration file dropped on the panel is imported (a token dropped elsewhere is inspected).
+        panel.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            e.consume();
+        });
+        panel.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && vm.importConfig(e.getDragboard().getFiles().get(0).toPath());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    @FXML
+    private void onImport() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Import the API's configuration");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("API configuration", "*.json", "*.yml", "*.yaml", "*.properties", "*.xml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(panel.getScene().getWindow());
+        if (f != null) vm.importConfig(f.toPath());
     }
 
     private void markInvalid() {

@@ -4,6 +4,7 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.ui.model.InspectorViewModel;
+import dev.tokenscope.ui.model.ServerPresenter;
 import dev.tokenscope.ui.model.StepPresenter;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -53,12 +54,12 @@ public final class StepsController {
             countLabel.setText("");
             return;
         }
-        for (Step s : r.steps()) rows.getChildren().add(row(s));
+        for (Step s : r.steps()) rows.getChildren().add(row(s, r));
         Map<Status, Long> counts = r.steps().stream().collect(Collectors.groupingBy(Step::status, () -> new EnumMap<>(Status.class), Collectors.counting()));
         countLabel.setText(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().json()).collect(Collectors.joining(" · ")));
     }
 
-    private TitledPane row(Step s) {
+    private TitledPane row(Step s, Report r) {
         String status = StepPresenter.styleClass(s.status());
         Label icon = new Label(null, Fx.icon(StepPresenter.icon(s.status())));
         icon.getStyleClass().add("step-icon");
@@ -75,6 +76,13 @@ public final class StepsController {
         detail.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(detail, Priority.ALWAYS);
         HBox head = new HBox(8, icon, word, title, detail);
+        String badge = ServerPresenter.badge(r, s.id());
+        if (badge != null) {
+            Label said = new Label(badge, Fx.icon("mdi2s-server-network"));
+            said.getStyleClass().add("server-badge");
+            said.setMinWidth(Region.USE_PREF_SIZE);
+            head.getChildren().add(said);
+        }
         head.setAlignment(Pos.CENTER_LEFT);
         head.getStyleClass().add("step-head");
         head.setMinWidth(0);
@@ -91,7 +99,7 @@ public final class StepsController {
         head.prefWidthProperty().bind(pane.widthProperty().subtract(44));
         head.maxWidthProperty().bind(pane.widthProperty().subtract(44));
         pane.setTooltip(new Tooltip(StepPresenter.word(s.status()) + " — " + StepPresenter.title(s) + "\n" + StepPresenter.detail(s)));
-        pane.setContent(body(s));
+        pane.setContent(body(s, r));
         pane.setExpanded(expanded.contains(s.id()));
         pane.expandedProperty().addListener((obs, o, n) -> {
             if (n) expanded.add(s.id());
@@ -100,9 +108,18 @@ public final class StepsController {
         return pane;
     }
 
-    private VBox body(Step s) {
+    private VBox body(Step s, Report r) {
         VBox box = new VBox(6);
         box.getStyleClass().add("step-body");
+        for (dev.tokenscope.engine.report.ServerView.Finding f : r.serverFindings(s.id())) {
+            ServerPresenter.Item i = ServerPresenter.item(f);
+            Label said = new Label("The API said " + i.heading() + (i.said().isEmpty() ? "" : ": " + i.said()), Fx.icon("mdi2s-server-network"));
+            said.setWrapText(true);
+            said.getStyleClass().add("server-said");
+            Label ex = new Label(i.explanation());
+            ex.setWrapText(true);
+            box.getChildren().addAll(said, ex);
+        }
         if (!s.detail().isBlank()) {
             Label d = new Label(StepPresenter.detail(s));
             d.setWrapText(true);

@@ -3,7 +3,9 @@ package dev.tokenscope.ui.model;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.Extraction;
+import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.server.ServerFindings;
 import dev.tokenscope.engine.text.SafeText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,6 +44,8 @@ public final class InspectorViewModel {
     private final Executor executor;
     private final StringProperty input = new SimpleStringProperty("");
     private final ObjectProperty<ValidationProfile> profile = new SimpleObjectProperty<>(ValidationProfile.defaults());
+    private final ObjectProperty<ApiView> api = new SimpleObjectProperty<>();
+    private final StringProperty serverResponse = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Report> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -59,6 +63,13 @@ public final class InspectorViewModel {
         profile.addListener((obs, o, n) -> {
             if (n != null && (report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
         });
+        // The API's evidence joins the report: a new configuration or answer re-judges the current token.
+        api.addListener((obs, o, n) -> {
+            if ((report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
+        });
+        serverResponse.addListener((obs, o, n) -> {
+            if ((report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
+        });
     }
 
     /** A view model with its own pool of daemon worker threads. */
@@ -73,6 +84,10 @@ public final class InspectorViewModel {
     }
 
     public StringProperty inputProperty() { return input; }
+    /** The imported API configuration shown with the report (its profile is the profile panel's), or null. */
+    public ObjectProperty<ApiView> apiProperty() { return api; }
+    /** What the API answered (a response, a WWW-Authenticate line, a JSON error, log lines); joined with each report. */
+    public StringProperty serverResponseProperty() { return serverResponse; }
     /** The API profile; a change re-inspects the current input at once. */
     public ObjectProperty<ValidationProfile> profileProperty() { return profile; }
     public ReadOnlyObjectProperty<Report> reportProperty() { return report.getReadOnlyProperty(); }
@@ -198,6 +213,8 @@ public final class InspectorViewModel {
         cancelQuietly();
         long gen = ++generation;
         ValidationProfile p = profile.get();
+        ApiView apiView = api.get();
+        String said = serverResponse.get();
         Consumer<Path> har = harHandler;
         Task<Outcome> t = new Task<>() {
             @Override
@@ -212,6 +229,8 @@ public final class InspectorViewModel {
                 } else {
                     r = inspector.inspect(in, p);
                 }
+                if (apiView != null) r = r.withApi(apiView);
+                r = ServerFindings.attach(r, said);
                 return new Outcome(in, r, (System.nanoTime() - start) / 1_000_000);
             }
         };

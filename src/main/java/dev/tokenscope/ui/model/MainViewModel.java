@@ -35,6 +35,7 @@ public final class MainViewModel {
         this.profiles = profiles;
         this.samples = List.copyOf(samples);
         inspector.profileProperty().bind(profiles.profileProperty());
+        inspector.apiProperty().bind(profiles.apiViewProperty());
         this.export = new ExportViewModel(inspector);
         this.snippets = new SnippetViewModel(inspector.reportProperty(), inspector.profileProperty());
         this.har = HarViewModel.withDefaultExecutor(inspector.inspector(), inspector.profileProperty());

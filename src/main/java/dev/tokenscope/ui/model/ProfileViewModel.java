@@ -1,5 +1,13 @@
 package dev.tokenscope.ui.model;
 
+import dev.tokenscope.engine.apiconfig.ApiConfig;
+import dev.tokenscope.engine.apiconfig.ApiConfigException;
+import dev.tokenscope.engine.apiconfig.ApiConfigImporter;
+import dev.tokenscope.engine.apiconfig.Precedence;
+import dev.tokenscope.engine.report.ApiView;
+import dev.tokenscope.engine.text.SafeText;
+import java.nio.file.Path;
+
 import dev.tokenscope.engine.check.ValidationProfile;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -52,6 +60,10 @@ public final class ProfileViewModel {
     /** The profile name chosen in the panel's selector; setting it loads that profile. */
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(UNSAVED);
     private final List<ProfileData> transientProfiles = new ArrayList<>();
+    /** Imported API configurations by the profile name they were applied under. */
+    private final java.util.Map<String, ApiView> imported = new java.util.HashMap<>();
+    private final ReadOnlyObjectWrapper<ApiView> apiView = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper("");
     private boolean applying;
 
     public ProfileViewModel(ProfileStore store) {
@@ -89,6 +101,48 @@ public final class ProfileViewModel {
     /** The names in the selector: the unsaved default, transient ones (samples) and every saved profile. */
     public ObservableList<String> savedNames() { return savedNames; }
     public ProfileStore store() { return store; }
+    /** The API configuration the current profile was imported from (null for a typed or saved profile). */
+    public ReadOnlyObjectProperty<ApiView> apiViewProperty() { return apiView.getReadOnlyProperty(); }
+    /** Where each value of an imported profile came from, one line each ("audiences ← AzureAd:ClientId (line 5)"), or "". */
+    public ReadOnlyStringProperty provenanceProperty() { return provenance.getReadOnlyProperty(); }
+
+    /**
+     * Imports an API's configuration file (appsettings.json, application.yml, an APIM policy …, recognised by its content):
+     * its profile fills the fields under the name "API config: FILE", and its provenance is shown. Returns false with the
+     * precise reason (field and line) in the status when the file can't be used; the fields are then left as they were.
+     */
+    public boolean importConfig(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String text;
+        try {
+            if (java.nio.file.Files.size(file) > ApiConfigImporter.MAX_CHARS) {
+                status.set("Not imported: " + name + " is larger than 1 MiB; an API configuration is a few kilobytes");
+                return false;
+            }
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            status.set("Not imported: could not read " + name + ": " + SafeText.line(e.getMessage()));
+            return false;
+        }
+        return importConfig(name, text);
+    }
+
+    /** {@link #importConfig(Path)} for text already read ({@code name} is the file's name). */
+    public boolean importConfig(String name, String text) {
+        ApiConfig c;
+        try {
+            c = ApiConfigImporter.importConfig(name, text);
+        } catch (ApiConfigException e) {
+            status.set("Not imported: " + SafeText.line(e.getMessage()));
+            return false;
+        }
+        ApiView view = Precedence.view(c, List.of());
+        String profileName = "API config: " + name;
+        imported.put(profileName, view);
+        applyTransient(ProfileData.of(profileName, c.profile()));
+        status.set("Imported " + name + " (" + c.format() + "): " + c.settings().size() + " settings");
+        return true;
+    }
 
     /** The fields as a profile record (whatever they hold, even when invalid). */
     public ProfileData snapshot() {
@@ -120,6 +174,9 @@ public final class ProfileViewModel {
             offline.set(p.offline());
             issuers.set(Lists.join(p.issuers()));
             if (!savedNames.contains(name.get())) savedNames.add(Math.min(1, savedNames.size()), name.get());
+            ApiView v = imported.get(name.get());
+            apiView.set(v);
+            provenance.set(v == null ? "" : provenanceText(v));
             selected.set(name.get());
         } finally {
             applying = false;
@@ -265,6 +322,17 @@ public final class ProfileViewModel {
         return new ValidationProfile(Lists.split(audiences.get()), Lists.split(tenants.get()), Lists.split(clients.get()),
                 Lists.split(scopes.get()), Lists.split(roles.get()), Duration.ofSeconds(skew), at, blankToNull(metadata.get()),
                 blankToNull(jwks.get()), offline.get(), Lists.split(issuers.get()));
+    }
+
+    /** "microsoft-identity-web · appsettings.json", then "audiences = … ← AzureAd:ClientId (line 5)" lines, the rules and notes. */
+    public static String provenanceText(ApiView v) {
+        StringBuilder b = new StringBuilder(SafeText.line(v.format())).append(" · ").append(SafeText.line(v.source()));
+        for (ApiView.Setting st : v.settings()) {
+            b.append('\n').append(SafeText.line(st.field())).append(" = ").append(SafeText.line(st.value())).append("  ← ").append(SafeText.line(st.from()));
+        }
+        for (String rule : v.semantics()) b.append("\n• ").append(SafeText.line(rule));
+        for (String n : v.notes()) b.append("\n").append(SafeText.line(n));
+        return b.toString();
     }
 
     /** ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds; blank means now. */
