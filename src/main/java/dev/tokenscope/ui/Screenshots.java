@@ -77,6 +77,21 @@ public final class Screenshots {
             mm.loadSample(sample(mm, "01-"));
             w.controller().tabs().getSelectionModel().select(w.controller().snippetsTab());
         }, null);
+        shoot(out, "12-api-evidence", m, w, mm -> {
+            // The customer's appsettings.json and the 401 their API answered, joined with the ID token they sent.
+            SampleCatalog.Sample s = sample(mm, "03-");
+            mm.loadSample(s);
+            mm.profiles().importConfig("appsettings.json", "{\n  \"AzureAd\": {\n    \"Instance\": \"https://login.microsoftonline.com/\",\n"
+                    + "    \"TenantId\": \"72f0c3a1-5b7e-4c1d-9a8b-2e3f4a5b6c7d\",\n    \"ClientId\": \"6e74172b-be56-4843-9ff4-e66a39bb12e3\",\n"
+                    + "    \"Scopes\": \"access_as_user\"\n  }\n}\n");
+            mm.profiles().metadataProperty().set(s.profile().metadata());
+            mm.profiles().jwksProperty().set(s.profile().jwks());
+            mm.profiles().evaluateAtProperty().set(s.profile().evaluateAt() == null ? "" : s.profile().evaluateAt());
+            mm.profiles().offlineProperty().set(true);
+            mm.inspector().serverResponseProperty().set("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", "
+                    + "error_description=\"The audience '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d' is invalid\"\n");
+            w.controller().tabs().getSelectionModel().select(w.controller().serverTab());
+        }, "audience");
         shootHar(out, m, w);
         Platform.exit();
         System.exit(0);

@@ -20,6 +20,9 @@ public final class ServerController {
     public void bind(InspectorViewModel model) {
         this.vm = model;
         responseInput.setText(model.serverResponseProperty().get());
+        model.serverResponseProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(responseInput.getText())) responseInput.setText(n);
+        });
         model.reportProperty().addListener((obs, o, r) -> show(r));
         show(model.report());
     }

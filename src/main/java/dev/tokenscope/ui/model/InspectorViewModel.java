@@ -60,16 +60,13 @@ public final class InspectorViewModel {
     public InspectorViewModel(Inspector inspector, Executor executor) {
         this.inspector = inspector;
         this.executor = executor;
+        // A new profile, API configuration or API answer re-judges the current token: the one being inspected right now
+        // if an inspection runs (not the previous input), else the last one inspected.
         profile.addListener((obs, o, n) -> {
-            if (n != null && (report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
+            if (n != null) rejudge();
         });
-        // The API's evidence joins the report: a new configuration or answer re-judges the current token.
-        api.addListener((obs, o, n) -> {
-            if ((report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
-        });
-        serverResponse.addListener((obs, o, n) -> {
-            if ((report.get() != null || busy.get()) && lastInspected != null) run(lastInspected, null, candidate, null);
-        });
+        api.addListener((obs, o, n) -> rejudge());
+        serverResponse.addListener((obs, o, n) -> rejudge());
     }
 
     /** A view model with its own pool of daemon worker threads. */
@@ -209,8 +206,20 @@ public final class InspectorViewModel {
         }
     }
 
+    /** What the running (or last started) inspection was asked for. */
+    private record Request(String text, Path file, int index, String origin) {
+    }
+
+    private Request current;
+
+    private void rejudge() {
+        if (busy.get() && current != null) run(current.text(), current.file(), current.index(), current.origin());
+        else if (report.get() != null && lastInspected != null) run(lastInspected, null, candidate, null);
+    }
+
     private void run(String text, Path file, int index, String origin) {
         cancelQuietly();
+        current = new Request(text, file, index, origin);
         long gen = ++generation;
         ValidationProfile p = profile.get();
         ApiView apiView = api.get();
