@@ -186,7 +186,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** A sample's profile, with whatever the command line adds or overrides. */
     private ValidationProfile merge(ValidationProfile base, ValidationProfile cli) {
-        return Precedence.merge(base, java.util.List.of(), cli, validation.given()).profile();
+        java.util.Set<String> given = new java.util.HashSet<>(validation.given());
+        if (validation.apiView() != null) validation.apiView().settings().forEach(st -> given.add(st.field())); // --api-config over the sample
+        return Precedence.merge(base, java.util.List.of(), cli, given).profile();
     }
 
     /** A problem with what the user typed: one line on stderr, exit 2. */

@@ -126,4 +126,17 @@ class ApiEvidenceCommandTest {
             assertFalse(r.out().contains("s3cr3t-never-shown"), format);
         }
     }
+
+    @Test
+    void theApiConfigurationWinsOverABundledSamplesProfile() throws Exception {
+        Path config = Files.writeString(dir.resolve("jwtbearer.json"), """
+                { "Authentication": { "Schemes": { "Bearer": {
+                    "Authority": "https://login.microsoftonline.com/72f0c3a1-5b7e-4c1d-9a8b-2e3f4a5b6c7d/v2.0",
+                    "ValidAudiences": [ "api://orders-api" ] } } } }
+                """);
+        InspectCommandTest.Run r = InspectCommandTest.cli("inspect", "--sample", "01-valid-access-token", "--jwks",
+                "classpath:/dev/tokenscope/samples/keys.json", "--api-config", config.toString(), "--json");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("wrong-audience", InspectCommandTest.diagnosisIds(r.json()).get(0));
+    }
 }
