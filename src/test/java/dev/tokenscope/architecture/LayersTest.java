@@ -1,0 +1,51 @@
+package dev.tokenscope.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layers, enforced: one engine with two faces. The engine imports no JavaFX, no java.awt, no face; view models reach
+ * no scene graph; the CLI never loads the GUI; desktop integration (browser, single-instance channel) is neither engine nor UI.
+ */
+class LayersTest {
+    static JavaClasses main;
+
+    @BeforeAll
+    static void load() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tokenscope");
+    }
+
+    @Test
+    void theEngineKnowsNoUiNoAwtNoCli() {
+        noClasses().that().resideInAPackage("dev.tokenscope.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "dev.tokenscope.ui..",
+                        "dev.tokenscope.cli..", "dev.tokenscope.desktop..", "org.kordamp..", "atlantafx..")
+                .because("the engine is shared by the GUI, the CLI and the exporters").check(main);
+    }
+
+    @Test
+    void viewModelsReachNoSceneGraph() {
+        noClasses().that().resideInAPackage("dev.tokenscope.ui.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.stage..", "javafx.fxml..", "dev.tokenscope.ui")
+                .because("view models are tested without a screen; controllers bind them to views").check(main);
+    }
+
+    @Test
+    void theCliNeverLoadsTheGui() {
+        noClasses().that().resideInAPackage("dev.tokenscope.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.tokenscope.ui..")
+                .because("the CLI runs on machines without a display and starts without JavaFX").check(main);
+    }
+
+    @Test
+    void desktopIntegrationIsNotUi() {
+        noClasses().that().resideInAPackage("dev.tokenscope.desktop..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.tokenscope.ui..", "dev.tokenscope.cli..")
+                .check(main);
+    }
+}
