@@ -71,6 +71,7 @@ public final class MainController {
     @FXML private FontIcon bannerIcon;
     @FXML private Label verdictWord;
     @FXML private Label verdictText;
+    @FXML private Label bannerNotes;
     @FXML private HBox candidateBox;
     @FXML private ChoiceBox<String> candidateChoice;
     @FXML private TabPane tabs;
@@ -222,6 +223,10 @@ public final class MainController {
         verdictWord.setVisible(!b.word().isEmpty());
         verdictWord.setManaged(!b.word().isEmpty());
         verdictText.setText(b.text());
+        String notes = Banner.notes(r);
+        bannerNotes.setText(notes);
+        bannerNotes.setVisible(!notes.isEmpty());
+        bannerNotes.setManaged(!notes.isEmpty());
         verdictText.setTooltip(new Tooltip(b.text()));
         banner.setAccessibleText(b.word() + " " + b.text());
 

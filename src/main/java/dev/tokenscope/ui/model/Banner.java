@@ -35,6 +35,16 @@ public record Banner(Kind kind, String text, String styleClass, String icon) {
         return new Banner(k, SafeText.line(r.summary()), "verdict-" + k.name().toLowerCase(java.util.Locale.ROOT), icon);
     }
 
+    /**
+     * What a report still tells beside its verdict: its warn and info diagnoses ("Warning: Group overage …"), one a line,
+     * most important first; "" when there are none (an error diagnosis is the headline's, not a note).
+     */
+    public static String notes(Report r) {
+        if (r == null) return "";
+        return String.join("\n", r.diagnoses().stream().filter(d -> !"error".equals(d.severity()))
+                .map(d -> ("warn".equals(d.severity()) ? "Warning: " : "Note: ") + SafeText.line(d.summary())).toList());
+    }
+
     /** The verdict word in front of the headline, so the banner never relies on colour alone. */
     public String word() {
         return switch (kind) {
