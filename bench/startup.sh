@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
 # Start-up benchmark: JVM start → first window shown, Tokenscope's packaged app-image vs a bare JavaFX
-# window on the same jlinked runtime, alternating, in one Xvfb session. Usage: bench/startup.sh [RUNS=10]
+# window on the same jlinked runtime, alternating, in one Xvfb session.
+# Usage: bench/startup.sh [RUNS=10]            the app-image in target/dist (built when missing)
+#        bench/startup.sh --installed [RUNS=7]  the installed package (/usr/bin/tokenscope, /opt/tokenscope's runtime with its CDS)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd); cd "$root"
+installed=false
+[ "${1:-}" = --installed ] && { installed=true; shift; }
 runs=${1:-10}
-app=target/dist/image/Tokenscope/bin/Tokenscope
-[ -x "$app" ] || packaging/build.sh --app-image-only
 mkdir -p target/bench-startup
-javac --module-path target/dist/fxmods --add-modules javafx.controls -d target/bench-startup bench/startup/HelloFx.java
+if $installed; then
+  app=/usr/bin/tokenscope; java=/opt/tokenscope/lib/runtime/bin/java
+  [ -x "$app" ] && [ -x "$java" ] || { echo "install the package first (sudo apt install ./target/dist/tokenscope_*.deb)" >&2; exit 1; }
+  # The bare window is compiled against JavaFX in the installed runtime.
+  javac --system /opt/tokenscope/lib/runtime -d target/bench-startup bench/startup/HelloFx.java 2>/dev/null \
+    || javac --module-path target/dist/fxmods --add-modules javafx.controls -d target/bench-startup bench/startup/HelloFx.java
+else
+  app=target/dist/image/Tokenscope/bin/Tokenscope; java=target/dist/runtime/bin/java
+  [ -x "$app" ] || packaging/build.sh --app-image-only
+  javac --module-path target/dist/fxmods --add-modules javafx.controls -d target/bench-startup bench/startup/HelloFx.java
+fi
 cat > target/bench-startup/run.sh <<EOS
 set -e
 for i in \$(seq $runs); do
   JAVA_TOOL_OPTIONS=-Dtokenscope.exitAfterShown=true $app 2>&1 >/dev/null | grep -o 'shown_ms=[0-9]*' | sed 's/shown_ms=/tokenscope /'
-  target/dist/runtime/bin/java -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp target/bench-startup HelloFx 2>&1 | grep -o 'shown_ms=[0-9]*' | sed 's/shown_ms=/hello /'
+  $java -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp target/bench-startup HelloFx 2>&1 | grep -o 'shown_ms=[0-9]*' | sed 's/shown_ms=/hello /'
 done
 EOS
 xvfb-run -a -s "-screen 0 1400x900x24" bash target/bench-startup/run.sh > target/bench-startup/results.txt

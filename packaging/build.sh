@@ -85,8 +85,11 @@ if $cds && [ "$os" = linux ]; then
   jsa="$appdir/tokenscope.jsa"
   rm -f "$jsa"
   if command -v xvfb-run >/dev/null; then
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -Dtokenscope.exitAfterShown=true" \
+    # The same run also lists the classes the window loads: the package's postinst has no display, and loads them
+    # (dev.tokenscope.cli.CdsTraining --classes) so that its archive covers the GUI too.
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -XX:DumpLoadedClassList=$appdir/tokenscope.classlist -Dtokenscope.exitAfterShown=true" \
       timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" >/dev/null 2>&1 || true
+    echo "   GUI class list: $(wc -l < "$appdir/tokenscope.classlist" 2>/dev/null || echo 0) classes"
   fi
   if [ ! -s "$jsa" ]; then
     JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa" "$launcher" inspect --sample 01-valid-access-token >/dev/null 2>&1 || true

@@ -22,6 +22,35 @@ public final class CdsTraining {
 
     public static void main(String[] args) {
         run(new PrintWriter(Writer.nullWriter()));
+        // The window's classes, from a class list recorded at build time while the GUI started under Xvfb: loaded here
+        // (not initialised, so no display is needed) they go into the same archive as the CLI's.
+        if (args.length == 2 && args[0].equals("--classes")) loadClasses(java.nio.file.Path.of(args[1]));
+    }
+
+    /**
+     * Loads (without initialising) every class a {@code -XX:DumpLoadedClassList} file names; returns how many loaded.
+     * Lines that are not plain class names (lambda proxies, comments) and classes that can't be loaded here are skipped.
+     */
+    static int loadClasses(java.nio.file.Path list) {
+        int n = 0;
+        ClassLoader loader = CdsTraining.class.getClassLoader();
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isEmpty() || line.startsWith("@") || line.startsWith("#")) continue;
+                int sp = line.indexOf(' ');
+                String name = (sp < 0 ? line : line.substring(0, sp)).replace('/', '.');
+                if (name.contains("$$Lambda") || name.contains("LambdaForm$")) continue;
+                try {
+                    Class.forName(name, false, loader);
+                    n++;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not on this platform or not loadable without its context: the archive just lacks it
+                }
+            }
+        } catch (java.io.IOException e) {
+            return n;
+        }
+        return n;
     }
 
     /** Both commands, their output to {@code out}; their exit codes (0 for the valid sample, 1 for the batch). */
