@@ -139,4 +139,28 @@ class ApiEvidenceCommandTest {
         assertEquals(1, r.code(), r.out());
         assertEquals("wrong-audience", InspectCommandTest.diagnosisIds(r.json()).get(0));
     }
+
+    @Test
+    void asMicrosoftIdentityWebTheClientIdIsTheAudienceOfV2TokensOnly() throws Exception {
+        // A v1.0 token whose aud is the bare client id: Microsoft.Identity.Web expects api://{ClientId} for v1.0 (IDX10214).
+        String v1 = Tokens.sign(Tokens.v1Access().audience(API_ID));
+        InspectCommandTest.Run r = run(v1, "--jwks", keys().toString(), "--api-config", appsettings(API_ID).toString(), "--json");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("fail", InspectCommandTest.step(r.json(), "audience").get("status").asText());
+        InspectCommandTest.Run ok = run(Tokens.sign(Tokens.v1Access().audience("api://" + API_ID)), "--jwks", keys().toString(),
+                "--api-config", dir.resolve("appsettings.json").toString(), "--json");
+        assertEquals("pass", InspectCommandTest.step(ok.json(), "audience").get("status").asText(), ok.out());
+    }
+
+    @Test
+    void aJwtBearerIssuerTemplateIsLiteralAsJwtBearerComparesIt() throws Exception {
+        Path config = Files.writeString(dir.resolve("jwtbearer.json"), """
+                { "Authentication": { "Schemes": { "Bearer": {
+                    "Authority": "https://login.microsoftonline.com/common/v2.0",
+                    "ValidAudiences": [ "%s" ], "ValidIssuers": [ "https://login.microsoftonline.com/{tenantid}/v2.0" ] } } } }
+                """.formatted(API_ID));
+        InspectCommandTest.Run r = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config", config.toString(), "--json");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("issuer-mismatch", InspectCommandTest.diagnosisIds(r.json()).get(0));
+    }
 }

@@ -99,7 +99,7 @@ final class ApimPolicyReader {
         for (Xml.Element e : o.all(inner)) {
             String t = e.content();
             String from = "<" + outer + "><" + inner + "> (line " + e.line() + ")";
-            if (t != null && !unresolvable(t, from, d)) d.set(field, t, from);
+            if (t != null && !unresolvable(t, from, d)) d.set(field, field.equals("issuers") ? Text.literalIssuer(t) : t, from);
         }
     }
 

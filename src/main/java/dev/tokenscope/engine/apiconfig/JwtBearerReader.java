@@ -45,7 +45,7 @@ final class JwtBearerReader implements JsonConfigReader {
         for (String k : List.of("ValidIssuer", "ValidIssuers")) if (s.get(k) != null) iss.addAll(s.get(k).items());
         for (Node n : aud) d.set("audiences", n.text(), n.from());
         for (Node n : iss) {
-            d.set("issuers", n.text(), n.from());
+            d.set("issuers", Text.literalIssuer(n.text()), n.from());
             if (n.text().contains("{")) d.rule(n.path() + " contains a {…} placeholder: JwtBearer compares issuers literally (no tenant substitution without Microsoft.Identity.Web), so it matches no real token");
         }
         d.rule(aud.isEmpty() ? "No ValidAudience(s): configuration binding sets ValidateAudience = false, so any aud is accepted"

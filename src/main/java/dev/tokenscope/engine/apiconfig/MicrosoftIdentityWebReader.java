@@ -112,8 +112,8 @@ final class MicrosoftIdentityWebReader implements JsonConfigReader {
             d.set("audiences", clientId, client.from());
             d.rule("Azure AD B2C: Microsoft.Identity.Web accepts aud = ClientId");
         } else {
-            d.set("audiences", clientId, client.from());
-            d.set("audiences", "api://" + clientId, client.from() + ", v1.0 form");
+            d.set("audiences", "v2=" + clientId, client.from() + ", v2.0 tokens");
+            d.set("audiences", "v1=api://" + clientId, client.from() + ", v1.0 tokens");
             d.rule("Microsoft.Identity.Web accepts aud = ClientId for v2.0 tokens and api://{ClientId} for v1.0 tokens unless Audience is set "
                     + "(never both for one token; a token without ver matches neither, IDX10208); a custom App ID URI needs Audience");
         }

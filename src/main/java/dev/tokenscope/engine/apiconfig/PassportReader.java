@@ -59,7 +59,7 @@ final class PassportReader implements JsonConfigReader {
         if (!validateIssuer) {
             d.rule("validateIssuer is false: any iss is accepted (keys still from " + metadata + "); Tokenscope still compares iss with the metadata's issuer");
         } else if (iss != null && !iss.items().isEmpty()) {
-            for (Node n : iss.items()) d.set("issuers", n.text(), n.from());
+            for (Node n : iss.items()) d.set("issuers", Text.literalIssuer(n.text()), n.from());
             d.rule("iss must be one of the issuer option's values exactly");
         } else {
             d.rule("iss must equal the metadata's issuer exactly");

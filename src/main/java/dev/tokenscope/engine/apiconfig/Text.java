@@ -87,4 +87,12 @@ final class Text {
     static String noSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
+
+    /**
+     * An issuer of a stack that compares iss literally (JwtBearer ValidIssuers, APIM issuers, passport issuer): a
+     * {tenantid} in it is not a template there, so it is kept as an exact value ("=" prefix, see ValidationProfile).
+     */
+    static String literalIssuer(String iss) {
+        return iss.contains("{") ? "=" + iss : iss;
+    }
 }

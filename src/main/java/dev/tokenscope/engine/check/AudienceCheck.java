@@ -23,7 +23,7 @@ public final class AudienceCheck implements Check {
         if (!ctx.claimsReadable()) return ctx.skipped(id(), "Audience", "The claims could not be read.");
         TokenFacts f = ctx.facts();
         List<String> auds = f.audiences();
-        List<String> expected = ctx.profile().audiences();
+        List<String> expected = forVersion(ctx.profile().audiences(), ctx.token().claims().path("ver").asText(""));
         Step.Builder s = Step.of(id(), "Audience").evidence("aud", auds.isEmpty() ? "(missing)" : String.join(", ", auds));
         if (!expected.isEmpty()) s.evidence("expected", String.join(", ", expected));
         if (auds.isEmpty()) {
@@ -106,5 +106,24 @@ public final class AudienceCheck implements Check {
                 "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)
                         + ". The client asked for the wrong scope (e.g. User.Read, which is a Graph scope).",
                 "In the client, request your API's scope: api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");
+    }
+
+    /**
+     * The expected audiences that apply to a token of version {@code ver}: an entry "v1=…" or "v2=…" applies only to
+     * tokens of that version (Microsoft.Identity.Web's default: the client id for v2.0 tokens, api://{client id} for
+     * v1.0 tokens, never both), any other entry to every token.
+     */
+    static List<String> forVersion(List<String> audiences, String ver) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String a : audiences) {
+            if (a.startsWith("v1=")) {
+                if (ver.startsWith("1")) out.add(a.substring(3));
+            } else if (a.startsWith("v2=")) {
+                if (ver.startsWith("2")) out.add(a.substring(3));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
     }
 }

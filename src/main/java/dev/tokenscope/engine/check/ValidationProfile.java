@@ -8,7 +8,7 @@ import java.util.List;
  * What the user's API expects: the "API profile". Everything optional; an empty list means "not checked"
  * (the step then explains the value instead of judging it).
  *
- * @param audiences expected audiences (client id GUID and/or App ID URI)
+ * @param audiences expected audiences (client id GUID and/or App ID URI); "v1=…"/"v2=…" apply to that token version only
  * @param tenants   allowed tenant ids
  * @param clients   allowed client application ids (azp/appid)
  * @param scopes    required delegated scopes (all of them)
@@ -19,7 +19,8 @@ import java.util.List;
  * @param jwks      key set URL or file overriding the metadata's jwks_uri (null = from metadata)
  * @param offline   use only files and the cache, never the network
  * @param issuers   the issuers the API accepts (exact {@code iss} values; {@code {tenantid}} in one stands for the token's
- *                  GUID tid). Empty: Microsoft's own authorities are trusted and any other issuer is not (its token's
+ *                  GUID tid; one starting with "=" is compared exactly, braces included, as stacks that compare
+ *                  literally do). Empty: Microsoft's own authorities are trusted and any other issuer is not (its token's
  *                  verdict stays undetermined); non-empty: {@code iss} must be one of them.
  */
 public record ValidationProfile(List<String> audiences, List<String> tenants, List<String> clients, List<String> scopes,

@@ -70,7 +70,7 @@ public final class SnippetGenerator {
             notes.add("v1.0 tokens carry the issuer https://sts.windows.net/{tenantid}/; use the v1.0 metadata for them.");
         }
 
-        List<String> audiences = new ArrayList<>(new LinkedHashSet<>(profile.audiences()));
+        List<String> audiences = new ArrayList<>(new LinkedHashSet<>(profile.audiences().stream().map(a -> a.replaceFirst("^v[12]=", "")).toList()));
         if (audiences.isEmpty()) {
             JsonNode aud = c.get("aud");
             if (aud != null && aud.isTextual()) audiences.add(aud.asText());

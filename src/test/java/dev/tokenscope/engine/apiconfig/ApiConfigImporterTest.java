@@ -30,7 +30,8 @@ class ApiConfigImporterTest {
         ApiConfig c = load("appsettings.json", Fixtures.MIW);
         assertEquals("microsoft-identity-web", c.format());
         ValidationProfile p = c.profile();
-        assertEquals(List.of(CLIENT, "api://" + CLIENT), p.audiences());
+        // Microsoft.Identity.Web: the client id for v2.0 tokens, api://{client id} for v1.0 tokens, never both for one token.
+        assertEquals(List.of("v2=" + CLIENT, "v1=api://" + CLIENT), p.audiences());
         assertEquals(List.of(TID), p.tenants());
         assertEquals(List.of("https://login.microsoftonline.com/" + TID + "/v2.0", "https://sts.windows.net/" + TID + "/"), p.issuers());
         assertNull(p.metadata(), "MIW accepts v1 and v2 issuers: issuers list, not one metadata document");
@@ -38,7 +39,7 @@ class ApiConfigImporterTest {
         assertEquals(ValidationProfile.DEFAULT_SKEW, p.skew());
         assertFalse(p.offline());
         ApiConfig.Setting aud = c.settings().stream().filter(s -> s.field().equals("audiences")).findFirst().orElseThrow();
-        assertEquals("AzureAd:ClientId (line 7)", aud.from());
+        assertEquals("AzureAd:ClientId (line 7), v2.0 tokens", aud.from());
         assertTrue(semanticsMention(c, "ClientId for v2.0 tokens and api://{ClientId} for v1.0 tokens"));
         assertEquals(List.of("AzureAd:ClientSecret present: not copied"), c.ignoredSecrets());
     }
@@ -206,8 +207,8 @@ class ApiConfigImporterTest {
         assertEquals(List.of("source", "format", "settings", "semantics", "ignoredSecrets"), names);
         assertEquals("appsettings.json", j.get("source").asText());
         assertEquals("audiences", j.get("settings").get(0).get("field").asText());
-        assertEquals(CLIENT, j.get("settings").get(0).get("value").asText());
-        assertEquals("AzureAd:ClientId (line 7)", j.get("settings").get(0).get("from").asText());
+        assertEquals("v2=" + CLIENT, j.get("settings").get(0).get("value").asText());
+        assertEquals("AzureAd:ClientId (line 7), v2.0 tokens", j.get("settings").get(0).get("from").asText());
         assertTrue(j.get("semantics").isArray() && j.get("semantics").size() > 0);
     }
 
@@ -245,7 +246,7 @@ class ApiConfigImporterTest {
         ApiConfig c = load("appsettings.json", """
                 {"AzureAd": {"Instance": "https://login.microsoftonline.com/", "TenantId": "%s", "ClientId": "first", "clientid": "%s"}}
                 """.formatted(TID, CLIENT));
-        assertEquals(CLIENT, c.profile().audiences().get(0));
+        assertEquals("v2=" + CLIENT, c.profile().audiences().get(0));
     }
 
     @Test
