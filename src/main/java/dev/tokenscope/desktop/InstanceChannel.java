@@ -118,14 +118,14 @@ public final class InstanceChannel implements AutoCloseable {
     private String handle(Socket s) throws IOException {
         List<String> lines;
         try {
-            lines = readLines(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8), 3);
+            lines = readLines(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8), 3, System.nanoTime() + READ_TIMEOUT_MS * 1_000_000L);
         } catch (SocketTimeoutException e) {
             refused.incrementAndGet();
             return "ERR timeout";
         }
         if (lines == null) {
             refused.incrementAndGet();
-            return "ERR request too large";
+            return "ERR request too large or too slow";
         }
         byte[] given = lines.isEmpty() ? new byte[0] : decode(lines.get(0));
         if (!MessageDigest.isEqual(given, secret)) {
@@ -182,12 +182,17 @@ public final class InstanceChannel implements AutoCloseable {
 
     /** At most {@code max} lines, null when the request is larger than allowed. */
     static List<String> readLines(Reader in, int max) throws IOException {
+        return readLines(in, max, Long.MAX_VALUE);
+    }
+
+    /** The same, refused (null) once {@code deadline} (System.nanoTime) has passed: a slow client can't hold the channel. */
+    static List<String> readLines(Reader in, int max, long deadline) throws IOException {
         BufferedReader r = new BufferedReader(in, 1024);
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
         StringBuilder b = new StringBuilder();
         int total = 0, c;
         while ((c = r.read()) >= 0) {
-            if (++total > MAX_REQUEST) return null;
+            if (++total > MAX_REQUEST || System.nanoTime() > deadline) return null;
             if (c == '\n') {
                 lines.add(b.toString());
                 b.setLength(0);

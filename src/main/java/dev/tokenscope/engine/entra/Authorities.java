@@ -25,9 +25,9 @@ public final class Authorities {
     /** Domains whose every subdomain is a Microsoft authority (a tenant's B2C or External ID host). */
     public static final List<String> TENANT_DOMAINS = List.of("b2clogin.com", "b2clogin.cn", "b2clogin.us", "ciamlogin.com");
     /** Domains Microsoft owns: a host under them is Microsoft's even when it is not an authority (not a look-alike). */
+    // Not windows.net or chinacloudapi.cn as a whole: anybody can publish a document under *.web.core.windows.net (storage).
     private static final List<String> OWNED = List.of("microsoftonline.com", "microsoftonline.us", "microsoftonline.cn",
-            "windows.net", "microsoft.com", "live.com", "chinacloudapi.cn", "b2clogin.com", "b2clogin.cn", "b2clogin.us",
-            "ciamlogin.com", "microsoftonline-p.com");
+            "microsoft.com", "live.com", "b2clogin.com", "b2clogin.cn", "b2clogin.us", "ciamlogin.com", "microsoftonline-p.com");
     /** Words that name a Microsoft authority; seen in another registrable domain they are an imitation. */
     private static final Map<String, String> BRANDS = Map.of("microsoftonline", "login.microsoftonline.com",
             "b2clogin", "{tenant}.b2clogin.com", "ciamlogin", "{tenant}.ciamlogin.com", "chinacloudapi", "login.chinacloudapi.cn");
@@ -63,6 +63,17 @@ public final class Authorities {
             String h = rawHost(iss);
             return h == null ? null : h.toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** The user-info part of {@code iss} (before '@' in the authority), or null. */
+    private static String userinfo(String iss) {
+        int start = iss.indexOf("://");
+        if (start < 0) return null;
+        start += 3;
+        int end = start;
+        while (end < iss.length() && "/?#".indexOf(iss.charAt(end)) < 0) end++;
+        int at = iss.lastIndexOf('@', end - 1);
+        return at >= start ? iss.substring(start, at) : null;
     }
 
     /** The host as written (URI refuses non-ASCII hosts): between "://" and the next '/', ':', '?' or '#'. */
@@ -114,7 +125,17 @@ public final class Authorities {
     /** The Microsoft authority {@code iss} imitates, if it imitates one. */
     public static Optional<Lookalike> lookalike(String iss) {
         String host = host(iss);
-        if (host == null || isAuthorityHost(host)) return Optional.empty();
+        if (host == null) return Optional.empty();
+        // userinfo tricks: https://login.microsoftonline.com@evil.example/ names evil.example as its host.
+        String userinfo = userinfo(iss);
+        if (userinfo != null && !isAuthorityHost(host)) {
+            for (String h : HOSTS) {
+                if (userinfo.toLowerCase(Locale.ROOT).contains(h)) {
+                    return Optional.of(new Lookalike(h, "it puts " + h + " before an '@', so its real host is " + host));
+                }
+            }
+        }
+        if (isAuthorityHost(host)) return Optional.empty();
         if (owned(host)) return Optional.empty();
         // 1. IDN: punycode or non-ASCII letters, compared by their Latin look.
         String unicode = host;

@@ -302,14 +302,18 @@ public final class HarAnalysis {
 
     /** The engine's report of an access token for another resource: not invalid for not being the user's API's. */
     private static Report asOtherResource(HarFinding f, Judgement role, Report r) {
-        boolean graph = r.hasDiagnosis("graph-token");
+        boolean graph = r.hasDiagnosis("graph-token") || r.hasDiagnosis("first-party-token");
+        // A first-party token's signature is "not ours" only when Microsoft's (unofficial) nonce transform made it verify:
+        // one that fails even so was forged or damaged, and stays a failure.
+        boolean provenMicrosoft = r.step("signature").map(s -> s.evidence().containsKey("unofficial check")).orElse(false);
         List<Step> steps = new ArrayList<>();
         for (Step s : r.steps()) {
-            boolean notOurs = s.status() == Status.FAIL && (s.id().equals("audience") || (graph && s.id().equals("signature")));
+            boolean notOurs = s.status() == Status.FAIL && (s.id().equals("audience") || (graph && provenMicrosoft && s.id().equals("signature")));
             steps.add(notOurs ? new Step(s.id(), Status.INFO, s.title(), "Not judged (" + role.judgedFor() + "'s token): " + s.detail(), s.evidence(), null, null) : s);
         }
         List<Diagnosis> diags = new ArrayList<>(r.diagnoses());
-        diags.removeIf(d -> d.id().equals("graph-token") || d.id().equals("wrong-audience") || d.id().equals("audience-form"));
+        diags.removeIf(d -> (provenMicrosoft && (d.id().equals("graph-token") || d.id().equals("first-party-token")))
+                || d.id().equals("wrong-audience") || d.id().equals("audience-form"));
         String what = otherResource(f, role, r);
         diags.add(0, new Diagnosis(OTHER_RESOURCE, "Not for your API: " + what,
                 "This token was issued for " + role.judgedFor() + ", not for your API, so it is not judged against your API profile; only "

@@ -115,11 +115,19 @@ public final class ProfileViewModel {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         String text;
         try {
-            if (java.nio.file.Files.size(file) > ApiConfigImporter.MAX_CHARS) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                status.set("Not imported: " + name + " is not a regular file");
+                return false;
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                bytes = in.readNBytes(ApiConfigImporter.MAX_CHARS + 1); // bounded, whatever the file claims its size is
+            }
+            if (bytes.length > ApiConfigImporter.MAX_CHARS) {
                 status.set("Not imported: " + name + " is larger than 1 MiB; an API configuration is a few kilobytes");
                 return false;
             }
-            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             status.set("Not imported: could not read " + name + ": " + SafeText.line(e.getMessage()));
             return false;

@@ -26,7 +26,7 @@ class AuthoritiesTest {
     void otherIssuersAreNotMicrosoftButNotLookalikesEither() {
         for (String iss : List.of("https://accounts.google.com", "https://issuer.example/", "https://dev-123.okta.com/oauth2/default",
                 "http://127.0.0.1:8080/default", "https://login.example.org/" + TID + "/v2.0", "https://evil.login.microsoftonline.com/x",
-                "https://keycloak.contoso.example/realms/api")) {
+                "https://keycloak.contoso.example/realms/api", "https://attacker.z13.web.core.windows.net/")) {
             assertFalse(Authorities.isMicrosoftIssuer(iss), iss);
             assertTrue(Authorities.lookalike(iss).isEmpty(), iss + " → " + Authorities.lookalike(iss));
         }
@@ -41,6 +41,7 @@ class AuthoritiesTest {
         assertLookalike("https://login.microsoftonline.com-auth.example/" + TID + "/v2.0", "login.microsoftonline.com");
         assertLookalike("https://contoso.b2clogin.com.evil.example/" + TID + "/v2.0/", "{tenant}.b2clogin.com");
         // userinfo tricks: the host is what follows '@'
+        assertLookalike("https://login.microsoftonline.com@evil.example/" + TID + "/v2.0", "login.microsoftonline.com");
         assertLookalike("https://login.microsoftonline.com@login.microsoftonline.com.evil.example/" + TID + "/v2.0", "login.microsoftonline.com");
     }
 
