@@ -22,7 +22,7 @@ import java.util.List;
 
 /** Builds the {@link Report}s of the SAML engine: the verdict by {@link Inspector#verdict}, diagnoses ordered like a JWT's. */
 final class SamlReports {
-    static final List<String> PRIORITY = List.of("malformed-token", "saml-signature-wrapping", "encrypted-token", "saml-unsigned", "saml-status",
+    static final List<String> PRIORITY = List.of("malformed-token", "saml-signature-wrapping", "saml-status", "encrypted-token", "saml-unsigned",
             "saml-certificate-not-in-metadata", "signature-invalid", "issuer-mismatch", "wrong-audience", "saml-wrong-recipient",
             "saml-in-response-to-mismatch", "expired", "not-yet-valid", "saml-sha1", "saml-authn-request-unreadable");
     private static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
