@@ -105,10 +105,25 @@ final class SignatureCheck {
     private record Outcome(boolean valid, boolean digestOk, String error) {
     }
 
+    /**
+     * Secure validation on. Entra still signs with SHA-1 when an app asks for it, which the JDK's secure validation refuses:
+     * such a signature (and only such) is verified again without it, which is safe here because {@link #verify} has
+     * already enforced what secure validation guards against: one same-document reference to the signed element itself,
+     * only the enveloped and exclusive C14N transforms, and a key from a trusted certificate, never from KeyInfo.
+     */
     private static Outcome validate(Element signature, Key key) {
+        Outcome o = validate(signature, key, true);
+        if (o.error != null && o.error.contains("forbidden to use algorithm") && o.error.contains("sha1")) {
+            Outcome again = validate(signature, key, false);
+            return again.error == null ? again : o;
+        }
+        return o;
+    }
+
+    private static Outcome validate(Element signature, Key key, boolean secure) {
         try {
             DOMValidateContext ctx = new DOMValidateContext(key, signature);
-            ctx.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+            ctx.setProperty("org.jcp.xml.dsig.secureValidation", secure);
             XMLSignature sig = FACTORY.unmarshalXMLSignature(ctx);
             if (sig.validate(ctx)) return new Outcome(true, true, null);
             boolean digests = true;

@@ -84,7 +84,7 @@ final class TrustSteps {
         if (sigs.stream().anyMatch(SignatureCheck.Result::sha1)) {
             f.add(Step.of("algorithm", "Algorithm").status(Status.WARN).detail("SHA-1 (" + short_(any.signatureAlg()) + " / " + short_(any.digestAlg()) + ")")
                             .hint("Set the enterprise app's signing algorithm to SHA-256 (Single sign-on → SAML Certificates).").build(),
-                    Diagnosis.warn("saml-sha1", "Signed with SHA-1", "SHA-1 is deprecated for signatures; Entra signs with SHA-256 unless the app asks otherwise.",
+                    Diagnosis.warn("saml-sha1", "Signed with SHA-1", "SHA-1 is deprecated for signatures (the JDK's secure validation refuses it; many SAML libraries do too); Entra signs with SHA-256 unless the app asks otherwise.",
                             "Choose SHA-256 as the app's signing algorithm and update the app (SP) to accept it."));
         } else {
             f.add(Step.of("algorithm", "Algorithm").status(Status.PASS).detail(short_(any.signatureAlg())).build());

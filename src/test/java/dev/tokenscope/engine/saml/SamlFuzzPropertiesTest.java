@@ -26,6 +26,7 @@ class SamlFuzzPropertiesTest {
         assertNotNull(r);
         assertNotNull(r.verdict());
         assertFalse(r.summary() == null || r.summary().isBlank());
+        assertFalse(r.summary().contains("the message could not be read ("), () -> "an internal error was caught: " + r.summary());
     }
 
     @Provide
