@@ -67,5 +67,6 @@ class SafeXmlTest {
         String deep = "<a>".repeat(5000) + "</a>".repeat(5000);
         Report r = refused(deep);
         assertEquals(Verdict.INVALID, r.verdict(), r.summary());
+        assertTrue(r.summary().contains("deeper than " + SafeXml.MAX_DEPTH), r.summary());
     }
 }

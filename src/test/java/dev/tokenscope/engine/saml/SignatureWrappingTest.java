@@ -185,4 +185,21 @@ class SignatureWrappingTest {
         status.appendChild(sig);
         assertWrapped(d);
     }
+
+    /**
+     * A comment inside NameID (CVE-2017-11427): exclusive C14N drops comments, so the signature still verifies; the subject
+     * read must be the whole text, not the text node before the comment.
+     */
+    @Test
+    void commentInsideNameIdDoesNotTruncateTheSubject() {
+        Document d = assertionSigned();
+        Element nameId = (Element) d.getElementsByTagNameNS(Dom.SAML, "NameID").item(0);
+        nameId.setTextContent("");
+        nameId.appendChild(d.createTextNode("alice@"));
+        nameId.appendChild(d.createComment("injected"));
+        nameId.appendChild(d.createTextNode("contoso.com"));
+        Report r = SamlInspector.inspect(xml(d), profile(), NOW);
+        assertEquals(Verdict.VALID, r.verdict(), r.summary());
+        assertEquals("alice@contoso.com", r.token().claims().path("NameID").asText());
+    }
 }
