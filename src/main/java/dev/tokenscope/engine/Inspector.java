@@ -235,6 +235,7 @@ public final class Inspector {
             case OPAQUE -> "an opaque token has no signature anybody but its resource can check";
             case JWE -> "an encrypted token must be decrypted before its signature can be checked";
             case MALFORMED -> "the token is malformed";
+            case SAML -> "a SAML message is verified by the SAML engine";
             case JWS -> t.jwt() == null ? (t.headerString("alg") != null && !AlgorithmCheck.ALLOWED.contains(t.headerString("alg"))
                     ? "the algorithm \"" + t.headerString("alg") + "\" is refused, so no key is fetched" : "the header is not a valid JOSE header")
                     : t.jwt() instanceof com.nimbusds.jwt.SignedJWT ? "the algorithm is refused, so no key is fetched" : "the token is not signed";

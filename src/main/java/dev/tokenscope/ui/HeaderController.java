@@ -48,6 +48,7 @@ public final class HeaderController {
             case JWE -> "Encrypted JWT (JWE): only the resource's private key can decrypt it";
             case OPAQUE -> "Opaque token: only the resource can read it";
             case MALFORMED -> "Malformed";
+            case SAML -> "SAML 2.0 message (XML)";
         });
         if (t.type() != null) Fx.fact(summary, row++, "Token type", t.type());
         if (t.issuerKind() != null) Fx.fact(summary, row++, "Issuer family", t.issuerKind());

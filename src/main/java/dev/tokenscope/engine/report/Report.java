@@ -64,7 +64,7 @@ public record Report(String tool, String version, String evaluatedAt, Verdict ve
     /**
      * The decoded token.
      *
-     * @param kind       jws, jwe, opaque or malformed
+     * @param kind       jws, jwe, opaque, malformed or saml (a SAML 2.0 message: header and claims are JSON views of its XML)
      * @param type       what kind of token it is (access token, app-only access token, ID token), when readable
      * @param issuerKind the issuer family (entra-v1, entra-v2, b2c, external-id, other, none)
      * @param header     the header as ordered JSON (null if undecodable)

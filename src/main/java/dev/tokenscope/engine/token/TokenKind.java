@@ -11,7 +11,9 @@ public enum TokenKind {
     /** No dots at all: an opaque reference token (e.g. consumer-account tokens starting with EwA/EwB). */
     OPAQUE,
     /** Looks like a JWT but a part is broken. */
-    MALFORMED;
+    MALFORMED,
+    /** A SAML 2.0 message (Response, Assertion or AuthnRequest): header and claims are JSON views of the XML. */
+    SAML;
 
     @JsonValue
     public String json() {
