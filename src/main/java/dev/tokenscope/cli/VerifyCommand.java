@@ -5,8 +5,6 @@ import dev.tokenscope.engine.apiconfig.ApiConfigException;
 import dev.tokenscope.engine.apiconfig.ApiConfigImporter;
 import dev.tokenscope.engine.apiconfig.Precedence;
 import dev.tokenscope.engine.report.ApiView;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -301,22 +299,8 @@ public class VerifyCommand implements Callable<Integer> {
         }
 
         private static ApiConfig readConfig(Path file) {
-            String text;
             try {
-                if (Files.isDirectory(file)) throw new IllegalArgumentException("--api-config: " + file + " is a directory, not a file");
-                if (Files.size(file) > ApiConfigImporter.MAX_CHARS) {
-                    throw new IllegalArgumentException("--api-config: " + file + " is larger than 1 MiB; an API configuration is a few kilobytes");
-                }
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new IllegalArgumentException("--api-config: no such file: " + file);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new IllegalArgumentException("--api-config: " + file + " is not UTF-8 text");
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--api-config: could not read " + file + ": " + e.getMessage());
-            }
-            try {
-                return ApiConfigImporter.importConfig(file.getFileName() == null ? file.toString() : file.getFileName().toString(), text);
+                return ApiConfigImporter.importFile(file);
             } catch (ApiConfigException e) {
                 throw new IllegalArgumentException("--api-config: " + e.getMessage());
             }

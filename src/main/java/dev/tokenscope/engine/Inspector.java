@@ -167,7 +167,7 @@ public final class Inspector {
     }
 
     /** Severity first (error, warn, info), then {@link #PRIORITY}; unknown ids after the known ones of their severity. */
-    static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
+    public static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
         int i = PRIORITY.indexOf(d.id());
         return i < 0 ? PRIORITY.size() : i;
     });
@@ -256,10 +256,15 @@ public final class Inspector {
         return signed ? Verdict.VALID : Verdict.UNDETERMINED;
     }
 
+    /** Why a report is invalid, in a phrase: its first root cause (an error diagnosis, in {@link #ORDER}), else its first failed step. */
+    public static String failure(List<Step> steps, List<Diagnosis> diagnoses) {
+        return diagnoses.stream().filter(Diagnosis::error).sorted(ORDER).findFirst().map(Diagnosis::summary)
+                .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
+    }
+
     private static String summary(Verdict v, List<Step> steps, List<Diagnosis> diagnoses, TokenFacts facts) {
         return switch (v) {
-            case INVALID -> "Not valid: " + diagnoses.stream().filter(Diagnosis::error).findFirst().map(Diagnosis::summary)
-                    .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
+            case INVALID -> "Not valid: " + failure(steps, diagnoses);
             case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
                     .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))

@@ -24,6 +24,32 @@ public final class ApiConfigImporter {
     }
 
     /**
+     * Imports an API configuration file: a regular file of UTF-8 text, read bounded to {@link #MAX_CHARS}; every problem
+     * (missing, not a file, too large, not text, not a configuration) is an {@link ApiConfigException} with one line for the user.
+     */
+    public static ApiConfig importFile(java.nio.file.Path file) throws ApiConfigException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!java.nio.file.Files.exists(file)) throw new ApiConfigException("no such file: " + file);
+        if (!java.nio.file.Files.isRegularFile(file)) throw new ApiConfigException(name + " is not a regular file");
+        byte[] bytes;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_CHARS + 1); // bounded, whatever the file says its size is (a FIFO, /proc)
+        } catch (java.io.IOException e) {
+            throw new ApiConfigException("could not read " + name + ": " + e.getMessage());
+        }
+        if (bytes.length > MAX_CHARS) throw new ApiConfigException(name + " is larger than 1 MiB; an API configuration is a few kilobytes");
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ApiConfigException(name + " is not UTF-8 text");
+        }
+        return importConfig(name, text);
+    }
+
+    /**
+     * Imports the configuration in {@code content}, as {@link #importFile} does for a file.
+     *
      * @param sourceName the file name, used in messages and {@link ApiConfig#source()} only
      * @param content    the file's text
      */

@@ -40,7 +40,7 @@ public final class IssuerCheck implements Check {
         if (tid != null) s.evidence("tid", tid);
         List<String> accepted = ctx.profile().issuers();
         boolean listed = Authorities.accepted(accepted, iss, tid);
-        Optional<Authorities.Lookalike> lookalike = listed ? Optional.empty() : Authorities.lookalike(iss);
+        Optional<Authorities.Lookalike> lookalike = Authorities.lookalike(accepted, iss, tid);
         if (lookalike.isPresent()) {
             ctx.diagnose(lookalikeIssuer(iss, lookalike.get()));
             return s.status(Status.FAIL).detail("iss " + iss + " imitates " + lookalike.get().imitated() + ": " + lookalike.get().how())

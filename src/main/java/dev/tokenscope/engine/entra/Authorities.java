@@ -122,6 +122,14 @@ public final class Authorities {
         return iss != null && iss.startsWith("https://") && isAuthorityHost(host(iss));
     }
 
+    /**
+     * The Microsoft authority {@code iss} imitates, unless the API accepts {@code iss} ({@link #accepted}): the one rule
+     * both the issuer step and the trust resolver (which fetches nothing from a look-alike) apply.
+     */
+    public static Optional<Lookalike> lookalike(List<String> accepted, String iss, String tid) {
+        return iss == null || accepted(accepted, iss, tid) ? Optional.empty() : lookalike(iss);
+    }
+
     /** The Microsoft authority {@code iss} imitates, if it imitates one. */
     public static Optional<Lookalike> lookalike(String iss) {
         String host = host(iss);

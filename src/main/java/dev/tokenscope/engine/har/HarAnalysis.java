@@ -263,7 +263,7 @@ public final class HarAnalysis {
         String summary = switch (v) {
             case VALID -> who + ": valid" + (steps.stream().anyMatch(s -> s.status() == Status.WARN) ? " with warnings" : "")
                     + (f.signInEntry() != null && f.requestNonce() != null ? ", nonce matches its /authorize request" : "");
-            case INVALID -> who + ": not valid: " + failure(steps, diags);
+            case INVALID -> who + ": not valid: " + Inspector.failure(steps, diags);
             case UNDETERMINED -> who + ": " + lowerFirst(r.verdict() == Verdict.UNDETERMINED ? r.summary() : "Could not finish: the signature was not verified");
         };
         return rebuild(r, v, summary, steps, diags);
@@ -321,7 +321,7 @@ public final class HarAnalysis {
                         + "nobody but Graph can verify their signature as issued." : ""),
                 "Nothing to fix for your API. If your API rejected a call, look at the token sent to your API."));
         Verdict v = Inspector.verdict(steps, diags) == Verdict.INVALID ? Verdict.INVALID : Verdict.UNDETERMINED;
-        String summary = v == Verdict.INVALID ? "Not valid: " + failure(steps, diags.subList(1, diags.size())) + " (not for your API: " + what + ")"
+        String summary = v == Verdict.INVALID ? "Not valid: " + Inspector.failure(steps, diags.subList(1, diags.size())) + " (not for your API: " + what + ")"
                 : "Not for your API: " + what;
         return rebuild(r, v, summary, steps, diags);
     }
@@ -339,13 +339,11 @@ public final class HarAnalysis {
         return sb.toString();
     }
 
-    private static String failure(List<Step> steps, List<Diagnosis> diags) {
-        return diags.stream().findFirst().map(Diagnosis::summary)
-                .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
-    }
 
 
     private static Report rebuild(Report r, Verdict v, String summary, List<Step> steps, List<Diagnosis> diags) {
+        // The role's own note (other-resource) first, then the Inspector's order.
+        diags.sort(java.util.Comparator.comparing((Diagnosis d) -> !d.id().equals(OTHER_RESOURCE)).thenComparing(Inspector.ORDER));
         return new Report(r.tool(), r.version(), r.evaluatedAt(), v, summary, r.input(), r.token(), r.key(), steps, diags);
     }
 

@@ -68,8 +68,7 @@ public final class OnlineTrustResolver implements TrustResolver {
         // Nothing is ever fetched from an issuer that imitates a Microsoft authority (unless the API lists it as accepted).
         String iss = token.claims() != null && token.claims().path("iss").isTextual() ? token.claims().get("iss").asText() : null;
         java.util.Optional<dev.tokenscope.engine.entra.Authorities.Lookalike> lookalike =
-                iss == null || dev.tokenscope.engine.entra.Authorities.accepted(profile.issuers(), iss, facts.tid())
-                        ? java.util.Optional.empty() : dev.tokenscope.engine.entra.Authorities.lookalike(iss);
+                dev.tokenscope.engine.entra.Authorities.lookalike(profile.issuers(), iss, facts.tid());
         String metaSource = profile.metadata() != null ? profile.metadata() : lookalike.isPresent() ? null : info.metadataUrl();
         String jwksOverride = profile.jwks();
         String predicted = jwksOverride == null && profile.metadata() == null && lookalike.isEmpty() ? info.predictedJwksUrl() : null;

@@ -112,27 +112,14 @@ public final class ProfileViewModel {
      * precise reason (field and line) in the status when the file can't be used; the fields are then left as they were.
      */
     public boolean importConfig(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text;
+        ApiConfig c;
         try {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                status.set("Not imported: " + name + " is not a regular file");
-                return false;
-            }
-            byte[] bytes;
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-                bytes = in.readNBytes(ApiConfigImporter.MAX_CHARS + 1); // bounded, whatever the file claims its size is
-            }
-            if (bytes.length > ApiConfigImporter.MAX_CHARS) {
-                status.set("Not imported: " + name + " is larger than 1 MiB; an API configuration is a few kilobytes");
-                return false;
-            }
-            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            status.set("Not imported: could not read " + name + ": " + SafeText.line(e.getMessage()));
+            c = ApiConfigImporter.importFile(file);
+        } catch (ApiConfigException e) {
+            status.set("Not imported: " + SafeText.line(e.getMessage()));
             return false;
         }
-        return importConfig(name, text);
+        return apply(c);
     }
 
     /** {@link #importConfig(Path)} for text already read ({@code name} is the file's name). */
@@ -144,6 +131,11 @@ public final class ProfileViewModel {
             status.set("Not imported: " + SafeText.line(e.getMessage()));
             return false;
         }
+        return apply(c);
+    }
+
+    private boolean apply(ApiConfig c) {
+        String name = c.source();
         ApiView view = Precedence.view(c, List.of());
         String profileName = "API config: " + name;
         imported.put(profileName, view);
