@@ -42,6 +42,10 @@ import dev.tokenscope.engine.trust.TrustChecks;
 import dev.tokenscope.engine.trust.TrustResolver;
 import dev.tokenscope.engine.trust.TrustState;
 
+import dev.tokenscope.engine.input.Role;
+import dev.tokenscope.engine.saml.SamlInspector;
+import dev.tokenscope.engine.saml.SamlProfile;
+import dev.tokenscope.engine.trust.FederationTrust;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -101,6 +105,28 @@ public final class Inspector {
     }
 
     private boolean forceOffline;
+    private String samlReplyUrl;
+    private String samlAuthnRequest;
+
+    /**
+     * This inspector, comparing SAML responses also with the app's reply (ACS) URL and the AuthnRequest they answer
+     * (its ID, or the request itself in any form); either may be null.
+     */
+    public Inspector withSaml(String replyUrl, String authnRequest) {
+        Inspector i = new Inspector(trust, clock);
+        i.forceOffline = forceOffline;
+        i.samlReplyUrl = replyUrl;
+        i.samlAuthnRequest = authnRequest;
+        return i;
+    }
+
+    /** A SAML message: judged by the SAML engine against certificates from federation metadata, into the same report. */
+    private Report saml(String message, ValidationProfile profile) {
+        Instant now = profile.at() != null ? profile.at() : clock.instant();
+        FederationTrust federation = new FederationTrust(trust instanceof OnlineTrustResolver o ? o.store() : null);
+        SamlProfile sp = federation.resolve(SamlInspector.claimedIssuer(message).orElse(null), profile, samlReplyUrl, samlAuthnRequest);
+        return SamlInspector.inspect(message, sp, now);
+    }
 
     public Extraction extract(String input) {
         return extractor.extract(input);
@@ -133,6 +159,10 @@ public final class Inspector {
         if (c == null || !c.role().inspectable()) {
             Report r = nothing(ex, profile);
             return new Judgement(false, r.verdict(), r.diagnoses(), r.summary(), null);
+        }
+        if (c.role() == Role.SAML) {
+            Report r = saml(c.value(), profile);
+            return new Judgement(r.token() != null, r.verdict(), r.diagnoses(), r.summary(), r.token() != null && r.token().claims() instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null);
         }
         Evaluation e = evaluate(c, profile);
         return new Judgement(true, e.verdict(), e.diagnoses(), e.summary(), e.token().claims());
@@ -177,6 +207,7 @@ public final class Inspector {
         ValidationProfile profile = effective(requested);
         Candidate c = ex.candidates().get(index);
         if (!c.role().inspectable()) return nothing(ex, profile);
+        if (c.role() == Role.SAML) return saml(c.value(), profile);
         Evaluation e = evaluate(c, profile);
         Instant now = e.now();
         DecodedToken token = e.token();

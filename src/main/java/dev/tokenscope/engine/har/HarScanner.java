@@ -63,7 +63,7 @@ public final class HarScanner {
     private static final ObjectMapper BODY = JsonMapper.builder().build();
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)?");
     private static final Pattern SECRET_PARAMS = Pattern.compile(
-            "(?i)([?#&](?:access_token|id_token|refresh_token|code|client_secret|assertion|client_assertion|password|code_verifier|token)=)[^&#]*");
+            "(?i)([?#&](?:access_token|id_token|refresh_token|code|client_secret|assertion|client_assertion|password|code_verifier|token|SAMLResponse|SAMLRequest)=)[^&#]*");
     private static final int MAX_URL = 400;
 
     public HarScan scan(Path har) throws IOException {
@@ -447,7 +447,7 @@ public final class HarScanner {
                             else p.skipChildren();
                         }
                         if (name != null && value != null && isTokenParam(name)) {
-                            e.hits.add(new Hit(roleOf(name), "form post (" + name + ")", decode(value)));
+                            e.hits.add(new Hit(roleOf(name), "form post (" + name + ")", param(name, value)));
                         } else if (name != null && value != null) {
                             story(name, value, e.requestParams);
                         }
@@ -539,7 +539,7 @@ public final class HarScanner {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
             String name = decode(pair.substring(0, eq));
-            if (isTokenParam(name)) hits.add(new Hit(roleOf(name), "form post (" + name + ")", decode(pair.substring(eq + 1))));
+            if (isTokenParam(name)) hits.add(new Hit(roleOf(name), "form post (" + name + ")", param(name, pair.substring(eq + 1))));
             else story(name, pair.substring(eq + 1), story);
         }
     }
@@ -549,16 +549,25 @@ public final class HarScanner {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
             String name = pair.substring(0, eq);
-            if (isTokenParam(name)) hits.add(new Hit(roleOf(name), what + " (" + name + ")", decode(pair.substring(eq + 1))));
+            if (isTokenParam(name)) hits.add(new Hit(roleOf(name), what + " (" + name + ")", param(name, pair.substring(eq + 1))));
         }
     }
 
     private static boolean isTokenParam(String name) {
-        return name.equals("access_token") || name.equals("id_token");
+        return name.equals("access_token") || name.equals("id_token") || name.equals("SAMLResponse") || name.equals("SAMLRequest");
     }
 
     private static Role roleOf(String field) {
-        return field.startsWith("id") ? Role.ID_TOKEN : Role.ACCESS_TOKEN;
+        return field.startsWith("SAML") ? Role.SAML : field.startsWith("id") ? Role.ID_TOKEN : Role.ACCESS_TOKEN;
+    }
+
+    /**
+     * A parameter's value. A SAML message is base64, whose '+' a capture may already have decoded from %2B: it is
+     * URL-decoded only when it still holds a %-escape, so a '+' is never turned into a space.
+     */
+    private static String param(String name, String value) {
+        if (name.startsWith("SAML") && value.indexOf('%') < 0) return value.strip();
+        return decode(value);
     }
 
     private static String decode(String s) {

@@ -19,7 +19,7 @@ public record Extraction(String form, String description, List<String> notes, Li
 
     /** The candidate to inspect: the access token first, then an ID token, then any unlabelled token. */
     public Optional<Candidate> primary() {
-        for (Role r : new Role[]{Role.ACCESS_TOKEN, Role.TOKEN, Role.ID_TOKEN}) {
+        for (Role r : new Role[]{Role.ACCESS_TOKEN, Role.TOKEN, Role.ID_TOKEN, Role.SAML}) {
             for (Candidate c : candidates) if (c.role() == r) return Optional.of(c);
         }
         return Optional.empty();

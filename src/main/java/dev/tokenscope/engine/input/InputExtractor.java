@@ -49,6 +49,9 @@ public final class InputExtractor {
         if (s.isEmpty()) {
             return none("empty", "The input holds only quotes and whitespace: there is no token in it.");
         }
+        if (SamlShape.looksLikeSaml(s)) {
+            return new Extraction("saml", "A SAML 2.0 message", notes, List.of(new Candidate(Role.SAML, "pasted text", s)));
+        }
         if (s.startsWith("{") || s.startsWith("[")) {
             Extraction json = s.startsWith("{") ? fromJson(s, notes) : null;
             if (json != null) return json;

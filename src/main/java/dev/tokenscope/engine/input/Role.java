@@ -11,7 +11,9 @@ public enum Role {
     /** Recognised and never decoded: refresh tokens are opaque to clients by contract. */
     REFRESH_TOKEN("refresh token", false),
     /** An authorization code from a redirect: not a token, it is redeemed at the token endpoint. */
-    AUTHORIZATION_CODE("authorization code", false);
+    AUTHORIZATION_CODE("authorization code", false),
+    /** A SAML 2.0 message (response, assertion or AuthnRequest) in any of its forms: inspected by the SAML engine. */
+    SAML("SAML message", true);
 
     private final String label;
     private final boolean inspectable;

@@ -84,6 +84,37 @@ public final class DocumentStore {
      */
     public Doc load(String source, boolean offline, boolean force) throws FetchException {
         if (!isUrl(source)) return loadFile(source);
+        Doc[] parsed = new Doc[1];
+        Text t = fetch(source, offline, force, (body, url, at, note) -> parsed[0] = parse(body, url, false, at, note));
+        return t == null ? null : parsed[0];
+    }
+
+    /** A public document that is not JSON (federation metadata XML), fetched and cached like {@link #load}. */
+    public record Text(String body, String source, Instant fetchedAt, String note) {
+    }
+
+    /** Loads a URL's body as text with the same cache, offline and forced-refresh rules as {@link #load}. */
+    public Text loadText(String url, boolean offline) throws FetchException {
+        if (!isUrl(url)) throw new FetchException(FetchException.Kind.FILE, url, "not a URL: " + url);
+        return fetch(url, offline, false, DocumentStore::xml);
+    }
+
+    /** Judges a body before it is cached: a body that fails is never stored. */
+    private interface BodyCheck {
+        void check(String body, String url, Instant fetchedAt, String note) throws FetchException;
+    }
+
+    private static void xml(String body, String url, Instant fetchedAt, String note) throws FetchException {
+        String t = body.strip();
+        if (t.startsWith("\uFEFF")) t = t.substring(1).strip();
+        String head = t.substring(0, Math.min(t.length(), 200)).toLowerCase(Locale.ROOT);
+        if (!t.startsWith("<") || head.startsWith("<!doctype html") || head.startsWith("<html")) {
+            throw new FetchException(FetchException.Kind.HTML, url, "expected an XML document from " + url
+                    + (t.startsWith("<") ? ", got an HTML page (a sign-in page, a proxy or an error page?)" : ", got something else"));
+        }
+    }
+
+    private Text fetch(String source, boolean offline, boolean force, BodyCheck check) throws FetchException {
         Instant now = clock.instant();
         if (force) {
             Instant last = lastForced.get(source);
@@ -97,29 +128,34 @@ public final class DocumentStore {
                 throw new FetchException(FetchException.Kind.OFFLINE, source, "offline, and " + source + " is not in the cache; "
                         + "run once online or give the document as a file");
             }
-            return parse(cached.body(), source, false, cached.fetchedAt(), "from the cache (offline), " + age(cached, now));
+            return checked(check, new Text(cached.body(), source, cached.fetchedAt(), "from the cache (offline), " + age(cached, now)));
         }
         if (cached != null && !force && Duration.between(cached.fetchedAt(), now).getSeconds() < cached.maxAgeSeconds()) {
-            return parse(cached.body(), source, false, cached.fetchedAt(), "from the cache, " + age(cached, now));
+            return checked(check, new Text(cached.body(), source, cached.fetchedAt(), "from the cache, " + age(cached, now)));
         }
         Http.Fetched f;
         try {
             f = http.get(source, cached != null ? cached.etag() : null);
         } catch (FetchException e) {
             if (cached != null && e.kind() != FetchException.Kind.CANCELLED) {
-                return parse(cached.body(), source, false, cached.fetchedAt(), "network failed (" + e.getMessage() + "); using the cached copy, " + age(cached, now));
+                return checked(check, new Text(cached.body(), source, cached.fetchedAt(), "network failed (" + e.getMessage() + "); using the cached copy, " + age(cached, now)));
             }
             throw e;
         }
         if (f.status() == 304 && cached != null) {
             Entry refreshed = new Entry(source, cached.body(), now, cached.etag(), maxAge(f.cacheControl()));
             store(refreshed);
-            return parse(refreshed.body(), source, false, now, "revalidated (304 Not Modified)");
+            return checked(check, new Text(refreshed.body(), source, now, "revalidated (304 Not Modified)"));
         }
         String body = new String(f.body(), StandardCharsets.UTF_8);
-        Doc doc = parse(body, f.url(), false, now, "fetched" + (f.url().equals(source) ? "" : " (redirected to " + f.url() + ")"));
+        Text fresh = checked(check, new Text(body, f.url(), now, "fetched" + (f.url().equals(source) ? "" : " (redirected to " + f.url() + ")")));
         store(new Entry(source, body, now, f.etag(), maxAge(f.cacheControl())));
-        return doc;
+        return fresh;
+    }
+
+    private static Text checked(BodyCheck check, Text t) throws FetchException {
+        check.check(t.body(), t.source(), t.fetchedAt(), t.note());
+        return t;
     }
 
     private Doc loadFile(String source) throws FetchException {

@@ -23,14 +23,24 @@ public final class SamlInspector {
 
     /** True when the text looks like a SAML message in one of the forms {@link #inspect} reads (a cheap test, for auto-detection). */
     public static boolean looksLikeSaml(String input) {
-        if (input == null) return false;
-        String s = input.strip();
-        if (s.contains("SAMLResponse=") || s.contains("SAMLRequest=")) return true;
-        if (s.startsWith("<") || s.startsWith("\uFEFF<")) return s.contains(Dom.SAMLP) || s.contains(Dom.SAML);
-        byte[] b = s.length() > 40 ? SamlInput.base64(s.length() > 4096 ? s.substring(0, 4096 - 4096 % 4) : s) : null;
-        if (b == null) return false;
-        String head = new String(b, 0, Math.min(b.length, 600), java.nio.charset.StandardCharsets.UTF_8);
-        return head.contains("urn:oasis:names:tc:SAML:2.0");
+        return dev.tokenscope.engine.input.SamlShape.looksLikeSaml(input);
+    }
+
+    /**
+     * The issuer a message names (the assertion's, else the Response's), read without trusting anything: only to find
+     * where its signing certificates are published. Empty when the message can't be read or names none.
+     */
+    public static java.util.Optional<String> claimedIssuer(String input) {
+        try {
+            Document d = SafeXml.parse(SamlInput.decode(input).xml(), "The SAML message");
+            Element root = d.getDocumentElement();
+            Element holder = Dom.is(root, Dom.SAML, "Assertion") ? root : Dom.child(root, Dom.SAML, "Assertion");
+            Element issuer = holder == null ? null : Dom.child(holder, Dom.SAML, "Issuer");
+            if (issuer == null) issuer = Dom.child(root, Dom.SAML, "Issuer");
+            return issuer == null ? java.util.Optional.empty() : java.util.Optional.of(issuer.getTextContent().strip());
+        } catch (SamlException | RuntimeException | StackOverflowError e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public static Report inspect(String input, SamlProfile profile, Instant now) {

@@ -77,8 +77,9 @@ final class SamlReports {
         return switch (v) {
             case INVALID -> "Not valid: " + diagnoses.stream().filter(Diagnosis::error).findFirst().map(Diagnosis::summary)
                     .orElseGet(() -> steps.stream().filter(x -> x.status() == Status.FAIL).findFirst().map(x -> x.title() + ": " + x.detail()).orElse("a check failed"));
-            case UNDETERMINED -> "Could not finish: " + steps.stream().filter(x -> x.id().equals("signature")).findFirst()
-                    .map(x -> "signature not verified: " + x.detail()).orElse("the signature was not verified");
+            case UNDETERMINED -> "Could not finish: " + steps.stream().filter(x -> x.id().equals("metadata") && x.status() == Status.FAIL).findFirst()
+                    .map(x -> "no signing certificates: " + x.detail()).orElseGet(() -> steps.stream().filter(x -> x.id().equals("signature")).findFirst()
+                    .map(x -> "signature not verified: " + x.detail()).orElse("the signature was not verified"));
             case VALID -> Inspector.validSummary(steps.stream().anyMatch(x -> x.status() == Status.WARN)
                     || diagnoses.stream().anyMatch(d -> Diagnosis.WARN.equals(d.severity())), String.join(", ", m.audiences()));
         };

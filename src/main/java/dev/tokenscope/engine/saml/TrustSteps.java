@@ -16,6 +16,7 @@ final class TrustSteps {
 
     /** Adds the steps; returns true when the assertion every step reads is covered by a signature that verified. */
     static boolean run(Structure s, List<SignatureCheck.Result> sigs, SamlProfile p, Findings f) {
+        metadata(p, f);
         if (s.wrapped() || sigs.stream().anyMatch(r -> r.problem() != null)) {
             List<String> why = new java.util.ArrayList<>(s.wrapping());
             sigs.stream().filter(r -> r.problem() != null).forEach(r -> why.add(r.problem()));
@@ -91,6 +92,22 @@ final class TrustSteps {
         }
         keyMatch(sigs, p, f);
         return true;
+    }
+
+    /** The {@code metadata} step: where the trusted certificates came from, or why there are none. */
+    private static void metadata(SamlProfile p, Findings f) {
+        if (p.trustSource() == null && p.trustProblem() == null) return;
+        Step.Builder b = Step.of("metadata", "Federation metadata").evidence("source", p.trustSource()).evidence("entityId", p.metadataIssuer())
+                .evidence("certificates", p.certificates().size());
+        if (p.trustProblem() != null) {
+            f.add(b.status(Status.FAIL).detail(p.trustProblem()).hint("Give the tenant's (or the app's) federation metadata XML as a file or URL.").build(),
+                    new Diagnosis("metadata-unreachable", "No signing certificates: " + p.trustProblem(),
+                            "A SAML signature is only verified with certificates from the tenant's federation metadata or a file you chose, never with the one inside the message.",
+                            "Download the federation metadata (Entra admin centre → Enterprise applications → the app → Single sign-on → App Federation Metadata Url) and give it as the metadata file."));
+            return;
+        }
+        f.add(b.status(Status.PASS).detail(p.certificates().size() + (p.certificates().size() == 1 ? " signing certificate" : " signing certificates")
+                + " from " + p.trustSource() + (p.metadataIssuer() == null ? "" : " (" + p.metadataIssuer() + ")")).build());
     }
 
     private static void keyMatch(List<SignatureCheck.Result> sigs, SamlProfile p, Findings f) {
