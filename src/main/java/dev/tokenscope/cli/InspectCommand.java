@@ -28,12 +28,14 @@ import java.util.concurrent.Callable;
 /** {@code tokenscope inspect}: one token (in any form a user pastes) → the report, human or JSON. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decode a token, explain every claim and run every validation step.",
-                "TOKEN may be a raw JWT, 'Bearer …', an 'Authorization: Bearer …' line, a token-endpoint JSON response or a redirect URL."},
+                "TOKEN may be a raw JWT, 'Bearer …', an 'Authorization: Bearer …' line, a token-endpoint JSON response or a redirect URL,",
+                "or a SAML message (base64 SAMLResponse, a 'SAMLResponse=…' form body, a redirect query, or XML)."},
         footer = {"", "Examples:",
                 "  tokenscope inspect eyJ0eXAiOiJKV1Qi…",
                 "  pbpaste | tokenscope inspect - --audience api://my-api --scope access_as_user",
                 "  tokenscope inspect --file response.json --json",
                 "  tokenscope inspect --file token.txt --metadata openid-configuration.json --jwks keys.json --offline --at 2026-01-01T10:00:00Z",
+                "  tokenscope inspect --file saml-response.txt --audience https://app.example.com --reply-url https://app.example.com/acs",
                 "", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect."})
 public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TOKEN", description = "The token or text holding it; '-' reads standard input.")
@@ -53,6 +55,13 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--server-response", paramLabel = "FILE", description = "What the API answered: a raw HTTP response, a WWW-Authenticate "
             + "line, a JSON error body, or log lines with IDX/IDW/AADSTS codes (several together). Each finding is joined with the token.")
     Path serverResponse;
+
+    @Option(names = "--reply-url", paramLabel = "URL", description = "SAML: the app's reply (ACS) URL, compared with the response's Recipient and Destination.")
+    String replyUrl;
+
+    @Option(names = "--authn-request", paramLabel = "ID|FILE", description = "SAML: the AuthnRequest the response answers (its ID, or a file "
+            + "holding it in any form), compared with InResponseTo.")
+    String authnRequest;
 
     @Option(names = "--json", description = "Print the report as JSON (schema in the README).")
     boolean json;
@@ -93,6 +102,12 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
             return Cli.USAGE;
         }
+        try {
+            readAuthnRequest();
+        } catch (UsageException | java.nio.file.InvalidPathException e) {
+            err.println("tokenscope inspect: --authn-request: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
+            return Cli.USAGE;
+        }
         String reportProblem = reportOptions.validate();
         if (reportProblem != null) {
             err.println("tokenscope inspect: " + reportProblem);
@@ -130,7 +145,15 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     Inspector inspector() {
-        return Inspector.standard(validation.offline);
+        return Inspector.standard(validation.offline).withSaml(replyUrl, authnRequest);
+    }
+
+    /** --authn-request: an existing file is read (any form the SAML engine decodes); anything else is the request's ID. */
+    private void readAuthnRequest() throws UsageException {
+        if (authnRequest == null) return;
+        if (authnRequest.isBlank()) throw new UsageException("--authn-request is empty: give the AuthnRequest's ID or a file holding it");
+        Path p = Path.of(authnRequest);
+        if (authnRequest.length() < 4096 && Files.isRegularFile(p)) authnRequest = readFile(p);
     }
 
     private boolean useColor() {

@@ -114,6 +114,7 @@ public final class Redactor {
      */
     public static String withoutSignature(String token) {
         String t = token.strip();
+        if (dev.tokenscope.engine.input.SamlShape.looksLikeSaml(t)) return dev.tokenscope.engine.saml.SamlXml.redacted(t);
         String[] parts = t.split("\\.", -1);
         if (parts.length == 3) return parts[0] + "." + parts[1];
         if (parts.length == 5) return parts[0] + ".[encrypted parts removed]";
@@ -121,12 +122,22 @@ public final class Redactor {
         return t.substring(0, Math.min(6, t.length())) + "…[" + t.length() + " characters removed]";
     }
 
+    /** SAML attribute names (the last part of the URI) that carry personal data, and the subject. */
+    static final Set<String> SAML_PII = Set.of("name", "emailaddress", "displayname", "givenname", "surname", "upn", "nameidentifier");
+
+    /** True for a claim (a JWT claim or a SAML attribute, the subject included) that holds personal data. */
+    static boolean personal(String claim) {
+        if (PII_CLAIMS.contains(claim) || claim.startsWith("NameID (") || claim.equals("NameID")) return true;
+        int slash = claim.lastIndexOf('/');
+        return slash > 0 && claim.startsWith("http") && SAML_PII.contains(claim.substring(slash + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static void collectPii(JsonNode claims, Map<String, String> out) {
         if (!(claims instanceof ObjectNode obj)) return;
         List<String> values = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!PII_CLAIMS.contains(e.getKey())) continue;
+            if (!personal(e.getKey())) continue;
             JsonNode v = e.getValue();
             if (v.isTextual()) values.add(v.asText());
             else if (v.isArray()) for (JsonNode n : v) values.add(n.isTextual() ? n.asText() : n.toString());
@@ -140,13 +151,15 @@ public final class Redactor {
 
     private static void maskClaims(JsonNode token) {
         if (token.path("claims") instanceof ObjectNode claims) {
-            for (String name : PII_CLAIMS) {
-                if (claims.has(name)) claims.set(name, maskedValue(claims.get(name)));
+            List<String> names = new ArrayList<>();
+            claims.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (personal(name)) claims.set(name, maskedValue(claims.get(name)));
             }
         }
         if (token.path("claimAnnotations") instanceof ArrayNode views) {
             for (JsonNode v : views) {
-                if (v instanceof ObjectNode view && PII_CLAIMS.contains(view.path("name").asText()) && view.has("value")) {
+                if (v instanceof ObjectNode view && personal(view.path("name").asText()) && view.has("value")) {
                     view.set("value", maskedValue(view.get("value")));
                 }
             }

@@ -31,15 +31,15 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /** SAML responses in Entra's shape, signed by the tests with their own RSA keys and self-signed certificates. */
-final class SamlFixtures {
-    static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-    static final String ISSUER = "https://sts.windows.net/" + TENANT + "/";
-    static final String AUDIENCE = "https://app.example.com";
-    static final String ACS = "https://app.example.com/saml/acs";
-    static final String REQUEST_ID = "_req-4f2a9c";
-    static final HeldCertificate ENTRA = new HeldCertificate.Builder().commonName("Microsoft Azure Federated SSO Certificate").rsa2048().build();
-    static final HeldCertificate OTHER = new HeldCertificate.Builder().commonName("Rolled-over certificate").rsa2048().build();
+public final class SamlFixtures {
+    public static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public static final String ISSUER = "https://sts.windows.net/" + TENANT + "/";
+    public static final String AUDIENCE = "https://app.example.com";
+    public static final String ACS = "https://app.example.com/saml/acs";
+    public static final String REQUEST_ID = "_req-4f2a9c";
+    public static final HeldCertificate ENTRA = new HeldCertificate.Builder().commonName("Microsoft Azure Federated SSO Certificate").rsa2048().build();
+    public static final HeldCertificate OTHER = new HeldCertificate.Builder().commonName("Rolled-over certificate").rsa2048().build();
 
     /** What to build. */
     record Options(String audience, String recipient, String destination, String inResponseTo, Instant issued,
@@ -66,7 +66,7 @@ final class SamlFixtures {
                 .withIssuer(ISSUER).withAudience(AUDIENCE).withReplyUrl(ACS).withAuthnRequest(REQUEST_ID);
     }
 
-    static String response() {
+    public static String response() {
         return xml(doc(Options.entra()));
     }
 
@@ -157,12 +157,12 @@ final class SamlFixtures {
         }
     }
 
-    static String base64(String xml) {
+    public static String base64(String xml) {
         return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Raw DEFLATE then base64, as the HTTP-Redirect binding sends it. */
-    static String deflated(byte[] data) {
+    public static String deflated(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION, true))) {
             z.write(data);
@@ -173,7 +173,7 @@ final class SamlFixtures {
     }
 
     /** Entra-style federation metadata, with its UTF-8 byte order mark. */
-    static String metadata(HeldCertificate... certs) {
+    public static String metadata(HeldCertificate... certs) {
         StringBuilder keys = new StringBuilder();
         for (HeldCertificate c : certs) {
             try {
