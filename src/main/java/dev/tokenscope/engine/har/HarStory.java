@@ -109,6 +109,7 @@ public final class HarStory {
 
     /** "an ID token", "a Microsoft Graph token", "a token for api://orders", "the placeholder 'undefined'". */
     static String acquiredLabel(HarRow r) {
+        if (r.finding().role() == dev.tokenscope.engine.input.Role.SAML) return r.type() != null ? "a " + r.type() : "a SAML message";
         return switch (r.judgedAs()) {
             case PLACEHOLDER -> "the placeholder '" + r.finding().token() + "' instead of a token";
             case ID_TOKEN_FOR_CLIENT -> "an ID token";
@@ -119,6 +120,7 @@ public final class HarStory {
 
     /** How a call's credential is told: "`Bearer undefined`", "the Microsoft Graph token", "the token for api://orders". */
     static String usedLabel(HarRow r, boolean acquired) {
+        if (r.finding().role() == dev.tokenscope.engine.input.Role.SAML) return (acquired ? "the " : "a ") + (r.type() != null ? r.type() : "SAML message");
         String what = switch (r.judgedAs()) {
             case PLACEHOLDER -> null;
             case ID_TOKEN_FOR_CLIENT -> "ID token";

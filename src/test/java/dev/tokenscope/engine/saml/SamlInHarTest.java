@@ -88,6 +88,14 @@ class SamlInHarTest {
     }
 
     @Test
+    void theCapturesStoryNamesSamlMessagesAsSuch() throws Exception {
+        List<HarRow> rows = HarAnalysis.analyse(scan(har(response())), inspector(), profile());
+        String story = dev.tokenscope.engine.har.HarStory.tell(scan(har(response())), rows);
+        assertTrue(story.contains("SAML 2.0 response"), story);
+        assertFalse(story.contains("access token"), story);
+    }
+
+    @Test
     void aTamperedResponseInTheCaptureIsInvalid() throws Exception {
         String tampered = response().replace("Alice Example", "Mallory Example");
         List<HarRow> rows = HarAnalysis.analyse(scan(har(tampered)), inspector(), profile());
