@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import dev.tokenscope.engine.files.OwnerOnly;
+import dev.tokenscope.engine.files.UserDirs;
 
 /**
  * The single-instance channel: a running window accepts "open this file" from a second {@code tokenscope open FILE}
@@ -38,6 +40,7 @@ import java.util.function.Consumer;
  * No JavaFX here: the window passes a handler that opens the file on its own thread.
  */
 public final class InstanceChannel implements AutoCloseable {
+    private static final OwnerOnly OWNER = OwnerOnly.currentUser();
     /** A file larger than this is refused (the window reads inputs up to 16 MiB). */
     public static final long MAX_FILE_BYTES = 16L << 20;
     static final String FILE = "instance";
@@ -60,13 +63,9 @@ public final class InstanceChannel implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** The directory for the channel's file: $XDG_RUNTIME_DIR/tokenscope, %LOCALAPPDATA%\Tokenscope\run, else ~/.cache/tokenscope/run. */
+    /** The directory for the channel's file ({@link UserDirs#runtime()}). */
     public static Path defaultDir() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank()) return Path.of(runtime, "tokenscope");
-        String local = System.getenv("LOCALAPPDATA");
-        if (local != null && !local.isBlank()) return Path.of(local, "Tokenscope", "run");
-        return Path.of(System.getProperty("user.home"), ".cache", "tokenscope", "run");
+        return UserDirs.current().runtime();
     }
 
     /**
@@ -74,14 +73,14 @@ public final class InstanceChannel implements AutoCloseable {
      * the channel's thread with each accepted file.
      */
     public static InstanceChannel start(Path dir, Consumer<Path> handler) throws IOException {
-        OwnerOnly.directory(dir);
+        OWNER.directory(dir);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         Path file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".new");
-        OwnerOnly.write(tmp, server.getLocalPort() + "\n" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
+        OWNER.write(tmp, server.getLocalPort() + "\n" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         InstanceChannel c = new InstanceChannel(server, file, secret, handler);
         c.thread.start();
@@ -216,7 +215,7 @@ public final class InstanceChannel implements AutoCloseable {
         Path f = dir.resolve(FILE);
         List<String> lines;
         try {
-            if (!OwnerOnly.isOwnerOnly(f)) return Sent.NO_INSTANCE; // never trust a file somebody else could have written
+            if (!OWNER.isOwnerOnly(f)) return Sent.NO_INSTANCE; // never trust a file somebody else could have written
             lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return Sent.NO_INSTANCE;

@@ -1,5 +1,7 @@
 package dev.tokenscope.desktop;
 
+import dev.tokenscope.engine.files.OwnerOnly;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,12 +94,12 @@ class InstanceChannelTest {
     @Test
     void aStaleChannelFileMeansNoWindow() throws Exception {
         Path dir = tmp.resolve("run");
-        OwnerOnly.directory(dir);
+        OwnerOnly.currentUser().directory(dir);
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        OwnerOnly.write(dir.resolve(InstanceChannel.FILE), port + "\nc2VjcmV0\n");
+        OwnerOnly.currentUser().write(dir.resolve(InstanceChannel.FILE), port + "\nc2VjcmV0\n");
         assertEquals(InstanceChannel.Sent.NO_INSTANCE, InstanceChannel.send(dir, Files.writeString(tmp.resolve("t.jwt"), "x")));
     }
 

@@ -13,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import dev.tokenscope.engine.files.OwnerOnly;
+import dev.tokenscope.engine.files.UserDirs;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -62,13 +63,9 @@ public final class DocumentStore {
         this.clock = clock;
     }
 
-    /** The user's cache directory: $XDG_CACHE_HOME/tokenscope, else ~/.cache/tokenscope (LOCALAPPDATA on Windows). */
+    /** The user's cache directory ({@link UserDirs#cache()}). */
     public static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "tokenscope");
-        String local = System.getenv("LOCALAPPDATA");
-        if (local != null && !local.isBlank()) return Path.of(local, "Tokenscope", "cache");
-        return Path.of(System.getProperty("user.home"), ".cache", "tokenscope");
+        return UserDirs.current().cache();
     }
 
     public Http http() { return http; }
@@ -229,9 +226,9 @@ public final class DocumentStore {
         try {
             Files.createDirectories(dir);
             try {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+                OwnerOnly.currentUser().restrict(dir, true);
+            } catch (IOException ignored) {
+                // a shared or unusual cache directory: the documents are public anyway
             }
             ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("url", e.url()).put("fetchedAt", e.fetchedAt().toString()).put("etag", e.etag()).put("maxAge", e.maxAgeSeconds()).put("body", e.body());

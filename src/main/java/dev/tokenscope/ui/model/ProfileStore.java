@@ -5,11 +5,9 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import java.util.stream.Stream;
 public final class ProfileStore {
     public static final int MAX_NAME = 80;
     private static final long MAX_FILE = 256 * 1024;
+    private static final dev.tokenscope.engine.files.OwnerOnly OWNER = dev.tokenscope.engine.files.OwnerOnly.currentUser();
     private final Path dir;
 
     public ProfileStore(Path dir) {
@@ -30,12 +29,7 @@ public final class ProfileStore {
     }
 
     public static Path defaultDir() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "tokenscope", "profiles");
-        String appData = System.getenv("APPDATA");
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("win") && appData != null && !appData.isBlank()) return Path.of(appData, "Tokenscope", "profiles");
-        return Path.of(System.getProperty("user.home"), ".config", "tokenscope", "profiles");
+        return dev.tokenscope.engine.files.UserDirs.current().config().resolve("profiles");
     }
 
     public Path dir() {
@@ -88,8 +82,7 @@ public final class ProfileStore {
     static void writeIn(Path d, String name, String json) throws IOException {
         Path file = fileIn(d, name);
         createPrivateDir(d);
-        Path tmp = posix() ? Files.createTempFile(d, ".profile", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(d, ".profile", ".tmp");
+        Path tmp = Files.createTempFile(d, ".profile", ".tmp"); // 0600 on POSIX; the directory's owner-only ACL on Windows
         try {
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
             try {
@@ -97,7 +90,7 @@ public final class ProfileStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (posix()) Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            OWNER.restrict(file, false);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -126,19 +119,6 @@ public final class ProfileStore {
     }
 
     private static void createPrivateDir(Path d) throws IOException {
-        if (Files.isDirectory(d)) return;
-        if (posix()) {
-            Path parent = d.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                createPrivateDir(parent);
-            }
-            Files.createDirectory(d, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(d);
-        }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        OWNER.directory(d);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tokenscope.desktop;
+package dev.tokenscope.engine.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,27 +19,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Files and directories only their owner can read: POSIX mode 0700/0600 where the file system has modes, an ACL that
- * grants the owner alone where it has ACLs (Windows), for the single-instance channel's secret.
+ * Files and directories only their owner can read: POSIX mode 0700/0600 where the file system has modes (Linux, macOS),
+ * an ACL that grants the owner alone where it has ACLs (Windows). Used for the single-instance channel's secret, the
+ * saved profiles and the document cache. A file system with neither is refused rather than left open.
  */
-final class OwnerOnly {
-    private OwnerOnly() {
+public final class OwnerOnly {
+    private final String user;
+
+    /** Checks ownership against {@code user} (a login name). */
+    public OwnerOnly(String user) {
+        this.user = user;
+    }
+
+    /** For the user running Tokenscope. */
+    public static OwnerOnly currentUser() {
+        return new OwnerOnly(System.getProperty("user.name"));
     }
 
     /** Creates {@code dir} (and parents) if needed and makes it owner-only; refuses a link or another user's directory. */
-    static void directory(Path dir) throws IOException {
+    public void directory(Path dir) throws IOException {
         Files.createDirectories(dir);
         if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(dir + " is not a directory");
         }
-        UserPrincipal me = currentUser(dir);
-        if (!Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).equals(me)) throw new IOException(dir + " belongs to another user");
+        if (!Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).equals(me(dir))) throw new IOException(dir + " belongs to another user");
         restrict(dir, true);
     }
 
-    /** Writes {@code text} to a new owner-only file (replacing an old one). */
-    static void write(Path file, String text) throws IOException {
+    /** Writes {@code text} to a new owner-only file (replacing an old one): private before the first byte is written. */
+    public void write(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
+        create(file);
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** Creates an empty owner-only file (mode 0600 from the start where there are modes). */
+    public void create(Path file) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class);
         if (posix != null) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -47,13 +62,12 @@ final class OwnerOnly {
             Files.createFile(file);
         }
         restrict(file, false);
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    /** True when {@code file} is a regular file of the current user that nobody else can read or write. */
-    static boolean isOwnerOnly(Path file) throws IOException {
+    /** True when {@code file} is a regular file of this user that nobody else can read or write. */
+    public boolean isOwnerOnly(Path file) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
-        if (!Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(currentUser(file))) return false;
+        if (!Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(me(file))) return false;
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (posix != null) {
             Set<PosixFilePermission> p = posix.readAttributes().permissions();
@@ -68,20 +82,21 @@ final class OwnerOnly {
         return acl.getAcl().stream().allMatch(e -> e.type() == AclEntryType.DENY || e.principal().equals(owner));
     }
 
-    private static void restrict(Path p, boolean directory) throws IOException {
+    /** Makes an existing file or directory owner-only. */
+    public void restrict(Path p, boolean directory) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (posix != null) {
             posix.setPermissions(PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------"));
             return;
         }
         AclFileAttributeView acl = Files.getFileAttributeView(p, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (acl == null) throw new IOException("can't make " + p + " private on this file system");
+        if (acl == null) throw new IOException("can't make " + p + " private on this file system (no POSIX modes, no ACLs)");
         AclEntry ownerOnly = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(acl.getOwner())
                 .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build();
         acl.setAcl(List.of(ownerOnly));
     }
 
-    private static UserPrincipal currentUser(Path p) throws IOException {
-        return p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+    private UserPrincipal me(Path p) throws IOException {
+        return p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
     }
 }
