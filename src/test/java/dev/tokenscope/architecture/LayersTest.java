@@ -48,4 +48,14 @@ class LayersTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.tokenscope.ui..", "dev.tokenscope.cli..")
                 .check(main);
     }
+
+    @Test
+    void everyPackageSaysItsRoleInAPackageInfo() {
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        main.forEach(c -> packages.add(c.getPackageName()));
+        java.util.List<String> missing = packages.stream()
+                .filter(p -> main.stream().noneMatch(c -> c.getPackageName().equals(p) && c.getSimpleName().equals("package-info")))
+                .toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), missing, "packages without a package-info.java saying their role");
+    }
 }
