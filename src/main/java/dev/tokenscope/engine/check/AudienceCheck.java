@@ -16,6 +16,16 @@ import java.util.Optional;
  */
 public final class AudienceCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("aud", "ver");
+    }
+
+    @Override
     public String id() { return "audience"; }
 
     @Override

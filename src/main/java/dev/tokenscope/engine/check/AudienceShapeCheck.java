@@ -11,6 +11,16 @@ import java.util.List;
  */
 public final class AudienceShapeCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts();
+    }
+
+    @Override
     public String id() { return "audience-shape"; }
 
     @Override

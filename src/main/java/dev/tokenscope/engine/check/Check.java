@@ -2,13 +2,75 @@ package dev.tokenscope.engine.check;
 
 import dev.tokenscope.engine.report.Step;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * One small validation step. Checks read the context, may name diagnoses on it, and return exactly one step; a notice
  * (a check that only names warn/info diagnoses) and a check that does not apply to this kind of token return null.
+ *
+ * <p>A check also says where it sits ({@link #stage()}) and what it reads ({@link #reads()}), so that batch verification
+ * can reuse its outcome for tokens that agree on exactly that, and must run it again otherwise. A check that does not
+ * declare what it reads ({@link Reads#UNKNOWN}) is always run by the Inspector's whole way.
  */
 public interface Check {
     /** The stable step id (format, algorithm, issuer …). */
     String id();
 
     Step run(CheckContext ctx);
+
+    /** Where a check sits in the pipeline; the batch schedules by stage. */
+    enum Stage {
+        /** The token's form and header: the same for every token with the same header. */
+        HEADER,
+        /** Metadata, key set and key match: the same for every token with the same header and issuer. */
+        TRUST,
+        /** The signature itself: per token. */
+        SIGNATURE,
+        /** Claims judged against the profile and the trust state, never the clock. */
+        CLAIMS,
+        /** Claims judged against the evaluation time. */
+        TIME,
+        /** Anything else (e.g. a proof-of-possession envelope): only the Inspector's whole way runs it. */
+        OTHER
+    }
+
+    default Stage stage() {
+        return Stage.OTHER;
+    }
+
+    /**
+     * What a check's outcome depends on besides the header and the trust state (which the batch keys on as a whole):
+     * the claims whose <em>values</em> it reads (the presence of every claim is always part of the key), and whether it
+     * reads the clock.
+     *
+     * @param claimValues claim names whose values can change the outcome; null = unknown (anything may)
+     * @param clock       true when the evaluation time can change the outcome
+     */
+    record Reads(Set<String> claimValues, boolean clock) {
+        /** Nothing declared: a batch can't reuse the outcome and sends the token the Inspector's whole way. */
+        public static final Reads UNKNOWN = new Reads(null, true);
+
+        /** The claims {@link dev.tokenscope.engine.entra.TokenFacts} reads by value (issuer kind, audiences, client, type, scopes, roles). */
+        public static final Set<String> FACTS = Set.of("iss", "ver", "tfp", "acr", "tid", "aud", "azp", "appid", "scp", "roles", "idtyp");
+
+        public Reads {
+            claimValues = claimValues == null ? null : Set.copyOf(claimValues);
+        }
+
+        /** Reads the token facts' claims and {@code more}, not the clock. */
+        public static Reads facts(String... more) {
+            Set<String> s = new HashSet<>(FACTS);
+            s.addAll(Set.of(more));
+            return new Reads(s, false);
+        }
+
+        public boolean known() {
+            return claimValues != null;
+        }
+    }
+
+    default Reads reads() {
+        return Reads.UNKNOWN;
+    }
 }

@@ -11,6 +11,16 @@ import dev.tokenscope.engine.report.Step;
  */
 public final class ClientCapabilitiesCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("xms_cc");
+    }
+
+    @Override
     public String id() { return "client-capabilities"; }
 
     @Override

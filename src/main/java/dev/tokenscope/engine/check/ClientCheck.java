@@ -9,6 +9,16 @@ import java.util.List;
 /** The client application (azp in v2, appid in v1) against the allowed clients. */
 public final class ClientCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("appid", "appidacr", "azp", "azpacr");
+    }
+
+    @Override
     public String id() { return "client"; }
 
     @Override

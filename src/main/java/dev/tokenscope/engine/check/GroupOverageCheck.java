@@ -12,6 +12,16 @@ import dev.tokenscope.engine.report.Step;
  */
 public final class GroupOverageCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("_claim_names", "_claim_sources", "groups", "hasgroups", "oid");
+    }
+
+    @Override
     public String id() { return "group-overage"; }
 
     @Override

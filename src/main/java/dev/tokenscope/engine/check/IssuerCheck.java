@@ -21,6 +21,16 @@ import java.util.Optional;
  */
 public final class IssuerCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("iss", "tid");
+    }
+
+    @Override
     public String id() { return "issuer"; }
 
     @Override

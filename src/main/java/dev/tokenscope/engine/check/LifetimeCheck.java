@@ -14,6 +14,16 @@ import java.time.Instant;
  * within {@link #soon} (or is accepted only thanks to the skew) gets the warning {@code expiring-soon}.
  */
 public final class LifetimeCheck implements Check {
+    @Override
+    public Stage stage() {
+        return Stage.TIME;
+    }
+
+    @Override
+    public Reads reads() {
+        return new Reads(java.util.Set.of("exp", "nbf", "iat"), true);
+    }
+
     /** Five minutes, or the clock skew when that is longer: a token closer to its exp than this is about to expire. */
     public static Duration soon(Duration skew) {
         Duration five = Duration.ofMinutes(5);

@@ -7,6 +7,16 @@ import dev.tokenscope.engine.report.Step;
 /** A notice: the caller is an Azure managed identity (xms_mirid), named by its resource. Never changes the verdict. */
 public final class ManagedIdentityCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("xms_mirid");
+    }
+
+    @Override
     public String id() { return "managed-identity"; }
 
     @Override

@@ -12,6 +12,16 @@ import java.util.Set;
 /** Required delegated scopes (scp) and app roles (roles); explains app-only tokens that have no scopes. */
 public final class PermissionsCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("scp", "roles");
+    }
+
+    @Override
     public String id() { return "permissions"; }
 
     @Override

@@ -11,6 +11,16 @@ import java.util.List;
 /** The tenant (tid) against the allowed tenants; names personal Microsoft accounts. */
 public final class TenantCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("tid");
+    }
+
+    @Override
     public String id() { return "tenant"; }
 
     @Override

@@ -10,6 +10,16 @@ import java.util.List;
 /** Access token or ID token? An ID token sent to an API is the classic SPA mistake. */
 public final class TokenTypeCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("idtyp");
+    }
+
+    @Override
     public String id() { return "token-type"; }
 
     @Override

@@ -13,6 +13,16 @@ import dev.tokenscope.engine.report.Step;
  */
 public final class VersionCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.CLAIMS;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.facts("ver");
+    }
+
+    @Override
     public String id() { return "version"; }
 
     @Override
