@@ -1,23 +1,9 @@
 package dev.tokenscope.engine;
 
 import dev.tokenscope.engine.check.AlgorithmCheck;
-import dev.tokenscope.engine.check.AudienceCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
-import dev.tokenscope.engine.check.ClientCheck;
-import dev.tokenscope.engine.check.AudienceShapeCheck;
-import dev.tokenscope.engine.check.ClientCapabilitiesCheck;
-import dev.tokenscope.engine.check.FormatCheck;
-import dev.tokenscope.engine.check.GroupOverageCheck;
-import dev.tokenscope.engine.check.ManagedIdentityCheck;
-import dev.tokenscope.engine.check.PopBindingCheck;
-import dev.tokenscope.engine.check.IssuerCheck;
-import dev.tokenscope.engine.check.LifetimeCheck;
-import dev.tokenscope.engine.check.PermissionsCheck;
-import dev.tokenscope.engine.check.TenantCheck;
-import dev.tokenscope.engine.check.TokenTypeCheck;
 import dev.tokenscope.engine.check.ValidationProfile;
-import dev.tokenscope.engine.check.VersionCheck;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
 import dev.tokenscope.engine.entra.ManagedIdentity;
@@ -38,11 +24,11 @@ import dev.tokenscope.engine.token.TokenKind;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;
-import dev.tokenscope.engine.trust.TrustChecks;
 import dev.tokenscope.engine.trust.TrustResolver;
 import dev.tokenscope.engine.trust.TrustState;
 
 import dev.tokenscope.engine.input.Role;
+import dev.tokenscope.engine.pipeline.Pipeline;
 import dev.tokenscope.engine.saml.SamlInspector;
 import dev.tokenscope.engine.saml.SamlProfile;
 import dev.tokenscope.engine.trust.FederationTrust;
@@ -79,10 +65,18 @@ public final class Inspector {
     private final TrustResolver trust;
 
     public Inspector(TrustResolver trust, Clock clock) {
+        this(trust, clock, Pipeline.standard());
+    }
+
+    /** An inspector running {@code pipeline} (the standard one, or one with an extension's checks added). */
+    public Inspector(TrustResolver trust, Clock clock, Pipeline pipeline) {
         this.trust = trust;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.pipeline = pipeline;
     }
+
+    private final Pipeline pipeline;
 
     /** An inspector that never resolves a trust chain: key-dependent steps are skipped (token-only checks). */
     public static Inspector offline() {
@@ -113,7 +107,7 @@ public final class Inspector {
      * (its ID, or the request itself in any form); either may be null.
      */
     public Inspector withSaml(String replyUrl, String authnRequest) {
-        Inspector i = new Inspector(trust, clock);
+        Inspector i = new Inspector(trust, clock, pipeline);
         i.forceOffline = forceOffline;
         i.samlReplyUrl = replyUrl;
         i.samlAuthnRequest = authnRequest;
@@ -186,8 +180,7 @@ public final class Inspector {
         TrustState state = verifiable(token) ? trust.resolve(token, profile) : TrustState.none(whyNotVerifiable(token));
         CheckContext ctx = new CheckContext(token, profile, now, state);
         ctx.envelope(shr);
-        List<Check> pipeline = pipeline();
-        for (Check check : pipeline) ctx.run(check);
+        for (Check check : pipeline.checks()) ctx.run(check);
         List<Step> steps = ctx.steps();
         List<Diagnosis> diagnoses = new ArrayList<>(ctx.diagnoses());
         diagnoses.sort(ORDER);
@@ -225,27 +218,18 @@ public final class Inspector {
                 inputView(ex, index), view, key, e.steps(), e.diagnoses());
     }
 
-    static List<Check> pipeline() {
-        List<Check> checks = new ArrayList<>();
-        checks.add(new FormatCheck());
-        checks.add(new AlgorithmCheck());
-        checks.addAll(TrustChecks.all());
-        checks.add(new PopBindingCheck());
-        checks.add(new IssuerCheck());
-        checks.add(new AudienceCheck());
-        checks.add(new LifetimeCheck());
-        checks.add(new TokenTypeCheck());
-        checks.add(new VersionCheck());
-        checks.add(new TenantCheck());
-        checks.add(new ClientCheck());
-        checks.add(new PermissionsCheck());
-        checks.addAll(NOTICES);
-        return checks;
+    /** The checks this inspector runs, in order. */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
-    /** Step-less checks of what a token tells you beyond its verdict (warn/info diagnoses); claims only, no time. */
-    public static final List<Check> NOTICES = List.of(new GroupOverageCheck(), new AudienceShapeCheck(), new ManagedIdentityCheck(),
-            new ClientCapabilitiesCheck());
+    /** The standard pipeline's checks (for tests of the checks' declarations). */
+    public static List<Check> pipelineChecks() {
+        return Pipeline.standard().checks();
+    }
+
+    /** Step-less checks of what a token tells you beyond its verdict: {@link Pipeline#NOTICES}. */
+    public static final List<Check> NOTICES = Pipeline.NOTICES;
 
     /** The token type as shown: a managed identity named by its Azure resource. */
     private static String typeLabel(TokenFacts facts) {
