@@ -50,7 +50,7 @@ public class ScanCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    VerifyCommand.Validation validation = new VerifyCommand.Validation();
+    ValidationOptions validation = new ValidationOptions();
 
     @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON.")
     boolean json;

@@ -65,7 +65,7 @@ public class VerifyCommand implements Callable<Integer> {
     String source;
 
     @Mixin
-    Validation validation = new Validation();
+    ValidationOptions validation = new ValidationOptions();
 
     @Option(names = "--json-lines", description = "One JSON object per line ({\"line\",\"verdict\",\"diagnosis\",\"message\",\"memoised\"}), "
             + "then {\"summary\":{…}}.")
@@ -215,105 +215,5 @@ public class VerifyCommand implements Callable<Integer> {
         }
         return "summary: lines=" + s.lines() + " valid=" + s.valid() + " invalid=" + s.invalid() + " undetermined=" + s.undetermined()
                 + " memoised=" + s.memoised() + " seconds=" + secs + "\n";
-    }
-
-    /**
-     * The validation options {@code inspect} has (a picocli mixin shared by {@code verify} and {@code scan}):
-     * --audience, --tenant, --client, --scope, --role, --skew, --at, --metadata, --jwks, --offline.
-     */
-    public static final class Validation {
-        @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts (client id or App ID URI); repeatable.")
-        List<String> audiences = new ArrayList<>();
-
-        @Option(names = "--tenant", paramLabel = "T", description = "A tenant id the API accepts; repeatable.")
-        List<String> tenants = new ArrayList<>();
-
-        @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
-        List<String> clients = new ArrayList<>();
-
-        @Option(names = "--scope", paramLabel = "S", description = "A delegated scope every token must grant; repeatable.")
-        List<String> scopes = new ArrayList<>();
-
-        @Option(names = "--role", paramLabel = "R", description = "An app role every token must grant; repeatable.")
-        List<String> roles = new ArrayList<>();
-
-        @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
-        long skewSeconds = 300;
-
-        @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 (2026-01-01T10:00:00Z) or epoch seconds.")
-        String at;
-
-        @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from each token.")
-        String metadata;
-
-        @Option(names = "--jwks", paramLabel = "URL|FILE", description = "Key set to use instead of the metadata's jwks_uri.")
-        String jwks;
-
-        @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
-        boolean offline;
-
-        @Option(names = "--issuer", paramLabel = "ISS", description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
-                + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
-        List<String> issuers = new ArrayList<>();
-
-        @Option(names = "--api-config", paramLabel = "FILE", description = "The API's own configuration, read as the API reads it: "
-                + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml/.properties (Spring), an APIM policy, App Service "
-                + "authsettingsV2, passport-azure-ad options. Explicit options override what it says.")
-        Path apiConfig;
-
-        private ApiView api;
-
-        /** The imported configuration as the report shows it (after {@link #profile()}), or null without --api-config. */
-        public ApiView apiView() {
-            return api;
-        }
-
-        /** The profile fields given explicitly on the command line. */
-        public Set<String> given() {
-            Set<String> g = new HashSet<>();
-            if (!audiences.isEmpty()) g.add("audiences");
-            if (!tenants.isEmpty()) g.add("tenants");
-            if (!clients.isEmpty()) g.add("clients");
-            if (!scopes.isEmpty()) g.add("scopes");
-            if (!roles.isEmpty()) g.add("roles");
-            if (!issuers.isEmpty()) g.add("issuers");
-            if (metadata != null) g.add("metadata");
-            if (jwks != null) g.add("jwks");
-            return g;
-        }
-
-        /**
-         * The profile these options describe (an --api-config's, with every explicitly given option winning);
-         * IllegalArgumentException with a user-facing message when they are wrong.
-         */
-        public ValidationProfile profile() {
-            if (skewSeconds < 0) throw new IllegalArgumentException("--skew must be 0 or more seconds, not " + skewSeconds);
-            Instant when = at == null ? null : parseInstant(at);
-            ValidationProfile explicit = new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when,
-                    metadata, jwks, offline, issuers);
-            if (apiConfig == null) return explicit;
-            ApiConfig config = readConfig(apiConfig);
-            Precedence.Merged m = Precedence.merge(config.profile(), config.settings(), explicit, given());
-            api = Precedence.view(config, m.notes());
-            return m.profile();
-        }
-
-        private static ApiConfig readConfig(Path file) {
-            try {
-                return ApiConfigImporter.importFile(file);
-            } catch (ApiConfigException e) {
-                throw new IllegalArgumentException("--api-config: " + e.getMessage());
-            }
-        }
-
-        static Instant parseInstant(String s) {
-            String v = s.strip();
-            try {
-                if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
-                return Instant.parse(v);
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw new IllegalArgumentException("--at takes an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + s + "\"");
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.AudienceCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.check.ClientCheck;
 import dev.tokenscope.engine.check.AudienceShapeCheck;
 import dev.tokenscope.engine.check.ClientCapabilitiesCheck;
@@ -292,6 +293,12 @@ public final class Inspector {
     private Report nothing(Extraction ex, ValidationProfile profile) {
         Instant now = profile.at() != null ? profile.at() : clock.instant();
         String why = ex.nothingToInspect();
+        if (Diagnoses.PLACEHOLDER.equals(ex.form())) {
+            // A placeholder is no token, but it is what the client sent: invalid, the client bug named (as scan and verify say).
+            Diagnosis d = Diagnoses.placeholder(InputExtractor.placeholderValue(ex), ex.description());
+            return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.INVALID, "Not valid: " + d.summary(),
+                    inputView(ex, -1), null, null, List.of(), List.of(d));
+        }
         return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.UNDETERMINED, "Nothing to inspect: " + stripPrefix(why),
                 inputView(ex, -1), null, null, List.of(), List.of());
     }

@@ -45,7 +45,7 @@ public final class HarAnalysis {
     }
 
     /** Diagnosis id (and input form) of a finding that is a placeholder text instead of a token: a client bug. */
-    public static final String PLACEHOLDER = "placeholder";
+    public static final String PLACEHOLDER = dev.tokenscope.engine.check.Diagnoses.PLACEHOLDER;
     /** Diagnosis id of an access token for another resource. */
     public static final String OTHER_RESOURCE = "other-resource";
     public static final String NONCE_MISMATCH = "nonce-mismatch";
@@ -233,10 +233,7 @@ public final class HarAnalysis {
      * way, so the finding is invalid, with the client bug named and its fix.
      */
     private static Report placeholder(HarFinding f, String described, Extraction asPasted, Report nothing) {
-        Diagnosis d = new Diagnosis(PLACEHOLDER, "The client sent the placeholder '" + f.token() + "' instead of a token",
-                asPasted.description() + " Any API rejects such a request with 401 (no token to validate).",
-                "Get the token before the call (await acquireTokenSilent / acquireTokenPopup, or the token request) "
-                        + "and send the field that holds it (MSAL.js: result.accessToken; a raw token response: access_token).");
+        Diagnosis d = nothing.diagnoses().get(0); // the Inspector's own placeholder diagnosis
         Report.InputView input = new Report.InputView(PLACEHOLDER, "A placeholder from a HAR capture: " + described, List.of(), -1, List.of());
         return new Report(nothing.tool(), nothing.version(), nothing.evaluatedAt(), Verdict.INVALID, "Not valid: " + d.summary(), input,
                 null, null, List.of(), List.of(d));
