@@ -94,32 +94,33 @@ public class VerifyCommand implements Callable<Integer> {
             if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more, not " + threads);
             if (memo < 0) throw new IllegalArgumentException("--memo must be 0 or more, not " + memo);
         } catch (IllegalArgumentException e) {
-            err.println("tokenscope verify: " + e.getMessage());
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         InputStream in;
         try {
-            in = source.equals("-") ? System.in : open(Path.of(source));
+            if (source.equals("-") && StandardInput.closed(StandardInput.descriptor0())) throw new IOException(StandardInput.CLOSED);
+            in = source.equals("-") ? System.in : open(source);
         } catch (IOException e) {
-            err.println("tokenscope verify: " + e.getMessage());
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         try (BatchVerifier verifier = verifier(profile)) {
             BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
+            String what = source.equals("-") ? "standard input" : source;
+            if (binary(bin)) return Errors.usage(spec, what + " is a binary file (it contains NUL bytes), not text holding tokens");
+            tokenLines = 0;
             BatchSummary summary = isHar(bin) ? har(bin, verifier, out) : lines(bin, verifier, out);
             out.write(summaryLine(summary));
             out.flush();
-            if (summary.lines() == 0) {
-                err.println("tokenscope verify: no token: the input has no non-empty line");
-                return Cli.USAGE;
+            if (summary.lines() == 0) return Errors.usage(spec, "no token: " + what + " has no non-empty line");
+            if (tokenLines == 0) {
+                return Errors.usage(spec, "no token: no line of " + what + " holds a token (each is " + BatchVerifier.NOT_A_TOKEN
+                        + "); give tokens one per line, 'Bearer …' values or log lines holding them");
             }
             return summary.allValid() ? Cli.VALID : Cli.INVALID;
         } catch (HarFormatException e) {
-            err.println("tokenscope verify: " + SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         } catch (IOException e) {
-            err.println("tokenscope verify: could not read " + (source.equals("-") ? "standard input" : source) + ": " + SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, "could not read " + (source.equals("-") ? "standard input" : source) + ": " + Errors.why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tokenscope verify: interrupted");
@@ -139,13 +140,32 @@ public class VerifyCommand implements Callable<Integer> {
         return BatchVerifier.standard(profile, threads, memo);
     }
 
-    private static InputStream open(Path p) throws IOException {
-        if (Files.isDirectory(p)) throw new IOException(p + " is a directory, not a file");
+    /** Lines that held a token (not {@value BatchVerifier#NOT_A_TOKEN}); none at all is a usage error, exit 2. */
+    private long tokenLines;
+
+    /** The input file; an argument that looks like a token (or a secret) is said to be one, never printed. */
+    static InputStream open(String source) throws IOException {
+        if (Shown.secretLike(source) && !source.contains("/") && !InspectCommand.isFile(source)) {
+            throw new IOException("the argument looks like a token, not a file; nothing was printed. Give the name of a file; "
+                    + "to check one token, pipe it in: … | tokenscope inspect - (or … | tokenscope verify -)");
+        }
+        Path p = Path.of(source);
+        if (Files.isDirectory(p)) throw new IOException(p + " is a directory, not a file: give the file holding the tokens");
         try {
             return Files.newInputStream(p);
         } catch (NoSuchFileException e) {
-            throw new IOException("no such file: " + p);
+            throw new IOException("no such file: " + p + "; check the path, or '-' for standard input");
+        } catch (IOException e) {
+            throw new IOException("could not read " + p + ": " + Errors.why(e));
         }
+    }
+
+    /** Binary input (a NUL in the first 4 KiB) is refused, as inspect refuses it. */
+    private static boolean binary(BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        byte[] head = in.readNBytes(4096);
+        in.reset();
+        return StandardInput.binary(head, head.length);
     }
 
     /** A HAR capture starts with {"log": … (line files never do). */
@@ -159,6 +179,7 @@ public class VerifyCommand implements Callable<Integer> {
     private BatchSummary lines(InputStream in, BatchVerifier verifier, PrintWriter out) throws IOException, InterruptedException {
         StringBuilder sb = new StringBuilder(256);
         return verifier.run(in, (number, r) -> {
+            if (!BatchVerifier.NOT_A_TOKEN.equals(r.diagnosis())) tokenLines++;
             if (failuresOnly && r.verdict() == Verdict.VALID) return;
             sb.setLength(0);
             line(sb, number, r, null);
@@ -176,6 +197,7 @@ public class VerifyCommand implements Callable<Integer> {
         for (HarFinding f : scan.findings()) {
             BatchResult r = verifier.verify(f.token());
             n++;
+            if (!BatchVerifier.NOT_A_TOKEN.equals(r.diagnosis())) tokenLines++;
             switch (r.verdict()) {
                 case VALID -> valid++;
                 case INVALID -> invalid++;

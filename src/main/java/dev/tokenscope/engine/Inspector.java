@@ -269,6 +269,8 @@ public final class Inspector {
             case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
                     .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
+                    .or(() -> diagnoses.stream().filter(d -> d.id().equals("metadata-unreachable")).findFirst()
+                            .map(d -> "Could not finish: " + d.summary())) // the cause named: the DNS failure, the missing cache entry …
                     .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> s.id().equals("signature")).findFirst()
                     .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified"));
             case VALID -> {

@@ -109,6 +109,27 @@ public final class HarAnalysis {
         return rows;
     }
 
+    /**
+     * Every finding judged at the time of its request: the time of the entry where it was first seen (startedDateTime),
+     * unless the profile fixes one (--at); a capture's tokens were valid or not when they were sent, not today.
+     */
+    public static List<HarRow> analyseAtRequestTime(HarScan scan, Inspector inspector, ValidationProfile profile) {
+        List<HarRow> rows = new ArrayList<>(scan.findings().size());
+        int n = 0;
+        for (HarFinding f : scan.findings()) rows.add(judge(++n, f, inspector, atRequestTime(f, profile)));
+        return rows;
+    }
+
+    /** The profile evaluated at {@code f}'s request time (its entry's startedDateTime), unless it fixes its own time. */
+    public static ValidationProfile atRequestTime(HarFinding f, ValidationProfile profile) {
+        if (profile.at() != null || f.time() == null) return profile;
+        try {
+            return profile.withAt(java.time.OffsetDateTime.parse(f.time()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return profile;
+        }
+    }
+
     /** Row {@code number} for finding {@code f}: the token judged in its role. */
     public static HarRow judge(int number, HarFinding f, Inspector inspector, ValidationProfile profile) {
         Judgement role = roleOf(f, inspector, profile);
