@@ -54,7 +54,7 @@ public final class InspectCommand implements Callable<Integer> {
             + "line, a JSON error body, or log lines with IDX/IDW/AADSTS codes (several together). Each finding is joined with the token.")
     Path serverResponse;
 
-    @Option(names = "--json", description = "Print the report as JSON (schema in the README).")
+    @Option(names = "--json", description = "Print the report as JSON (schema in the README); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
     boolean json;
 
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")

@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
                 + "for not being yours or for Graph's unverifiable signature (only for failures such as expiry); placeholder — "
                 + "'Bearer undefined' and the like: invalid. A 401/403 answer is kept on its row (serverResponse).",
                 "The output starts with the capture's story: one paragraph of the sign-in, the tokens and the calls in capture order.",
+                "Each token is judged at the time of the request where it was first seen (unless --at); entries[N] numbers the capture's "
+                        + "entries from 0, in the list and in --json; every request a token was sent with is listed under it.",
                 "Token values are never printed; --inspect N shows the whole report of token N."},
         footer = {"", "Examples:",
                 "  tokenscope scan capture.har --audience api://my-api",
@@ -54,7 +56,7 @@ public class ScanCommand implements Callable<Integer> {
     @Mixin
     ValidationOptions validation = new ValidationOptions();
 
-    @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON.")
+    @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON; a usage error prints {\"error\":{…}} instead.")
     boolean json;
 
     @Option(names = "--inspect", paramLabel = "N", description = "Show the whole report of token N of the list.")

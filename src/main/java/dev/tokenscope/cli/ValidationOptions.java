@@ -41,7 +41,7 @@ public final class ValidationOptions {
     @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
     long skewSeconds = 300;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 (2026-01-01T10:00:00Z) or epoch seconds.")
+    @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 with a zone (2026-01-01T10:00:00Z, or +01:00) or epoch seconds.")
     String at;
 
     @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from each token.")
@@ -58,7 +58,7 @@ public final class ValidationOptions {
     List<String> issuers = new ArrayList<>();
 
     @Option(names = "--api-config", paramLabel = "FILE", description = "The API's own configuration, read as the API reads it: "
-            + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml/.properties (Spring), an APIM policy, App Service "
+            + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml or application.properties (Spring), an APIM policy, App Service "
             + "authsettingsV2, passport-azure-ad options. Explicit options override what it says.")
     Path apiConfig;
 

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
                 "  tokenscope verify tokens.txt --audience api://my-api",
                 "  grep -o 'eyJ[^ \"]*' app.log | tokenscope verify - --metadata https://login.microsoftonline.com/<tid>/v2.0/.well-known/openid-configuration --json-lines",
                 "  tokenscope verify capture.har --offline --jwks keys.json",
-                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error or no token at all."})
+                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error, binary input, or no line holding a token."})
 public class VerifyCommand implements Callable<Integer> {
     private static final Pattern HAR_START = Pattern.compile("^\\s*\\{\\s*\"log\"\\s*:");
 
@@ -68,7 +68,7 @@ public class VerifyCommand implements Callable<Integer> {
     ValidationOptions validation = new ValidationOptions();
 
     @Option(names = "--json-lines", description = "One JSON object per line ({\"line\",\"verdict\",\"diagnosis\",\"message\",\"memoised\"}), "
-            + "then {\"summary\":{…}}.")
+            + "then {\"summary\":{…}}; a usage error prints {\"error\":{…}} instead.")
     boolean jsonLines;
 
     @Option(names = "--failures-only", description = "Print only the lines that are not valid (and the summary).")
