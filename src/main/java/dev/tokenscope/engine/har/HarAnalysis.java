@@ -254,7 +254,7 @@ public final class HarAnalysis {
      * way, so the finding is invalid, with the client bug named and its fix.
      */
     private static Report placeholder(HarFinding f, String described, Extraction asPasted, Report nothing) {
-        Diagnosis d = nothing.diagnoses().get(0); // the Inspector's own placeholder diagnosis
+        Diagnosis d = dev.tokenscope.engine.check.Diagnoses.placeholder(f.token(), asPasted.description()); // the Inspector's rule, the value as sent
         Report.InputView input = new Report.InputView(PLACEHOLDER, "A placeholder from a HAR capture: " + described, List.of(), -1, List.of());
         return new Report(nothing.tool(), nothing.version(), nothing.evaluatedAt(), Verdict.INVALID, "Not valid: " + d.summary(), input,
                 null, null, List.of(), List.of(d));
