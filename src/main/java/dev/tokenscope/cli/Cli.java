@@ -2,7 +2,6 @@ package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.Version;
 import dev.tokenscope.engine.batch.WarmUp;
-import dev.tokenscope.engine.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +16,11 @@ import java.util.function.Supplier;
         footer = {"", "Run without arguments on a desktop to open the window.", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect, 3 sign-in failed (login)."})
 public final class Cli implements Runnable {
     public static final int VALID = 0, INVALID = 1, USAGE = 2;
+    /**
+     * Help lines are this wide at most: wide enough that picocli never breaks a URL or a timestamp inside the word (it
+     * wraps at spaces; only a word longer than its column is cut), so a URL copied from the help works.
+     */
+    static final int HELP_WIDTH = 160;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,15 +74,13 @@ public final class Cli implements Runnable {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
+        boolean json = java.util.Arrays.stream(args).anyMatch(Errors.JSON_OPTIONS::contains);
         cl.setParameterExceptionHandler((ex, a) -> {
             String cmd = ex.getCommandLine().getCommandName().equals("tokenscope") ? "" : ex.getCommandLine().getCommandName() + " ";
-            err.println("tokenscope: " + SafeText.line(ex.getMessage()) + " (see 'tokenscope " + cmd + "--help')");
-            return USAGE;
+            return Errors.usage(out, err, "tokenscope", ex.getMessage() + " (see 'tokenscope " + cmd + "--help')", json);
         });
-        cl.setExecutionExceptionHandler((ex, c, r) -> {
-            err.println("tokenscope: " + SafeText.line(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return USAGE;
-        });
+        cl.setExecutionExceptionHandler((ex, c, r) -> Errors.usage(out, err, "tokenscope", ex.getMessage() == null ? ex.toString() : ex.getMessage(), json));
+        cl.setUsageHelpWidth(HELP_WIDTH);
         return cl.execute(args);
     }
 

@@ -50,7 +50,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** --audience, --tenant, --client, --scope, --role, --skew, --at, --metadata, --jwks, --offline: shared with verify and scan. */
     @CommandLine.Mixin
-    VerifyCommand.Validation validation = new VerifyCommand.Validation();
+    ValidationOptions validation = new ValidationOptions();
 
     @Option(names = "--server-response", paramLabel = "FILE", description = "What the API answered: a raw HTTP response, a WWW-Authenticate "
             + "line, a JSON error body, or log lines with IDX/IDW/AADSTS codes (several together). Each finding is joined with the token.")
@@ -63,7 +63,7 @@ public final class InspectCommand implements Callable<Integer> {
             + "holding it in any form), compared with InResponseTo.")
     String authnRequest;
 
-    @Option(names = "--json", description = "Print the report as JSON (schema in the README).")
+    @Option(names = "--json", description = "Print the report as JSON (schema in the README); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
     boolean json;
 
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
@@ -78,60 +78,57 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         String input;
         dev.tokenscope.engine.Samples.Sample chosen = null;
-        if (sample != null) {
-            chosen = dev.tokenscope.engine.Samples.load(sample).orElse(null);
-            if (chosen == null) {
-                err.println("tokenscope inspect: no bundled sample \"" + dev.tokenscope.engine.text.SafeText.line(sample) + "\"; samples: "
-                        + String.join(", ", dev.tokenscope.engine.Samples.all().stream().map(dev.tokenscope.engine.Samples.Sample::name).toList()));
-                return Cli.USAGE;
-            }
-        }
         try {
+            // What the user did not mean never gives a verdict: a sample with a token of their own is a usage error.
+            if (sample != null && (file != null || token != null)) {
+                throw new UsageException("--sample inspects a bundled sample, and " + (file != null ? "--file" : token.equals("-") ? "'-'" : "TOKEN")
+                        + " your own token: give one of them");
+            }
+            String reportProblem = reportOptions.validateWith(json);
+            if (reportProblem != null) throw new UsageException(reportProblem);
+            if (sample != null) {
+                chosen = dev.tokenscope.engine.Samples.load(sample).orElse(null);
+                if (chosen == null) {
+                    throw new UsageException("no bundled sample " + Shown.value(sample) + "; samples: "
+                            + String.join(", ", dev.tokenscope.engine.Samples.all().stream().map(dev.tokenscope.engine.Samples.Sample::name).toList()));
+                }
+            }
             input = chosen != null ? chosen.token() : readInput();
         } catch (UsageException e) {
-            err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         ValidationProfile profile;
         try {
             profile = chosen != null ? merge(chosen.profile(), profile()) : profile();
         } catch (UsageException e) {
-            err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         try {
             readAuthnRequest();
         } catch (UsageException | java.nio.file.InvalidPathException e) {
-            err.println("tokenscope inspect: --authn-request: " + dev.tokenscope.engine.text.SafeText.line(e.getMessage()));
-            return Cli.USAGE;
-        }
-        String reportProblem = reportOptions.validate();
-        if (reportProblem != null) {
-            err.println("tokenscope inspect: " + reportProblem);
-            return Cli.USAGE;
+            return Errors.usage(spec, "--authn-request: " + e.getMessage());
         }
         String serverText = null;
         if (serverResponse != null) {
             try {
                 serverText = readFile(serverResponse);
             } catch (UsageException e) {
-                err.println("tokenscope inspect: --server-response: " + e.getMessage());
-                return Cli.USAGE;
+                return Errors.usage(spec, "--server-response: " + e.getMessage());
             }
         }
         Report report = inspector().inspect(input, profile);
         if (validation.apiView() != null) report = report.withApi(validation.apiView());
         report = ServerFindings.attach(report, serverText);
-        if (report.token() == null) {
+        if (report.token() == null && report.verdict() != Verdict.INVALID) {
             if (json) out.println(Json.pretty(report));
-            err.println("tokenscope inspect: " + dev.tokenscope.engine.text.SafeText.line(report.summary()));
+            out.flush();
+            spec.commandLine().getErr().println("tokenscope inspect: " + Shown.message(report.summary()));
             return Cli.USAGE;
         }
         if (reportOptions.requested()) {
-            int rc = reportOptions.write(report, ReportOptions.tokenOf(input, report), out, err);
+            int rc = reportOptions.write(report, ReportOptions.tokenOf(input, report), out, spec.commandLine().getErr());
             if (rc != 0) return rc;
             return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
         }
@@ -162,41 +159,37 @@ public final class InspectCommand implements Callable<Integer> {
 
     private String readInput() throws UsageException {
         if (file != null && token != null) throw new UsageException("give either TOKEN or --file, not both");
-        if (sample != null && (file != null || token != null)) throw new UsageException("--sample takes no TOKEN or --file");
-        if (file != null) return readFile(file);
+        if (file != null) return file.toString().equals("-") ? StandardInput.read() : readFile(file);
         if (token == null) throw new UsageException("no token given: pass TOKEN, '-' to read standard input, or --file PATH");
-        if (token.equals("-")) {
-            try {
-                return readCapped(System.in, "standard input");
-            } catch (IOException e) {
-                throw new UsageException("could not read standard input: " + e.getMessage());
-            }
+        if (token.equals("-")) return StandardInput.read();
+        if (isFile(token)) {
+            throw new UsageException("TOKEN " + Shown.value(token) + " is the name of a file, not a token: to inspect what the file holds, "
+                    + "use --file " + Shown.value(token));
         }
         return token;
     }
 
-    static String readFile(Path path) throws UsageException {
+    /** True when {@code arg} names an existing file or directory (never decoded as a token then). */
+    static boolean isFile(String arg) {
+        if (arg.length() > 4096 || Shown.secretLike(arg) && !arg.contains("/")) return false;
         try {
-            if (Files.isDirectory(path)) throw new UsageException(path + " is a directory, not a file");
-            try (InputStream in = Files.newInputStream(path)) {
-                return readCapped(in, path.toString());
-            }
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + path);
-        } catch (IOException e) {
-            throw new UsageException("could not read " + path + ": " + e.getMessage());
+            return Files.exists(Path.of(arg));
+        } catch (java.nio.file.InvalidPathException | SecurityException e) {
+            return false;
         }
     }
 
-    private static String readCapped(InputStream in, String what) throws IOException, UsageException {
-        byte[] bytes = in.readNBytes(InputExtractor.MAX_INPUT_CHARS + 1);
-        if (bytes.length > InputExtractor.MAX_INPUT_CHARS) {
-            throw new UsageException(what + " is larger than " + (InputExtractor.MAX_INPUT_CHARS >> 20) + " MiB; a token is a few kilobytes");
+    static String readFile(Path path) throws UsageException {
+        try {
+            if (Files.isDirectory(path)) throw new UsageException(path + " is a directory, not a file: give the file holding the token");
+            try (InputStream in = Files.newInputStream(path)) {
+                return StandardInput.readCapped(in, path.toString());
+            }
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + path + "; check the path");
+        } catch (IOException e) {
+            throw new UsageException("could not read " + path + ": " + Errors.why(e));
         }
-        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
-            if (bytes[i] == 0) throw new UsageException(what + " is a binary file (it contains NUL bytes), not text holding a token");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private ValidationProfile profile() throws UsageException {

@@ -157,6 +157,11 @@ public final class LoginCommand implements Callable<Integer> {
     private final Supplier<Inspector> inspectors;
     private final Function<String, String> env;
 
+    /** The environment lookup for --client-secret-env and --certificate-password-env. */
+    Function<String, String> env() {
+        return env;
+    }
+
     /** Production: system browser, network inspector, the process environment. */
     public LoginCommand() {
         this(SignInClient::standard, null, () -> Inspector.standard(false), System::getenv);
@@ -181,18 +186,12 @@ public final class LoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SignInRequest request;
         try {
-            request = request();
+            request = request(); // every usage error before any network traffic
         } catch (IllegalArgumentException | UsageError e) {
-            err.println("tokenscope login: " + SafeText.line(e.getMessage()));
-            err.flush();
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         boolean appOnly = request.clientSecret() != null || request.certificate() != null;
         String flow = deviceCode ? SignInClient.DEVICE_CODE : appOnly ? SignInClient.CLIENT_CREDENTIALS : SignInClient.AUTHORIZATION_CODE;
-        if (appOnly && !deviceCode && inspectIdToken) {
-            err.println("tokenscope login: client credentials give no ID token; drop --id-token");
-            return Cli.USAGE;
-        }
         FlowLog log = new FlowLog();
         Cancellation cancel = new Cancellation();
         SignInClient client = signInClients.get();
@@ -255,40 +254,7 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     private SignInRequest request() throws UsageError {
-        Authority a = Authority.parse(authority, Authority.Cloud.parse(cloud));
-        if (timeoutSeconds <= 0) throw new UsageError("--timeout must be a positive number of seconds");
-        if (skewSeconds < 0) throw new UsageError("--skew must be 0 or more seconds");
-        SignInRequest.Builder b = SignInRequest.builder(a, clientId).scopes(scopes).prompt(prompt).loginHint(loginHint).domainHint(domainHint)
-                .port(port).redirectUri(redirectUri).timeout(Duration.ofSeconds(timeoutSeconds)).spaOrigin(spaOrigin);
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) throw new UsageError("--param takes NAME=VALUE, not \"" + p + "\"");
-            b.extra(p.substring(0, eq), p.substring(eq + 1));
-        }
-        if (clientSecretEnv != null && certificate != null) throw new UsageError("give either --client-secret-env or --certificate, not both");
-        if (clientSecretEnv != null) {
-            String v = env.apply(clientSecretEnv);
-            if (v == null || v.isEmpty()) throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty");
-            b.clientSecret(Secret.of(v));
-        }
-        if (certificate != null) {
-            char[] pw = null;
-            if (certificatePasswordEnv != null) {
-                String v = env.apply(certificatePasswordEnv);
-                if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
-                pw = v.toCharArray();
-            }
-            try {
-                b.certificate(ClientCertificate.fromFile(certificate, pw));
-            } catch (IOException e) {
-                throw new UsageError("could not read the certificate " + certificate + ": " + e.getMessage());
-            } finally {
-                if (pw != null) java.util.Arrays.fill(pw, '\0');
-            }
-        } else if (certificatePasswordEnv != null) {
-            throw new UsageError("--certificate-password-env needs --certificate");
-        }
-        return b.build();
+        return LoginUsage.request(this);
     }
 
     private ValidationProfile profile() {

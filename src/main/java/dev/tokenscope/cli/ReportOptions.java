@@ -56,10 +56,26 @@ public final class ReportOptions {
         if (format != null && ExportFormat.parse(format).isEmpty()) {
             return "--report takes md, html or json, not \"" + format + "\"";
         }
-        if (format == null && out != null && ExportFormat.ofFileName(out.getFileName() == null ? "" : out.getFileName().toString()).isEmpty()) {
+        String name = out == null || out.getFileName() == null ? "" : out.getFileName().toString();
+        if (format == null && out != null && ExportFormat.ofFileName(name).isEmpty()) {
             return "can't tell the export format from " + out + ": add --report md|html|json";
         }
+        if (format != null && out != null) {
+            ExportFormat asked = ExportFormat.parse(format).orElseThrow();
+            java.util.Optional<ExportFormat> byName = ExportFormat.ofFileName(name);
+            if (byName.isPresent() && byName.get() != asked) {
+                return "--report " + format + " asks for " + asked.label() + " but --out " + out + " ends like a " + byName.get().label()
+                        + " file: ask for one, e.g. drop --report (the extension decides) or name the file for " + asked.label();
+            }
+        }
         return null;
+    }
+
+    /** The problem of asking for an export and {@code --json} together (one output on standard output), or null. */
+    public String validateWith(boolean json) {
+        String p = validate();
+        if (p != null || !json || !requested()) return p;
+        return "--json prints the report and --report/--out exports it: give one (for a JSON file: --report json --out FILE)";
     }
 
     public ExportFormat exportFormat() {
@@ -90,13 +106,24 @@ public final class ReportOptions {
         }
         try {
             Exporters.write(this.out, report, token, f, exportOptions());
-        } catch (IOException | RuntimeException e) {
-            err.println("tokenscope: could not write " + this.out + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("tokenscope: could not write " + this.out + ": " + Errors.why(e) + whereFix(e));
+            return Cli.USAGE;
+        } catch (RuntimeException e) {
+            err.println("tokenscope: could not write " + this.out + ": " + Shown.message(String.valueOf(e.getMessage())));
             return Cli.USAGE;
         }
         err.println("tokenscope: wrote the " + f.label() + " report to " + this.out
                 + (keepSignature && !maskPii ? " (signature kept)" : " (signature removed)") + (maskPii ? " with personal claims masked" : ""));
         return 0;
+    }
+
+    /** The fix for a write failure: create the directory, choose another place. */
+    private String whereFix(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n && n.getReason() != null) {
+            return " (" + n.getFile() + "); create it first or choose an existing directory";
+        }
+        return "; choose another file or directory";
     }
 
     /** The text of the token a report made from {@code input} inspected (for the header.payload in the export), or null. */

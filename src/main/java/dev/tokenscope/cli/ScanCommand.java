@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
                 + "for not being yours or for Graph's unverifiable signature (only for failures such as expiry); placeholder — "
                 + "'Bearer undefined' and the like: invalid. A 401/403 answer is kept on its row (serverResponse).",
                 "The output starts with the capture's story: one paragraph of the sign-in, the tokens and the calls in capture order.",
+                "Each token is judged at the time of the request where it was first seen (unless --at); entries[N] numbers the capture's "
+                        + "entries from 0, in the list and in --json; every request a token was sent with is listed under it.",
                 "Token values are never printed; --inspect N shows the whole report of token N."},
         footer = {"", "Examples:",
                 "  tokenscope scan capture.har --audience api://my-api",
@@ -47,12 +49,14 @@ import java.util.concurrent.Callable;
                 "", "Exit status: 0 every token valid, 1 some token invalid or undetermined, 2 usage error, unreadable capture or no token found."})
 public class ScanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HAR", description = "The HAR file (browser dev tools ▸ Network ▸ Save all as HAR).")
-    Path file;
+    String argument;
+
+    private Path file;
 
     @Mixin
-    VerifyCommand.Validation validation = new VerifyCommand.Validation();
+    ValidationOptions validation = new ValidationOptions();
 
-    @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON.")
+    @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON; a usage error prints {\"error\":{…}} instead.")
     boolean json;
 
     @Option(names = "--inspect", paramLabel = "N", description = "Show the whole report of token N of the list.")
@@ -72,36 +76,28 @@ public class ScanCommand implements Callable<Integer> {
         try {
             profile = validation.profile();
         } catch (IllegalArgumentException e) {
-            err.println("tokenscope scan: " + e.getMessage());
-            return Cli.USAGE;
-        }
-        if (Files.isDirectory(file)) {
-            err.println("tokenscope scan: " + file + " is a directory, not a HAR file");
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         HarScan scan;
-        try {
-            scan = new HarScanner().scan(file);
+        try (java.io.InputStream in = VerifyCommand.open(argument)) {
+            file = Path.of(argument);
+            scan = new HarScanner().scan(in);
         } catch (HarFormatException e) {
-            err.println("tokenscope scan: " + SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         } catch (IOException e) {
-            err.println("tokenscope scan: could not read " + file + ": " + SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         for (String w : scan.warnings()) err.println("tokenscope scan: warning: " + SafeText.line(w));
         if (scan.findings().isEmpty()) {
             if (json) out.println(Json.pretty(listJson(scan, List.of(), HarStory.tell(scan, List.of()))));
-            err.println("tokenscope scan: no token found in " + scan.entries() + " entries of " + file);
+            err.println("tokenscope scan: no token found in " + scan.entries() + " entries of " + file
+                    + ": capture again with the sign-in and the API calls in it (dev tools ▸ Network, 'Preserve log' on)");
             return Cli.USAGE;
         }
         Inspector inspector = inspector(profile);
-        List<HarRow> rows = HarAnalysis.analyse(scan, inspector, profile);
+        List<HarRow> rows = HarAnalysis.analyseAtRequestTime(scan, inspector, profile);
         if (pick != null) {
-            if (pick < 1 || pick > rows.size()) {
-                err.println("tokenscope scan: --inspect takes 1 to " + rows.size() + ", not " + pick);
-                return Cli.USAGE;
-            }
+            if (pick < 1 || pick > rows.size()) return Errors.usage(spec, "--inspect takes 1 to " + rows.size() + ", not " + pick);
             HarRow row = rows.get(pick - 1);
             if (json) out.println(Json.pretty(row.report()));
             else out.print(new HumanRenderer(!noColor && System.getenv("NO_COLOR") == null && System.console() != null).render(row.report()));
@@ -127,6 +123,8 @@ public class ScanCommand implements Callable<Integer> {
         root.put("file", file.toString());
         root.put("story", story);
         root.put("entries", scan.entries());
+        root.put("entryNumbering", "0-based index into log.entries, as in the text list (entries[N])");
+        root.put("judgedAt", validation.at != null ? "--at" : "the time of each token's first request (its entry's startedDateTime)");
         root.put("bodiesNotRead", scan.skipped());
         ArrayNode w = root.putArray("warnings");
         scan.warnings().forEach(w::add);
@@ -141,6 +139,8 @@ public class ScanCommand implements Callable<Integer> {
         sb.append(file.getFileName()).append(": ").append(scan.entries()).append(" entries, ").append(rows.size())
                 .append(rows.size() == 1 ? " distinct token" : " distinct tokens").append(" (").append(occurrences)
                 .append(occurrences == 1 ? " occurrence)" : " occurrences)").append('\n');
+        sb.append("Each token is judged at the time of the request where it was first seen, unless --at sets the time; entries[N] is the "
+                + "0-based index into the capture's log.entries, as in --json.\n");
         for (HarRow r : rows) {
             var f = r.finding();
             sb.append('\n').append('[').append(r.number()).append("] ").append(r.verdict().json().toUpperCase());
@@ -155,9 +155,17 @@ public class ScanCommand implements Callable<Integer> {
             }
             sb.append("    ");
             if (f.time() != null) sb.append("at ").append(SafeText.line(f.time())).append(" · ");
-            sb.append("entry ").append(f.entry() + 1);
-            if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
+            sb.append("entries[").append(f.entry()).append(']');
+            if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entries[").append(f.lastEntry()).append("])");
             sb.append('\n');
+            for (var call : f.calls()) {
+                sb.append("    sent with ").append(SafeText.line(call.method())).append(' ').append(SafeText.line(call.url()));
+                if (call.status() > 0) sb.append(" → ").append(call.status());
+                sb.append(" (entries[").append(call.entry()).append("])\n");
+            }
+            if (f.calls().size() == dev.tokenscope.engine.har.HarScanner.MAX_CALLS) {
+                sb.append("    (at most ").append(dev.tokenscope.engine.har.HarScanner.MAX_CALLS).append(" requests are listed per token; --json has the same list)\n");
+            }
             if (r.audience() != null || r.expires() != null) {
                 sb.append("    ");
                 if (r.type() != null) sb.append(SafeText.line(r.type())).append(" · ");

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
                 "  tokenscope verify tokens.txt --audience api://my-api",
                 "  grep -o 'eyJ[^ \"]*' app.log | tokenscope verify - --metadata https://login.microsoftonline.com/<tid>/v2.0/.well-known/openid-configuration --json-lines",
                 "  tokenscope verify capture.har --offline --jwks keys.json",
-                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error or no token at all."})
+                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error, binary input, or no line holding a token."})
 public class VerifyCommand implements Callable<Integer> {
     private static final Pattern HAR_START = Pattern.compile("^\\s*\\{\\s*\"log\"\\s*:");
 
@@ -65,10 +65,10 @@ public class VerifyCommand implements Callable<Integer> {
     String source;
 
     @Mixin
-    Validation validation = new Validation();
+    ValidationOptions validation = new ValidationOptions();
 
     @Option(names = "--json-lines", description = "One JSON object per line ({\"line\",\"verdict\",\"diagnosis\",\"message\",\"memoised\"}), "
-            + "then {\"summary\":{…}}.")
+            + "then {\"summary\":{…}}; a usage error prints {\"error\":{…}} instead.")
     boolean jsonLines;
 
     @Option(names = "--failures-only", description = "Print only the lines that are not valid (and the summary).")
@@ -94,32 +94,33 @@ public class VerifyCommand implements Callable<Integer> {
             if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more, not " + threads);
             if (memo < 0) throw new IllegalArgumentException("--memo must be 0 or more, not " + memo);
         } catch (IllegalArgumentException e) {
-            err.println("tokenscope verify: " + e.getMessage());
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         InputStream in;
         try {
-            in = source.equals("-") ? System.in : open(Path.of(source));
+            if (source.equals("-") && StandardInput.closed(StandardInput.descriptor0())) throw new IOException(StandardInput.CLOSED);
+            in = source.equals("-") ? System.in : open(source);
         } catch (IOException e) {
-            err.println("tokenscope verify: " + e.getMessage());
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         try (BatchVerifier verifier = verifier(profile)) {
             BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
+            String what = source.equals("-") ? "standard input" : source;
+            if (binary(bin)) return Errors.usage(spec, what + " is a binary file (it contains NUL bytes), not text holding tokens");
+            tokenLines = 0;
             BatchSummary summary = isHar(bin) ? har(bin, verifier, out) : lines(bin, verifier, out);
             out.write(summaryLine(summary));
             out.flush();
-            if (summary.lines() == 0) {
-                err.println("tokenscope verify: no token: the input has no non-empty line");
-                return Cli.USAGE;
+            if (summary.lines() == 0) return Errors.usage(spec, "no token: " + what + " has no non-empty line");
+            if (tokenLines == 0) {
+                return Errors.usage(spec, "no token: no line of " + what + " holds a token (each is " + BatchVerifier.NOT_A_TOKEN
+                        + "); give tokens one per line, 'Bearer …' values or log lines holding them");
             }
             return summary.allValid() ? Cli.VALID : Cli.INVALID;
         } catch (HarFormatException e) {
-            err.println("tokenscope verify: " + SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         } catch (IOException e) {
-            err.println("tokenscope verify: could not read " + (source.equals("-") ? "standard input" : source) + ": " + SafeText.line(e.getMessage()));
-            return Cli.USAGE;
+            return Errors.usage(spec, "could not read " + (source.equals("-") ? "standard input" : source) + ": " + Errors.why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tokenscope verify: interrupted");
@@ -139,13 +140,32 @@ public class VerifyCommand implements Callable<Integer> {
         return BatchVerifier.standard(profile, threads, memo);
     }
 
-    private static InputStream open(Path p) throws IOException {
-        if (Files.isDirectory(p)) throw new IOException(p + " is a directory, not a file");
+    /** Lines that held a token (not {@value BatchVerifier#NOT_A_TOKEN}); none at all is a usage error, exit 2. */
+    private long tokenLines;
+
+    /** The input file; an argument that looks like a token (or a secret) is said to be one, never printed. */
+    static InputStream open(String source) throws IOException {
+        if (Shown.secretLike(source) && !source.contains("/") && !InspectCommand.isFile(source)) {
+            throw new IOException("the argument looks like a token, not a file; nothing was printed. Give the name of a file; "
+                    + "to check one token, pipe it in: … | tokenscope inspect - (or … | tokenscope verify -)");
+        }
+        Path p = Path.of(source);
+        if (Files.isDirectory(p)) throw new IOException(p + " is a directory, not a file: give the file holding the tokens");
         try {
             return Files.newInputStream(p);
         } catch (NoSuchFileException e) {
-            throw new IOException("no such file: " + p);
+            throw new IOException("no such file: " + p + "; check the path, or '-' for standard input");
+        } catch (IOException e) {
+            throw new IOException("could not read " + p + ": " + Errors.why(e));
         }
+    }
+
+    /** Binary input (a NUL in the first 4 KiB) is refused, as inspect refuses it. */
+    private static boolean binary(BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        byte[] head = in.readNBytes(4096);
+        in.reset();
+        return StandardInput.binary(head, head.length);
     }
 
     /** A HAR capture starts with {"log": … (line files never do). */
@@ -159,6 +179,7 @@ public class VerifyCommand implements Callable<Integer> {
     private BatchSummary lines(InputStream in, BatchVerifier verifier, PrintWriter out) throws IOException, InterruptedException {
         StringBuilder sb = new StringBuilder(256);
         return verifier.run(in, (number, r) -> {
+            if (!BatchVerifier.NOT_A_TOKEN.equals(r.diagnosis())) tokenLines++;
             if (failuresOnly && r.verdict() == Verdict.VALID) return;
             sb.setLength(0);
             line(sb, number, r, null);
@@ -176,6 +197,7 @@ public class VerifyCommand implements Callable<Integer> {
         for (HarFinding f : scan.findings()) {
             BatchResult r = verifier.verify(f.token());
             n++;
+            if (!BatchVerifier.NOT_A_TOKEN.equals(r.diagnosis())) tokenLines++;
             switch (r.verdict()) {
                 case VALID -> valid++;
                 case INVALID -> invalid++;
@@ -215,105 +237,5 @@ public class VerifyCommand implements Callable<Integer> {
         }
         return "summary: lines=" + s.lines() + " valid=" + s.valid() + " invalid=" + s.invalid() + " undetermined=" + s.undetermined()
                 + " memoised=" + s.memoised() + " seconds=" + secs + "\n";
-    }
-
-    /**
-     * The validation options {@code inspect} has (a picocli mixin shared by {@code verify} and {@code scan}):
-     * --audience, --tenant, --client, --scope, --role, --skew, --at, --metadata, --jwks, --offline.
-     */
-    public static final class Validation {
-        @Option(names = "--audience", paramLabel = "A", description = "An audience the API accepts (client id or App ID URI); repeatable.")
-        List<String> audiences = new ArrayList<>();
-
-        @Option(names = "--tenant", paramLabel = "T", description = "A tenant id the API accepts; repeatable.")
-        List<String> tenants = new ArrayList<>();
-
-        @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
-        List<String> clients = new ArrayList<>();
-
-        @Option(names = "--scope", paramLabel = "S", description = "A delegated scope every token must grant; repeatable.")
-        List<String> scopes = new ArrayList<>();
-
-        @Option(names = "--role", paramLabel = "R", description = "An app role every token must grant; repeatable.")
-        List<String> roles = new ArrayList<>();
-
-        @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
-        long skewSeconds = 300;
-
-        @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 (2026-01-01T10:00:00Z) or epoch seconds.")
-        String at;
-
-        @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from each token.")
-        String metadata;
-
-        @Option(names = "--jwks", paramLabel = "URL|FILE", description = "Key set to use instead of the metadata's jwks_uri.")
-        String jwks;
-
-        @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
-        boolean offline;
-
-        @Option(names = "--issuer", paramLabel = "ISS", description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
-                + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
-        List<String> issuers = new ArrayList<>();
-
-        @Option(names = "--api-config", paramLabel = "FILE", description = "The API's own configuration, read as the API reads it: "
-                + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml/.properties (Spring), an APIM policy, App Service "
-                + "authsettingsV2, passport-azure-ad options. Explicit options override what it says.")
-        Path apiConfig;
-
-        private ApiView api;
-
-        /** The imported configuration as the report shows it (after {@link #profile()}), or null without --api-config. */
-        public ApiView apiView() {
-            return api;
-        }
-
-        /** The profile fields given explicitly on the command line. */
-        public Set<String> given() {
-            Set<String> g = new HashSet<>();
-            if (!audiences.isEmpty()) g.add("audiences");
-            if (!tenants.isEmpty()) g.add("tenants");
-            if (!clients.isEmpty()) g.add("clients");
-            if (!scopes.isEmpty()) g.add("scopes");
-            if (!roles.isEmpty()) g.add("roles");
-            if (!issuers.isEmpty()) g.add("issuers");
-            if (metadata != null) g.add("metadata");
-            if (jwks != null) g.add("jwks");
-            return g;
-        }
-
-        /**
-         * The profile these options describe (an --api-config's, with every explicitly given option winning);
-         * IllegalArgumentException with a user-facing message when they are wrong.
-         */
-        public ValidationProfile profile() {
-            if (skewSeconds < 0) throw new IllegalArgumentException("--skew must be 0 or more seconds, not " + skewSeconds);
-            Instant when = at == null ? null : parseInstant(at);
-            ValidationProfile explicit = new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when,
-                    metadata, jwks, offline, issuers);
-            if (apiConfig == null) return explicit;
-            ApiConfig config = readConfig(apiConfig);
-            Precedence.Merged m = Precedence.merge(config.profile(), config.settings(), explicit, given());
-            api = Precedence.view(config, m.notes());
-            return m.profile();
-        }
-
-        private static ApiConfig readConfig(Path file) {
-            try {
-                return ApiConfigImporter.importFile(file);
-            } catch (ApiConfigException e) {
-                throw new IllegalArgumentException("--api-config: " + e.getMessage());
-            }
-        }
-
-        static Instant parseInstant(String s) {
-            String v = s.strip();
-            try {
-                if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
-                return Instant.parse(v);
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw new IllegalArgumentException("--at takes an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + s + "\"");
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.tokenscope.engine;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
@@ -283,6 +284,8 @@ public final class Inspector {
             case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
                     .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
+                    .or(() -> diagnoses.stream().filter(d -> d.id().equals("metadata-unreachable")).findFirst()
+                            .map(d -> "Could not finish: " + d.summary())) // the cause named: the DNS failure, the missing cache entry …
                     .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> s.id().equals("signature")).findFirst()
                     .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified"));
             case VALID -> {
@@ -307,6 +310,12 @@ public final class Inspector {
     private Report nothing(Extraction ex, ValidationProfile profile) {
         Instant now = profile.at() != null ? profile.at() : clock.instant();
         String why = ex.nothingToInspect();
+        if (Diagnoses.PLACEHOLDER.equals(ex.form())) {
+            // A placeholder is no token, but it is what the client sent: invalid, the client bug named (as scan and verify say).
+            Diagnosis d = Diagnoses.placeholder(InputExtractor.placeholderValue(ex), ex.description());
+            return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.INVALID, "Not valid: " + d.summary(),
+                    inputView(ex, -1), null, null, List.of(), List.of(d));
+        }
         return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.UNDETERMINED, "Nothing to inspect: " + stripPrefix(why),
                 inputView(ex, -1), null, null, List.of(), List.of());
     }

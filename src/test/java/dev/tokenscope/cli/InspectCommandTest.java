@@ -513,7 +513,7 @@ class InspectCommandTest {
         assertTrue(out.contains("Diagnosis [expired]: Expired 3 h ago"), out);
         assertTrue(out.contains("Fix: Acquire a new token"), out);
         assertTrue(out.contains("\nSteps\n"), out);
-        assertTrue(lineWith(out, "Lifetime").matches("\\s+FAIL\\s+Lifetime\\s+Expired 3 h ago .*\\[IDX10223]"), lineWith(out, "Lifetime"));
+        assertTrue(lineWith(out, "Lifetime").matches("\\s+FAIL\\s+Lifetime\\s+Expired 3 h before 2026-03-01T15:50:00Z .*\\[IDX10223]"), lineWith(out, "Lifetime"));
         assertTrue(lineWith(out, "fix: Acquire a fresh token").startsWith("        fix: "), out);
         assertTrue(lineWith(out, "Signature ").matches("\\s+SKIP\\s+Signature\\s+.+"), lineWith(out, "Signature "));
         assertTrue(lineWith(out, "Token format").matches("\\s+PASS\\s+Token format\\s+.+"), out);

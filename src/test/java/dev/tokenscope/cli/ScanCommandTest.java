@@ -75,7 +75,7 @@ class ScanCommandTest {
         assertTrue(out.contains("    judged as: api (" + API_ID + ") · sent to api.contoso.example\n"), out);
         assertTrue(out.contains("[1] VALID — Valid for " + API_ID), out);
         assertTrue(out.contains("access token · token response (access_token) · POST https://login.microsoftonline.com/" + Tokens.TENANT + "/oauth2/v2.0/token → 200"), out);
-        assertTrue(out.contains("at 2026-03-01T12:00:01.000Z · entry 1 · seen 2× (last in entry 2)"), out);
+        assertTrue(out.contains("at 2026-03-01T12:00:01.000Z · entries[0] · seen 2× (last in entries[1])"), out);
         assertTrue(out.contains("aud " + API_ID + " · exp 2026-03-01T12:50:00Z (expires in 50 min)"), out);
         assertTrue(out.contains("[2] INVALID [expired] — Not valid: "), out);
         assertTrue(out.contains("token · Authorization header · GET https://api.contoso.example/old"), out);
@@ -159,7 +159,7 @@ class ScanCommandTest {
         assertTrue(out.contains("access token · Location header fragment (access_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?"), out);
         assertTrue(out.contains("[3] VALID — Valid for " + API_ID + "\n"
                 + "    access token · token response (access_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
-        assertTrue(out.contains(" · entry 4 · seen 2× (last in entry 5)"), out);
+        assertTrue(out.contains(" · entries[3] · seen 2× (last in entries[4])"), out);
         assertTrue(out.contains("[4] VALID — ID token for client " + Tokens.CLIENT_ID + ": valid, nonce matches its /authorize request\n"
                 + "    ID token · token response (id_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
         assertTrue(out.contains("[5] INVALID [placeholder] — Not valid: The client sent the placeholder 'undefined' instead of a token\n"

@@ -140,7 +140,7 @@ class VerifyCommandTest {
     @Test
     void usageErrorsExitTwoWithOneLine() throws Exception {
         assertEquals(2, run(dir.resolve("missing.txt").toString()));
-        assertEquals("tokenscope verify: no such file: " + dir.resolve("missing.txt"), err.strip());
+        assertEquals("tokenscope verify: no such file: " + dir.resolve("missing.txt") + "; check the path, or '-' for standard input", err.strip());
         assertEquals(2, run(offline(dir.toString()).toArray(String[]::new)));
         assertTrue(err.contains("is a directory"), err);
         Path empty = dir.resolve("empty.txt");
@@ -151,7 +151,7 @@ class VerifyCommandTest {
         assertEquals(2, run(empty.toString(), "--at", "yesterday"));
         assertTrue(err.contains("--at takes an ISO-8601 instant"), err);
         assertEquals(2, run(offline(empty.toString(), "--skew", "-1").toArray(String[]::new)));
-        assertTrue(err.contains("--skew must be 0 or more"), err);
+        assertTrue(err.contains("--skew takes 0 to 86400 seconds"), err);
         Path badHar = dir.resolve("bad.har");
         Files.writeString(badHar, "{\"log\": [1,2,3]}");
         assertEquals(2, run(offline(badHar.toString()).toArray(String[]::new)));

@@ -197,7 +197,7 @@ public final class BatchVerifier implements AutoCloseable {
         if (scanned == null) {
             Extraction ex = extractor.extract(s);
             Candidate c = ex.primary().orElse(null);
-            if (c == null) return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, stripNothing(ex.nothingToInspect()), false);
+            if (c == null) return nothing(s, ex);
             token = c.value();
             known = memoised(token, now);
             if (known != null) return known;
@@ -214,6 +214,15 @@ public final class BatchVerifier implements AutoCloseable {
         if (m == null || !m.covers(now)) return null;
         memoHits.incrementAndGet();
         return m.result().asMemoised();
+    }
+
+    /** A line without a token: the Inspector's verdict when it gives one (a placeholder is invalid, "placeholder"), else not-a-token. */
+    private BatchResult nothing(String line, Extraction ex) {
+        if (dev.tokenscope.engine.check.Diagnoses.PLACEHOLDER.equals(ex.form())) {
+            Inspector.Judgement j = inspector.judge(line, profile);
+            return new BatchResult(j.verdict(), j.topDiagnosis().map(Diagnosis::id).orElse(NOT_A_TOKEN), j.summary(), false);
+        }
+        return new BatchResult(Verdict.INVALID, NOT_A_TOKEN, stripNothing(ex.nothingToInspect()), false);
     }
 
     private static String stripNothing(String s) {
@@ -246,7 +255,7 @@ public final class BatchVerifier implements AutoCloseable {
         Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
         BatchResult result;
         if (!r.token()) {
-            result = new BatchResult(Verdict.INVALID, NOT_A_TOKEN, r.summary(), false);
+            result = new BatchResult(Verdict.INVALID, r.topDiagnosis().map(Diagnosis::id).orElse(NOT_A_TOKEN), r.summary(), false);
         } else {
             result = new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false);
         }

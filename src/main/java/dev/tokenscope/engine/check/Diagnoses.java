@@ -18,6 +18,22 @@ public final class Diagnoses {
                         + "tokens for your API are JWTs your API can validate.");
     }
 
+    /** Diagnosis id of a placeholder text ("undefined", "null", "{{token}}") where a token belongs: a client bug. */
+    public static final String PLACEHOLDER = "placeholder";
+
+    /**
+     * A placeholder where a token belongs: invalid in every command and view, the client bug named.
+     *
+     * @param value       the placeholder text ("undefined")
+     * @param description the extractor's sentence about it
+     */
+    public static Diagnosis placeholder(String value, String description) {
+        return new Diagnosis(PLACEHOLDER, "The client sent the placeholder '" + value + "' instead of a token",
+                description + " Any API rejects such a request with 401 (no token to validate).",
+                "Get the token before the call (await acquireTokenSilent / acquireTokenPopup, or the token request) "
+                        + "and send the field that holds it (MSAL.js: result.accessToken; a raw token response: access_token).");
+    }
+
     public static Diagnosis encryptedToken(String alg, String enc) {
         return new Diagnosis("encrypted-token", "Encrypted token (JWE): only the resource's private key can open it",
                 "The token has five parts and an \"enc\" header (alg " + alg + ", enc " + enc + "): the claims are encrypted for the "

@@ -17,7 +17,8 @@ import java.util.Optional;
  * The issuer: one the API trusts (the profile's accepted issuers, else Microsoft's own authorities; a look-alike of a
  * Microsoft authority fails, any other issuer leaves the verdict undetermined), exact match with the metadata's
  * "issuer" ({tenantid} templates filled with the token's tid), tid a GUID equal to the issuer's tenant segment, and the
- * matched key's own "issuer" property (v2 tokens). Without metadata only the form is checked.
+ * matched key's own "issuer" property (v2 tokens). Without metadata only the form is checked: the step is then a pass only
+ * when the issuer is one the API accepts (compared with that list), else info (a Microsoft authority) or a warning.
  */
 public final class IssuerCheck implements Check {
     @Override
@@ -82,8 +83,14 @@ public final class IssuerCheck implements Check {
         Optional<String> expected = ctx.trust().metadataIssuer();
         if (expected.isEmpty()) {
             String why = ctx.trust().unavailableReason();
-            return passed(ctx, s, trusted, iss, info.kind().label() + (info.tenantInPath() != null ? ", tenant " + info.tenantInPath() : "")
-                    + "; the form is right, not yet compared with the issuer's metadata" + (why != null ? " (" + why + ")" : ""));
+            String form = info.kind().label() + (info.tenantInPath() != null ? ", tenant " + info.tenantInPath() : "");
+            String notCompared = "not compared with the issuer's metadata" + (why != null ? " (" + why + ")" : "");
+            // A pass only for an issuer compared with something: here, the issuers the API accepts (--issuer, its configuration).
+            if (listed) return s.status(Status.PASS).detail("iss is one of the issuers the API accepts (" + form + "); " + notCompared).build();
+            if (!trusted) return passed(ctx, s, false, iss, form + "; the form is right, " + notCompared);
+            return s.status(Status.INFO).detail(form + "; the form is right, but the issuer was " + notCompared
+                            + " nor with issuers the API accepts")
+                    .hint("To compare it, give the issuer's metadata (--metadata URL|FILE, or go online) or the issuers the API accepts (--issuer).").build();
         }
         String template = expected.get();
         String filled = template.replace("{tenantid}", tid == null ? "{tenantid}" : tid).replace("{tenantId}", tid == null ? "{tenantId}" : tid);

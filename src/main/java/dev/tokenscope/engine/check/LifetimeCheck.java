@@ -37,6 +37,14 @@ public final class LifetimeCheck implements Check {
                 "Let the client refresh tokens a few minutes before exp (MSAL's acquireTokenSilent does); don't reuse one across a long operation.");
     }
 
+    /** "3 h ago" / "in 5 min" from now; with a chosen time "3 h before 2026-01-01 10:00:00 UTC" / "5 min after …". */
+    static String rel(Instant t, Instant at, boolean chosen) {
+        if (!chosen) return HumanTime.relative(t, at);
+        String span = HumanTime.span(Duration.between(at, t));
+        if (span == null) return "at " + HumanTime.utc(at);
+        return span + (t.isBefore(at) ? " before " : " after ") + HumanTime.utc(at);
+    }
+
     @Override
     public String id() { return "lifetime"; }
 
@@ -44,6 +52,9 @@ public final class LifetimeCheck implements Check {
     public Step run(CheckContext ctx) {
         if (!ctx.claimsReadable()) return ctx.skipped(id(), "Lifetime", "The claims could not be read.");
         Instant now = ctx.now();
+        // With a chosen evaluation time (--at) the step speaks of that instant, never of "now".
+        boolean chosen = ctx.profile().at() != null;
+        String at = chosen ? "at " + HumanTime.utc(now) : "now";
         Duration skew = ctx.profile().skew();
         String skewText = HumanTime.span(skew) == null ? "0 s" : HumanTime.span(skew);
         Step.Builder s = Step.of(id(), "Lifetime").evidence("evaluated at", HumanTime.utc(now)).evidence("clock skew", skewText);
@@ -69,31 +80,31 @@ public final class LifetimeCheck implements Check {
         if (!now.isBefore(exp.plus(skew))) {
             String when = HumanTime.relative(exp, now);
             ctx.diagnose(Diagnoses.expired(when, skewText));
-            return s.status(Status.FAIL).detail("Expired " + when + " (at " + HumanTime.utc(exp) + "), beyond the " + skewText + " clock skew")
+            return s.status(Status.FAIL).detail("Expired " + rel(exp, now, chosen) + " (at " + HumanTime.utc(exp) + "), beyond the " + skewText + " clock skew")
                     .idx("IDX10223").hint("Acquire a fresh token; MSAL's acquireTokenSilent returns a new one when the cached one expires.").build();
         }
         if (nbf != null && now.plus(skew).isBefore(nbf)) {
             String when = HumanTime.relative(nbf, now);
             ctx.diagnose(Diagnoses.notYetValid(when));
-            return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + when + "), beyond the " + skewText + " clock skew")
+            return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + rel(nbf, now, chosen) + "), beyond the " + skewText + " clock skew")
                     .idx("IDX10222").hint("Check the clock of the machine evaluating the token (NTP).").build();
         }
         if (!now.isBefore(exp)) {
             ctx.diagnose(expiringSoon("expired " + HumanTime.relative(exp, now) + ", accepted only within the " + skewText + " clock skew"));
-            return s.status(Status.WARN).detail("Expired " + HumanTime.relative(exp, now) + ", but within the " + skewText
-                    + " clock skew, so servers still accept it for a moment").hint("Acquire a fresh token now.").build();
+            return s.status(Status.WARN).detail("Expired " + rel(exp, now, chosen) + ", but within the " + skewText
+                    + " clock skew, so servers " + (chosen ? "accepted it " + at : "still accept it for a moment")).hint("Acquire a fresh token now.").build();
         }
         if (nbf != null && now.isBefore(nbf)) {
-            return s.status(Status.WARN).detail("nbf is " + HumanTime.relative(nbf, now) + ": accepted only thanks to the " + skewText
+            return s.status(Status.WARN).detail("nbf is " + rel(nbf, now, chosen) + ": accepted only thanks to the " + skewText
                     + " clock skew; a clock is off").hint("Check the clocks (NTP).").build();
         }
         if (iat != null && iat.isAfter(now.plus(skew))) {
-            return s.status(Status.WARN).detail("Issued " + HumanTime.relative(iat, now) + " (iat in the future): a clock is off")
+            return s.status(Status.WARN).detail("Issued " + rel(iat, now, chosen) + " (iat in the future): a clock is off")
                     .hint("Check the clocks (NTP).").build();
         }
         if (now.isAfter(exp.minus(soon(skew)))) ctx.diagnose(expiringSoon("expires " + HumanTime.relative(exp, now)));
         Duration life = iat != null ? Duration.between(iat, exp) : null;
-        return s.status(Status.PASS).detail("Valid now; " + HumanTime.phrase("exp", exp, now)
+        return s.status(Status.PASS).detail("Valid " + at + "; " + (chosen ? (exp.isAfter(now) ? "expires " : "expired ") + rel(exp, now, true) : HumanTime.phrase("exp", exp, now))
                 + (life != null && HumanTime.span(life) != null ? " (lifetime " + HumanTime.span(life) + ")" : "")).build();
     }
 }

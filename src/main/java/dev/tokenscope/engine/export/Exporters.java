@@ -45,7 +45,11 @@ public final class Exporters {
         String text = export(report, token, format, options);
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
+        // Never create directories: a typo in a path must not leave new directories behind (as root, anywhere).
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, Files.exists(dir) ? "is a file, not a directory" : "the directory does not exist");
+        }
+        if (Files.isDirectory(abs)) throw new java.nio.file.FileSystemException(abs.toString(), null, "is a directory");
         Path tmp = Files.createTempFile(dir, ".tokenscope-export", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -137,8 +137,7 @@ public final class HtmlExporter {
             for (var p : t.problems()) sb.append("<li>problem: ").append(esc(p.toString())).append("</li>\n");
             sb.append("</ul>\n");
             if (redacted.token() != null) {
-                sb.append("<p>").append(redacted.notes().contains(Redactor.NOTE_SIGNATURE_KEPT) ? "The token, signature included:"
-                        : "The token without its signature (header.payload):").append("</p>\n<pre id=\"token\">").append(block(redacted.token())).append("</pre>\n");
+                sb.append("<p>").append(esc(Redactor.tokenLabel(redacted))).append("</p>\n<pre id=\"token\">").append(block(redacted.token())).append("</pre>\n");
             }
             if (t.header() != null) sb.append("<h3>Header</h3>\n<pre id=\"header\">").append(block(Json.pretty(t.header()))).append("</pre>\n");
             if (!t.claimAnnotations().isEmpty()) {

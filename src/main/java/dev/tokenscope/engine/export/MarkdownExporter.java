@@ -109,8 +109,7 @@ public final class MarkdownExporter {
             for (var p : t.problems()) sb.append("- problem: ").append(text(p.toString())).append('\n');
             sb.append('\n');
             if (redacted.token() != null) {
-                sb.append(redacted.notes().contains(Redactor.NOTE_SIGNATURE_KEPT) ? "The token, signature included:\n\n"
-                        : "The token without its signature (header.payload):\n\n");
+                sb.append(Redactor.tokenLabel(redacted)).append("\n\n");
                 sb.append(fence(redacted.token(), "text"));
             }
             if (t.header() != null) sb.append("### Header\n\n").append(fence(Json.pretty(t.header()), "json"));

@@ -42,6 +42,8 @@ public final class Redactor {
     /** Values shorter than this are masked where they are claims, but not searched for in free text (too many false hits). */
     static final int MIN_SEARCHED_LENGTH = 3;
 
+    public static final String NOTE_SAML_SIGNATURE_REMOVED = "Signature values removed: the SAML message in this export is indented XML with "
+            + "every SignatureValue replaced, so it cannot be replayed (and no longer verifies; the original was verified).";
     public static final String NOTE_SIGNATURE_REMOVED = "Signature removed: the token in this export is header.payload only, so it cannot be "
             + "replayed. The signature was checked as the Signature step shows.";
     public static final String NOTE_SIGNATURE_KEPT = "Signature kept (--keep-signature): the token in this export can be replayed until it "
@@ -90,7 +92,8 @@ public final class Redactor {
         }
         scrub(tree, replacements, options);
         if (options.maskPii()) notes.add(NOTE_PII_MASKED);
-        notes.add(options.keepSignature() && !options.maskPii() ? NOTE_SIGNATURE_KEPT : NOTE_SIGNATURE_REMOVED);
+        boolean saml = report.token() != null && report.token().kind() == dev.tokenscope.engine.token.TokenKind.SAML;
+        notes.add(options.keepSignature() && !options.maskPii() ? NOTE_SIGNATURE_KEPT : saml ? NOTE_SAML_SIGNATURE_REMOVED : NOTE_SIGNATURE_REMOVED);
         try {
             return new Redacted(Json.MAPPER.treeToValue(tree, Report.class), exported, notes);
         } catch (JsonProcessingException e) {
@@ -220,5 +223,12 @@ public final class Redactor {
             out = sb.toString();
         }
         return out;
+    }
+
+    /** The words before the exported token text in Markdown and HTML. */
+    public static String tokenLabel(Redacted r) {
+        if (r.notes().contains(NOTE_SIGNATURE_KEPT)) return "The token, signature included:";
+        if (r.notes().contains(NOTE_SAML_SIGNATURE_REMOVED)) return "The SAML message as indented XML, every SignatureValue removed:";
+        return "The token without its signature (header.payload):";
     }
 }

@@ -45,7 +45,7 @@ public final class HarAnalysis {
     }
 
     /** Diagnosis id (and input form) of a finding that is a placeholder text instead of a token: a client bug. */
-    public static final String PLACEHOLDER = "placeholder";
+    public static final String PLACEHOLDER = dev.tokenscope.engine.check.Diagnoses.PLACEHOLDER;
     /** Diagnosis id of an access token for another resource. */
     public static final String OTHER_RESOURCE = "other-resource";
     public static final String NONCE_MISMATCH = "nonce-mismatch";
@@ -107,6 +107,27 @@ public final class HarAnalysis {
         int n = 0;
         for (HarFinding f : scan.findings()) rows.add(judge(++n, f, inspector, profile));
         return rows;
+    }
+
+    /**
+     * Every finding judged at the time of its request: the time of the entry where it was first seen (startedDateTime),
+     * unless the profile fixes one (--at); a capture's tokens were valid or not when they were sent, not today.
+     */
+    public static List<HarRow> analyseAtRequestTime(HarScan scan, Inspector inspector, ValidationProfile profile) {
+        List<HarRow> rows = new ArrayList<>(scan.findings().size());
+        int n = 0;
+        for (HarFinding f : scan.findings()) rows.add(judge(++n, f, inspector, atRequestTime(f, profile)));
+        return rows;
+    }
+
+    /** The profile evaluated at {@code f}'s request time (its entry's startedDateTime), unless it fixes its own time. */
+    public static ValidationProfile atRequestTime(HarFinding f, ValidationProfile profile) {
+        if (profile.at() != null || f.time() == null) return profile;
+        try {
+            return profile.withAt(java.time.OffsetDateTime.parse(f.time()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return profile;
+        }
     }
 
     /** Row {@code number} for finding {@code f}: the token judged in its role. */
@@ -233,10 +254,7 @@ public final class HarAnalysis {
      * way, so the finding is invalid, with the client bug named and its fix.
      */
     private static Report placeholder(HarFinding f, String described, Extraction asPasted, Report nothing) {
-        Diagnosis d = new Diagnosis(PLACEHOLDER, "The client sent the placeholder '" + f.token() + "' instead of a token",
-                asPasted.description() + " Any API rejects such a request with 401 (no token to validate).",
-                "Get the token before the call (await acquireTokenSilent / acquireTokenPopup, or the token request) "
-                        + "and send the field that holds it (MSAL.js: result.accessToken; a raw token response: access_token).");
+        Diagnosis d = dev.tokenscope.engine.check.Diagnoses.placeholder(f.token(), asPasted.description()); // the Inspector's rule, the value as sent
         Report.InputView input = new Report.InputView(PLACEHOLDER, "A placeholder from a HAR capture: " + described, List.of(), -1, List.of());
         return new Report(nothing.tool(), nothing.version(), nothing.evaluatedAt(), Verdict.INVALID, "Not valid: " + d.summary(), input,
                 null, null, List.of(), List.of(d));

@@ -82,6 +82,7 @@ public final class InputExtractor {
             Extraction url = fromUrl(s, notes);
             if (url != null) return url;
         }
+        if (severalTokenLines(s)) return scanText(s, notes);
         String compact = s.replaceAll("\\s+", "");
         if (compact.length() == s.length()) {
             return single("raw", "A compact token", notes, Role.TOKEN, "pasted text", s);
@@ -95,6 +96,21 @@ public final class InputExtractor {
             return single("raw", "A compact token", notes, Role.TOKEN, "pasted text", compact);
         }
         return scanText(s, notes);
+    }
+
+    /**
+     * Several complete JWTs, one per line (blank lines allowed): a file of tokens, never one wrapped token. Each line is a
+     * whole JWT by itself, which the pieces of a wrapped token never all are.
+     */
+    private static boolean severalTokenLines(String s) {
+        int tokens = 0;
+        for (String line : s.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty()) continue;
+            if (!JWT_IN_TEXT.matcher(l).matches() || l.chars().filter(ch -> ch == '.').count() < 2) return false;
+            tokens++;
+        }
+        return tokens > 1;
     }
 
     /**
@@ -291,10 +307,41 @@ public final class InputExtractor {
             return none("unrecognised", "No token found: expected a JWT (three base64url parts, usually starting with \"eyJ\"), "
                     + "a 'Bearer …' header, a token-endpoint JSON response or a redirect URL.");
         }
+        if (found.size() > 1) found = byRole(found);
+        if (HAR_START.matcher(s).lookingAt()) {
+            notes.add("this is a HAR capture: 'tokenscope scan FILE' lists every token with the request that carried it and judges each in its role");
+        }
         return new Extraction("text", "Text containing " + found.size() + (found.size() == 1 ? " token" : " tokens"), notes, found);
     }
 
+    private static final Pattern HAR_START = Pattern.compile("\\{\\s*\"log\"\\s*:");
+
+    /**
+     * Several tokens found in text: each named by what its claims say it is (access token, ID token), access tokens
+     * first, so the one inspected first is the access token whatever the order of the text.
+     */
+    private static List<Candidate> byRole(List<Candidate> found) {
+        List<Candidate> named = new ArrayList<>();
+        for (Candidate c : found) named.add(new Candidate(roleOf(c.value()), c.source(), c.value()));
+        named.sort(java.util.Comparator.comparingInt(c -> c.role().ordinal()));
+        return named;
+    }
+
+    private static Role roleOf(String jwt) {
+        dev.tokenscope.engine.token.DecodedToken t = new dev.tokenscope.engine.token.TokenDecoder().decode(jwt);
+        if (t.claims() == null) return Role.TOKEN;
+        return switch (new dev.tokenscope.engine.entra.TokenFacts(t).type()) {
+            case ACCESS_TOKEN, APP_ONLY_ACCESS_TOKEN -> Role.ACCESS_TOKEN;
+            case ID_TOKEN -> Role.ID_TOKEN;
+            case UNKNOWN -> Role.TOKEN;
+        };
+    }
+
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)undefined|null|nil|none|\\[objectobject]|\\{\\{?\\w*}}?|\\$\\{?\\w*}?|<\\w*>|%\\w+%|your[_-]?(access[_-]?)?token([_-]?here)?|token|accesstoken|access_token");
+
+    /** A line of a PEM body: base64 of DER, which starts with a SEQUENCE tag (0x30 0x82…, "MII"). */
+    private static final Pattern PEM_BODY = Pattern.compile("MI[IJ][A-Za-z0-9+/]{20,}={0,2}");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
 
     private static Extraction single(String form, String description, List<String> notes, Role role, String source, String value) {
         if (PLACEHOLDER.matcher(value).matches()) {
@@ -302,12 +349,29 @@ public final class InputExtractor {
                     + "(the variable meant to hold the token was empty or unresolved, e.g. an un-awaited acquireTokenSilent, a misnamed "
                     + "field such as result.access_token instead of result.accessToken, or a template that was never filled in).");
         }
+        if (value.indexOf('.') < 0 && PEM_BODY.matcher(value).matches()) {
+            return none("unrecognised", "No token found: the text is a line of base64 DER (\"MII…\"), a line of a PEM certificate or key, "
+                    + "not a token. Give the token itself (a JWT starts with \"eyJ\").");
+        }
+        if (value.indexOf('.') < 0 && WORD.matcher(value).matches()) {
+            String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+            return none("unrecognised", "No token found: '" + shown + "' is a word (letters only), neither a JWT (three base64url parts, "
+                    + "usually starting with \"eyJ\") nor an opaque token (which mixes letters, digits and symbols).");
+        }
         if (value.indexOf('.') < 0 && TOKENISH.matcher(value).matches() && !dev.tokenscope.engine.token.TokenDecoder.opaqueShaped(value)) {
             String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
             return none("unrecognised", "No token found: '" + shown + "' is neither a JWT (three base64url parts, usually starting with "
                     + "\"eyJ\") nor an opaque token (a long base64-like string such as a consumer-account ticket \"EwA…\").");
         }
         return new Extraction(form, description, notes, List.of(new Candidate(role, source, value)));
+    }
+
+    private static final Pattern PLACEHOLDER_TEXT = Pattern.compile("literal text '(.*)', not a token", Pattern.DOTALL);
+
+    /** The placeholder text of an extraction whose form is "placeholder" ("undefined"), or "?" for any other. */
+    public static String placeholderValue(Extraction ex) {
+        Matcher m = PLACEHOLDER_TEXT.matcher(ex.description());
+        return m.find() ? m.group(1) : "?";
     }
 
     private static Extraction none(String form, String description) {

@@ -23,7 +23,7 @@ public final class TrustChecks {
         return new Diagnosis("metadata-unreachable", "Could not get the issuer's " + what + ": " + e.getMessage(),
                 "Without the issuer's published keys nobody can prove who signed the token, so the verdict stays open. "
                         + "A server in the same situation logs IDX20803 (unable to obtain configuration) and rejects every token.",
-                switch (e.kind()) {
+                fromFile(e) ? "The document is a file you chose: fix or replace the file (" + e.url() + "), or give a URL." : switch (e.kind()) {
                     case DNS, REFUSED, TIMEOUT -> "Check the network path (proxy, firewall, DNS) to " + (e.url() == null ? "the issuer" : e.url())
                             + ", or give the documents as files (--metadata FILE --jwks FILE) or run once online to fill the cache.";
                     case TLS -> "A TLS-inspecting proxy? Trust its CA in the runtime, or give the documents as files.";
@@ -32,6 +32,11 @@ public final class TrustChecks {
                     case OFFLINE -> "Run once without --offline (the cache keeps the documents), or give them as files.";
                     default -> "Check the URL, or give the documents as files (--metadata FILE --jwks FILE).";
                 });
+    }
+
+    /** True when the failed document is a file the user chose, not something fetched: its problem is the file's, not the network's. */
+    static boolean fromFile(FetchException e) {
+        return e.kind() == FetchException.Kind.FILE || (e.url() != null && !DocumentStore.isUrl(e.url()));
     }
 
     /** Fetching the issuer's OpenID metadata. */
@@ -61,7 +66,7 @@ public final class TrustChecks {
                 }
                 ctx.diagnose(unreachable("OpenID metadata", m.error()));
                 return s.status(Status.FAIL).detail(m.error().getMessage()).evidence("url", m.source()).evidence("failure", m.error().kind().name().toLowerCase())
-                        .idx("IDX20803").hint("Check the network to the issuer, or give --metadata FILE.").build();
+                        .idx("IDX20803").hint(fromFile(m.error()) ? "Fix the metadata file you gave, or give its URL." : "Check the network to the issuer, or give --metadata FILE.").build();
             }
             DocumentStore.Doc d = m.doc();
             s.evidence("source", d.source()).evidence("issuer", d.json().path("issuer").asText(null)).evidence("jwks_uri", d.json().path("jwks_uri").asText(null))
@@ -93,7 +98,7 @@ public final class TrustChecks {
                 }
                 ctx.diagnose(unreachable("signing keys", k.error()));
                 return s.status(Status.FAIL).detail(k.error().getMessage()).evidence("url", k.source()).evidence("failure", k.error().kind().name().toLowerCase())
-                        .idx("IDX10500").hint("Check the network to the key set URL, or give --jwks FILE.").build();
+                        .idx("IDX10500").hint(fromFile(k.error()) ? "Fix the key-set file you gave (a JSON Web Key Set), or give its URL." : "Check the network to the key set URL, or give --jwks FILE.").build();
             }
             s.evidence("source", k.doc().source()).evidence("keys", t.keys().size()).evidence("cache", k.doc().file() ? "file" : k.doc().note() + ", " + k.doc().age(t.now()));
             int n = 0;

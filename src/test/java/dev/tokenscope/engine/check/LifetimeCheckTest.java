@@ -34,12 +34,27 @@ class LifetimeCheckTest {
     static final Instant NBF = NOW.minusSeconds(600);
     static final String TOKEN = Tokens.sign(Tokens.v2Access());
 
+    /** Evaluated "now", with the clock at {@code when} (no chosen time: the step speaks of "now"). */
     static Report at(String token, Instant when) {
-        return INSPECTOR.inspect(token, ValidationProfile.defaults().withAt(when));
+        return new Inspector(TrustResolver.offlineOnly(), Clock.fixed(when, ZoneOffset.UTC)).inspect(token, ValidationProfile.defaults());
     }
 
     static Report withSkew(String token, Instant when, Duration skew) {
-        return INSPECTOR.inspect(token, new ValidationProfile(null, null, null, null, null, skew, when, null, null, true));
+        return new Inspector(TrustResolver.offlineOnly(), Clock.fixed(when, ZoneOffset.UTC))
+                .inspect(token, new ValidationProfile(null, null, null, null, null, skew, null, null, null, true));
+    }
+
+    /** Evaluated at a chosen time (--at): the step says "at <instant>", never "now" (issue 19). */
+    @Test
+    void aChosenTimeIsNamedNeverNow() {
+        Step valid = lifetime(INSPECTOR.inspect(TOKEN, ValidationProfile.defaults().withAt(NOW)));
+        assertEquals("Valid at 2026-03-01T12:00:00Z; expires 50 min after 2026-03-01T12:00:00Z (lifetime 1 h)", valid.detail());
+        Step expired = lifetime(INSPECTOR.inspect(TOKEN, ValidationProfile.defaults().withAt(EXP.plus(Duration.ofHours(3)))));
+        assertEquals(Status.FAIL, expired.status());
+        assertTrue(expired.detail().startsWith("Expired 3 h before 2026-03-01T15:50:00Z (at 2026-03-01T12:50:00Z)"), expired.detail());
+        Step early = lifetime(INSPECTOR.inspect(TOKEN, ValidationProfile.defaults().withAt(NBF.minus(Duration.ofMinutes(45)))));
+        assertTrue(early.detail().startsWith("Not valid until 2026-03-01T11:50:00Z (45 min after 2026-03-01T11:05:00Z)"), early.detail());
+        for (Step s : List.of(valid, expired, early)) assertFalse(s.detail().contains("now") || s.detail().contains(" ago"), s.detail());
     }
 
     static Step lifetime(Report r) {

@@ -262,6 +262,12 @@ class ExportersTest {
     void writeCreatesTheFileAtomically() throws Exception {
         String token = token();
         Path out = dir.resolve("sub/report.html");
+        var report = inspector.inspect(token, profile);
+        java.nio.file.NoSuchFileException missing = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> Exporters.write(out, report, token, ExportFormat.HTML, ExportOptions.defaults()));
+        assertEquals("the directory does not exist", missing.getReason());
+        assertFalse(Files.exists(out.getParent()), "no directory is created");
+        Files.createDirectory(out.getParent());
         Exporters.write(out, inspector.inspect(token, profile), token, ExportFormat.HTML, ExportOptions.defaults());
         assertTrue(Files.readString(out).startsWith("<!DOCTYPE html>"));
         try (var files = Files.list(out.getParent())) {

@@ -373,7 +373,10 @@ class InputExtractorTest {
     void severalTokensInTextAreAllListedOnce() {
         Extraction e = x.extract("first " + ID + " then " + AT + " and again " + ID);
         assertEquals("Text containing 2 tokens", e.description());
-        assertEquals(List.of(ID, AT), e.candidates().stream().map(Candidate::value).toList());
+        // Named by their claims, the access token first whatever the order of the text (issue 19).
+        assertEquals(List.of(AT, ID), e.candidates().stream().map(Candidate::value).toList());
+        assertEquals(List.of(Role.ACCESS_TOKEN, Role.ID_TOKEN), e.candidates().stream().map(Candidate::role).toList());
+        assertEquals(AT, e.primary().orElseThrow().value());
     }
 
     @Test
