@@ -9,14 +9,14 @@ import dev.tokenscope.engine.signin.AadstsCatalogue;
 import dev.tokenscope.engine.signin.Authority;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.Cancellation;
-import dev.tokenscope.engine.signin.ClientCertificate;
 import dev.tokenscope.desktop.DesktopBrowserLauncher;
 import dev.tokenscope.engine.signin.DeviceCodeInfo;
 import dev.tokenscope.engine.signin.FlowLog;
 import dev.tokenscope.engine.signin.OAuthError;
-import dev.tokenscope.engine.signin.Secret;
+import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.signin.SignInException;
+import dev.tokenscope.engine.signin.SignInForm;
 import dev.tokenscope.engine.signin.SignInRequest;
 import dev.tokenscope.engine.signin.TokenSet;
 import dev.tokenscope.engine.text.SafeText;
@@ -187,9 +187,8 @@ public final class LoginCommand implements Callable<Integer> {
             err.flush();
             return Cli.USAGE;
         }
-        boolean appOnly = request.clientSecret() != null || request.certificate() != null;
-        String flow = deviceCode ? SignInClient.DEVICE_CODE : appOnly ? SignInClient.CLIENT_CREDENTIALS : SignInClient.AUTHORIZATION_CODE;
-        if (appOnly && !deviceCode && inspectIdToken) {
+        Grant flow = grant();
+        if (flow.appOnly() && inspectIdToken) {
             err.println("tokenscope login: client credentials give no ID token; drop --id-token");
             return Cli.USAGE;
         }
@@ -201,8 +200,8 @@ public final class LoginCommand implements Callable<Integer> {
         TokenSet tokens;
         try {
             tokens = switch (flow) {
-                case SignInClient.DEVICE_CODE -> client.deviceCode(request, info -> showDeviceCode(info, err), log, cancel);
-                case SignInClient.CLIENT_CREDENTIALS -> client.clientCredentials(request, log, cancel);
+                case DEVICE_CODE -> client.deviceCode(request, info -> showDeviceCode(info, err), log, cancel);
+                case CLIENT_CREDENTIALS -> client.clientCredentials(request, log, cancel);
                 default -> client.authorizationCode(request, browser(err), log, cancel);
             };
             if (refresh) {
@@ -226,12 +225,12 @@ public final class LoginCommand implements Callable<Integer> {
         Report report = inspectors.get().inspect(token, profile());
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("signIn", summary(flow, request, tokens));
+            doc.put("signIn", summary(request, tokens));
             if (verbose) doc.put("flowLog", log.entries());
             doc.put("report", report);
             out.println(Json.pretty(doc));
         } else {
-            out.print(humanSummary(flow, request, tokens));
+            out.print(humanSummary(request, tokens));
             out.println();
             out.print(new HumanRenderer(useColor()).render(report));
             printLog(log, err);
@@ -245,50 +244,47 @@ public final class LoginCommand implements Callable<Integer> {
         return browsers != null ? browsers.apply(err) : new DesktopBrowserLauncher(err, !noBrowser);
     }
 
-    private static String flowName(String flow) {
-        return switch (flow) {
-            case SignInClient.DEVICE_CODE -> "device code";
-            case SignInClient.CLIENT_CREDENTIALS -> "client credentials";
-            case SignInClient.REFRESH_TOKEN -> "refresh token";
-            default -> "authorization code + PKCE in the browser";
-        };
+    /** The grant's name in the CLI's sentences. */
+    static String flowName(Grant flow) {
+        return flow == Grant.AUTHORIZATION_CODE ? flow.label() + " in the browser" : flow.label();
+    }
+
+    /** The grant the options choose: --device-code, else client credentials with a secret or certificate, else the browser. */
+    Grant grant() {
+        return deviceCode ? Grant.DEVICE_CODE : clientSecretEnv != null || certificate != null ? Grant.CLIENT_CREDENTIALS : Grant.AUTHORIZATION_CODE;
+    }
+
+    /** The options as the shared sign-in form (the GUI's parser: same rules, same messages); {@code secret} from the environment. */
+    SignInForm form(String secret) {
+        return new SignInForm().grant(grant()).authority(authority).cloud(Authority.Cloud.parse(cloud)).clientId(clientId).scopes(scopes)
+                .prompt(prompt).loginHint(loginHint).domainHint(domainHint).extraParameters(params).port(port == 0 ? "" : String.valueOf(port))
+                .redirectUri(redirectUri).spaOrigin(spaOrigin).timeoutSeconds(String.valueOf(timeoutSeconds))
+                .credential(certificate != null ? SignInForm.Credential.CERTIFICATE : SignInForm.Credential.SECRET).clientSecret(secret)
+                .certificatePath(certificate == null ? null : certificate.toString());
     }
 
     private SignInRequest request() throws UsageError {
-        Authority a = Authority.parse(authority, Authority.Cloud.parse(cloud));
-        if (timeoutSeconds <= 0) throw new UsageError("--timeout must be a positive number of seconds");
         if (skewSeconds < 0) throw new UsageError("--skew must be 0 or more seconds");
-        SignInRequest.Builder b = SignInRequest.builder(a, clientId).scopes(scopes).prompt(prompt).loginHint(loginHint).domainHint(domainHint)
-                .port(port).redirectUri(redirectUri).timeout(Duration.ofSeconds(timeoutSeconds)).spaOrigin(spaOrigin);
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) throw new UsageError("--param takes NAME=VALUE, not \"" + p + "\"");
-            b.extra(p.substring(0, eq), p.substring(eq + 1));
-        }
         if (clientSecretEnv != null && certificate != null) throw new UsageError("give either --client-secret-env or --certificate, not both");
+        if (certificatePasswordEnv != null && certificate == null) throw new UsageError("--certificate-password-env needs --certificate");
+        String secret = null;
         if (clientSecretEnv != null) {
-            String v = env.apply(clientSecretEnv);
-            if (v == null || v.isEmpty()) throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty");
-            b.clientSecret(Secret.of(v));
+            secret = env.apply(clientSecretEnv);
+            if (secret == null || secret.isEmpty()) throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty");
         }
-        if (certificate != null) {
-            char[] pw = null;
-            if (certificatePasswordEnv != null) {
-                String v = env.apply(certificatePasswordEnv);
-                if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
-                pw = v.toCharArray();
-            }
-            try {
-                b.certificate(ClientCertificate.fromFile(certificate, pw));
-            } catch (IOException e) {
-                throw new UsageError("could not read the certificate " + certificate + ": " + e.getMessage());
-            } finally {
-                if (pw != null) java.util.Arrays.fill(pw, '\0');
-            }
-        } else if (certificatePasswordEnv != null) {
-            throw new UsageError("--certificate-password-env needs --certificate");
+        SignInRequest r = form(secret).request();
+        if (certificate == null) return r;
+        char[] pw = null;
+        if (certificatePasswordEnv != null) {
+            String v = env.apply(certificatePasswordEnv);
+            if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
+            pw = v.toCharArray();
         }
-        return b.build();
+        try {
+            return SignInForm.withCertificate(r, certificate, pw);
+        } catch (IOException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     private ValidationProfile profile() {
@@ -314,9 +310,9 @@ public final class LoginCommand implements Callable<Integer> {
         return s >= 120 ? (s / 60) + " minutes" : s + " seconds";
     }
 
-    private Map<String, Object> summary(String flow, SignInRequest r, TokenSet t) {
+    private Map<String, Object> summary(SignInRequest r, TokenSet t) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("flow", t.flow());
+        m.put("flow", t.grant().grantType());
         m.put("authority", r.authority().url());
         m.put("clientId", r.clientId());
         TokenSet.ScopeComparison sc = t.scopes();
@@ -334,10 +330,10 @@ public final class LoginCommand implements Callable<Integer> {
         return m;
     }
 
-    private String humanSummary(String flow, SignInRequest r, TokenSet t) {
+    private String humanSummary(SignInRequest r, TokenSet t) {
         StringBuilder sb = new StringBuilder();
         TokenSet.ScopeComparison sc = t.scopes();
-        sb.append("Signed in: ").append(flowName(t.flow())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
+        sb.append("Signed in: ").append(flowName(t.grant())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
         sb.append("  scopes requested: ").append(SafeText.line(String.join(" ", sc.requested()))).append('\n');
         sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : SafeText.line(String.join(" ", sc.granted()))).append('\n');
         if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(SafeText.line(String.join(" ", sc.notGranted()))).append('\n');
