@@ -11,18 +11,14 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -34,6 +30,7 @@ import java.io.File;
 /** The form column: saved profiles, authority, client, scopes, grant, credentials, advanced options, and Sign in / Cancel. */
 public final class SignInFormController {
     @FXML private SignInProfilesController signInProfilesController;
+    @FXML private SignInAdvancedController advancedPaneController;
     @FXML private TextField authorityField;
     @FXML private ChoiceBox<Authority.Cloud> cloudChoice;
     @FXML private TextField clientIdField;
@@ -49,17 +46,6 @@ public final class SignInFormController {
     @FXML private HBox certificateBox;
     @FXML private TextField certificatePathField;
     @FXML private PasswordField certificatePasswordField;
-    @FXML private TitledPane advancedPane;
-    @FXML private GridPane advancedGrid;
-    @FXML private TextField portField;
-    @FXML private TextField redirectField;
-    @FXML private ComboBox<String> promptChoice;
-    @FXML private TextField loginHintField;
-    @FXML private TextField domainHintField;
-    @FXML private TextArea extraField;
-    @FXML private TextField spaOriginField;
-    @FXML private Label spaHelp;
-    @FXML private TextField timeoutField;
     @FXML private Label formError;
     @FXML private Button signInButton;
     @FXML private Button signInCancelButton;
@@ -101,7 +87,7 @@ public final class SignInFormController {
         secretField.textProperty().bindBidirectional(form.clientSecretProperty());
         certificatePathField.textProperty().bindBidirectional(form.certificatePathProperty());
         certificatePasswordField.textProperty().bindBidirectional(form.certificatePasswordProperty());
-        bindAdvanced();
+        advancedPaneController.bind(form, formScroll);
         formError.textProperty().bind(form.formErrorProperty());
         formError.visibleProperty().bind(form.formErrorProperty().isNotEmpty());
         formError.managedProperty().bind(formError.visibleProperty());
@@ -123,37 +109,11 @@ public final class SignInFormController {
                 Credential.SECRET, Credential.CERTIFICATE);
     }
 
-    private void bindAdvanced() {
-        portField.textProperty().bindBidirectional(form.portProperty());
-        redirectField.textProperty().bindBidirectional(form.redirectUriProperty());
-        promptChoice.getItems().setAll("", "select_account", "login", "consent", "none", "create");
-        promptChoice.valueProperty().bindBidirectional(form.promptProperty());
-        promptChoice.setTooltip(new Tooltip(SignInTexts.PROMPT_TOOLTIP));
-        loginHintField.textProperty().bindBidirectional(form.loginHintProperty());
-        domainHintField.textProperty().bindBidirectional(form.domainHintProperty());
-        extraField.textProperty().bindBidirectional(form.extraParametersProperty());
-        spaOriginField.textProperty().bindBidirectional(form.spaOriginProperty());
-        Tooltip spa = new Tooltip(SignInTexts.spaHelp());
-        spa.setWrapText(true);
-        spa.setMaxWidth(460);
-        spa.setShowDuration(Duration.seconds(60));
-        spa.setShowDelay(Duration.millis(150));
-        spaHelp.setTooltip(spa);
-        spaOriginField.setTooltip(spa);
-        timeoutField.textProperty().bindBidirectional(form.timeoutSecondsProperty());
-        advancedPane.expandedProperty().addListener((obs, o, open) -> {
-            if (open) Platform.runLater(() -> Toggles.reveal(formScroll, advancedPane));
-        });
-    }
-
     private void showGrant(Grant g) {
         boolean cc = g == Grant.CLIENT_CREDENTIALS;
         credentialsBox.setVisible(cc);
         credentialsBox.setManaged(cc);
         if (cc) Platform.runLater(() -> Toggles.reveal(formScroll, credentialsBox));
-        // The advanced options shape the browser's authorization request and its redemption; the other grants ignore them.
-        advancedGrid.setDisable(g != Grant.AUTHORIZATION_CODE);
-        advancedPane.setText(SignInTexts.advancedTitle(g));
     }
 
     private void showCredential(Credential c) {
