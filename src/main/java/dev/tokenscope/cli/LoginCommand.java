@@ -9,14 +9,14 @@ import dev.tokenscope.engine.signin.AadstsCatalogue;
 import dev.tokenscope.engine.signin.Authority;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.Cancellation;
-import dev.tokenscope.engine.signin.ClientCertificate;
 import dev.tokenscope.desktop.DesktopBrowserLauncher;
 import dev.tokenscope.engine.signin.DeviceCodeInfo;
 import dev.tokenscope.engine.signin.FlowLog;
 import dev.tokenscope.engine.signin.OAuthError;
-import dev.tokenscope.engine.signin.Secret;
+import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.signin.SignInException;
+import dev.tokenscope.engine.signin.SignInForm;
 import dev.tokenscope.engine.signin.SignInRequest;
 import dev.tokenscope.engine.signin.TokenSet;
 import dev.tokenscope.engine.text.SafeText;
@@ -190,8 +190,7 @@ public final class LoginCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | UsageError e) {
             return Errors.usage(spec, e.getMessage());
         }
-        boolean appOnly = request.clientSecret() != null || request.certificate() != null;
-        String flow = deviceCode ? SignInClient.DEVICE_CODE : appOnly ? SignInClient.CLIENT_CREDENTIALS : SignInClient.AUTHORIZATION_CODE;
+        Grant flow = grant();
         FlowLog log = new FlowLog();
         Cancellation cancel = new Cancellation();
         SignInClient client = signInClients.get();
@@ -200,8 +199,8 @@ public final class LoginCommand implements Callable<Integer> {
         TokenSet tokens;
         try {
             tokens = switch (flow) {
-                case SignInClient.DEVICE_CODE -> client.deviceCode(request, info -> showDeviceCode(info, err), log, cancel);
-                case SignInClient.CLIENT_CREDENTIALS -> client.clientCredentials(request, log, cancel);
+                case DEVICE_CODE -> client.deviceCode(request, info -> showDeviceCode(info, err), log, cancel);
+                case CLIENT_CREDENTIALS -> client.clientCredentials(request, log, cancel);
                 default -> client.authorizationCode(request, browser(err), log, cancel);
             };
             if (refresh) {
@@ -225,12 +224,12 @@ public final class LoginCommand implements Callable<Integer> {
         Report report = inspectors.get().inspect(token, profile());
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("signIn", summary(flow, request, tokens));
+            doc.put("signIn", summary(request, tokens));
             if (verbose) doc.put("flowLog", log.entries());
             doc.put("report", report);
             out.println(Json.pretty(doc));
         } else {
-            out.print(humanSummary(flow, request, tokens));
+            out.print(humanSummary(request, tokens));
             out.println();
             out.print(new HumanRenderer(useColor()).render(report));
             printLog(log, err);
@@ -244,17 +243,50 @@ public final class LoginCommand implements Callable<Integer> {
         return browsers != null ? browsers.apply(err) : new DesktopBrowserLauncher(err, !noBrowser);
     }
 
-    private static String flowName(String flow) {
-        return switch (flow) {
-            case SignInClient.DEVICE_CODE -> "device code";
-            case SignInClient.CLIENT_CREDENTIALS -> "client credentials";
-            case SignInClient.REFRESH_TOKEN -> "refresh token";
-            default -> "authorization code + PKCE in the browser";
-        };
+    /** The grant's name in the CLI's sentences. */
+    static String flowName(Grant flow) {
+        return flow == Grant.AUTHORIZATION_CODE ? flow.label() + " in the browser" : flow.label();
+    }
+
+    /** The grant the options choose: --device-code, else client credentials with a secret or certificate, else the browser. */
+    Grant grant() {
+        return deviceCode ? Grant.DEVICE_CODE : clientSecretEnv != null || certificate != null ? Grant.CLIENT_CREDENTIALS : Grant.AUTHORIZATION_CODE;
+    }
+
+    /** The options as the shared sign-in form (the GUI's parser: same rules, same messages); {@code secret} from the environment. */
+    SignInForm form(String secret) {
+        return new SignInForm().grant(grant()).authority(authority).cloud(Authority.Cloud.parse(cloud)).clientId(clientId).scopes(scopes)
+                .prompt(prompt).loginHint(loginHint).domainHint(domainHint).extraParameters(params).port(port == 0 ? "" : String.valueOf(port))
+                .redirectUri(redirectUri).spaOrigin(spaOrigin).timeoutSeconds(String.valueOf(timeoutSeconds))
+                .credential(certificate != null ? SignInForm.Credential.CERTIFICATE : SignInForm.Credential.SECRET).clientSecret(secret)
+                .certificatePath(certificate == null ? null : certificate.toString());
     }
 
     private SignInRequest request() throws UsageError {
-        return LoginUsage.request(this);
+        LoginUsage.check(this); // the CLI's own checks (names, contradictions), before the form shared with the window
+        String secret = null;
+        if (clientSecretEnv != null) {
+            secret = env.apply(clientSecretEnv);
+            if (secret == null || secret.isEmpty()) {
+                throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty: "
+                        + "set it (export " + clientSecretEnv + "=…) before running login");
+            }
+        }
+        SignInRequest r = form(secret).request();
+        if (certificate == null) return r;
+        char[] pw = null;
+        if (certificatePasswordEnv != null) {
+            String v = env.apply(certificatePasswordEnv);
+            if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
+            pw = v.toCharArray();
+        }
+        try {
+            return SignInForm.withCertificate(r, certificate, pw);
+        } catch (IOException e) {
+            throw new UsageError("could not read the certificate " + certificate + ": " + Shown.message(e.getMessage()));
+        } finally {
+            if (pw != null) java.util.Arrays.fill(pw, '\0');
+        }
     }
 
     private ValidationProfile profile() {
@@ -280,9 +312,9 @@ public final class LoginCommand implements Callable<Integer> {
         return s >= 120 ? (s / 60) + " minutes" : s + " seconds";
     }
 
-    private Map<String, Object> summary(String flow, SignInRequest r, TokenSet t) {
+    private Map<String, Object> summary(SignInRequest r, TokenSet t) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("flow", t.flow());
+        m.put("flow", t.grant().grantType());
         m.put("authority", r.authority().url());
         m.put("clientId", r.clientId());
         TokenSet.ScopeComparison sc = t.scopes();
@@ -300,10 +332,10 @@ public final class LoginCommand implements Callable<Integer> {
         return m;
     }
 
-    private String humanSummary(String flow, SignInRequest r, TokenSet t) {
+    private String humanSummary(SignInRequest r, TokenSet t) {
         StringBuilder sb = new StringBuilder();
         TokenSet.ScopeComparison sc = t.scopes();
-        sb.append("Signed in: ").append(flowName(t.flow())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
+        sb.append("Signed in: ").append(flowName(t.grant())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
         sb.append("  scopes requested: ").append(SafeText.line(String.join(" ", sc.requested()))).append('\n');
         sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : SafeText.line(String.join(" ", sc.granted()))).append('\n');
         if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(SafeText.line(String.join(" ", sc.notGranted()))).append('\n');

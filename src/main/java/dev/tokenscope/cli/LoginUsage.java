@@ -1,18 +1,13 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.signin.Authority;
-import dev.tokenscope.engine.signin.ClientCertificate;
-import dev.tokenscope.engine.signin.Secret;
-import dev.tokenscope.engine.signin.SignInRequest;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code login}'s command line checked and turned into a sign-in request, before any network traffic: empty values,
+ * {@code login}'s command line checked before any network traffic (then turned into a request by the sign-in form shared
+ * with the window): empty values,
  * out-of-range numbers and contradictory options are usage errors (exit 2), never a sign-in that fails (exit 3).
  */
 final class LoginUsage {
@@ -22,43 +17,6 @@ final class LoginUsage {
     /** The prompt values Entra knows. */
     static final List<String> PROMPTS = List.of("login", "select_account", "consent", "none", "create");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-    static SignInRequest request(LoginCommand c) throws LoginCommand.UsageError {
-        check(c);
-        Authority a = Authority.parse(c.authority, Authority.Cloud.parse(c.cloud));
-        SignInRequest.Builder b = SignInRequest.builder(a, c.clientId).scopes(c.scopes).prompt(c.prompt).loginHint(c.loginHint)
-                .domainHint(c.domainHint).port(c.port).redirectUri(c.redirectUri).timeout(Duration.ofSeconds(c.timeoutSeconds))
-                .spaOrigin(c.spaOrigin);
-        for (String p : c.params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) throw new LoginCommand.UsageError("--param takes NAME=VALUE, not " + Shown.value(p));
-            b.extra(p.substring(0, eq), p.substring(eq + 1));
-        }
-        if (c.clientSecretEnv != null) {
-            String v = c.env().apply(c.clientSecretEnv);
-            if (v == null || v.isEmpty()) {
-                throw new LoginCommand.UsageError("environment variable " + c.clientSecretEnv + " (--client-secret-env) is not set or empty: "
-                        + "set it (export " + c.clientSecretEnv + "=…) before running login");
-            }
-            b.clientSecret(Secret.of(v));
-        }
-        if (c.certificate != null) {
-            char[] pw = null;
-            if (c.certificatePasswordEnv != null) {
-                String v = c.env().apply(c.certificatePasswordEnv);
-                if (v == null) throw new LoginCommand.UsageError("environment variable " + c.certificatePasswordEnv + " (--certificate-password-env) is not set");
-                pw = v.toCharArray();
-            }
-            try {
-                b.certificate(ClientCertificate.fromFile(c.certificate, pw));
-            } catch (IOException e) {
-                throw new LoginCommand.UsageError("could not read the certificate " + c.certificate + ": " + Shown.message(e.getMessage()));
-            } finally {
-                if (pw != null) java.util.Arrays.fill(pw, '\0');
-            }
-        }
-        return b.build();
-    }
 
     /** The checks that need nothing but the command line. */
     static void check(LoginCommand c) throws LoginCommand.UsageError {
@@ -74,8 +32,7 @@ final class LoginUsage {
         } catch (IllegalArgumentException e) {
             throw new LoginCommand.UsageError(e.getMessage());
         }
-        if (c.timeoutSeconds <= 0 || c.timeoutSeconds > 86_400) throw new LoginCommand.UsageError("--timeout takes 1 to 86400 seconds, not " + c.timeoutSeconds);
-        if (c.port < 0 || c.port > 65_535) throw new LoginCommand.UsageError("--port takes 1 to 65535 (or 0 for a random free port), not " + c.port);
+        // --timeout and --port: the sign-in form's rules, shared with the window (SignInForm)
         if (c.prompt != null && !PROMPTS.contains(c.prompt)) {
             throw new LoginCommand.UsageError("--prompt takes " + String.join(", ", PROMPTS) + ", not " + Shown.value(c.prompt));
         }

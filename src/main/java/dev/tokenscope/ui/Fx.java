@@ -22,19 +22,19 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /** Small helpers the views share: loading a view, windows, icons, clipboard copy with feedback, label/value grids. */
-final class Fx {
+public final class Fx {
     private Fx() {
     }
 
     /** A view loaded from its FXML, its controller, and a scene for it with the app's stylesheet. */
-    record View<C>(Scene scene, Parent root, C controller) {
+    public record View<C>(Scene scene, Parent root, C controller) {
     }
 
     /**
      * Loads {@code fxml} (a resource next to this package's classes), lets {@code bind} bind its controller while the
      * view is not yet in a scene, then puts it into a scene of the given size.
      */
-    static <C> View<C> loadView(String fxml, String what, double width, double height, java.util.function.Consumer<C> bind) {
+    public static <C> View<C> loadView(String fxml, String what, double width, double height, java.util.function.Consumer<C> bind) {
         FXMLLoader loader = new FXMLLoader(Fx.class.getResource(fxml));
         Parent root;
         try {
@@ -49,7 +49,7 @@ final class Fx {
     }
 
     /** A window of its own beside {@code owner} (not modal), with the owner's icons. */
-    static Stage ownedStage(Window owner) {
+    public static Stage ownedStage(Window owner) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
@@ -73,7 +73,7 @@ final class Fx {
     }
 
     /** Shows the window, or brings it to the front when it already shows. */
-    static void showOrFront(Stage stage) {
+    public static void showOrFront(Stage stage) {
         if (stage.isShowing()) {
             stage.toFront();
         } else {
@@ -82,14 +82,14 @@ final class Fx {
         stage.requestFocus();
     }
 
-    static FontIcon icon(String literal) {
+    public static FontIcon icon(String literal) {
         FontIcon f = new FontIcon(literal);
         f.getStyleClass().add("icon");
         return f;
     }
 
     /** Puts text on the clipboard and shows "Copied" on the button for a moment. */
-    static void copy(String text, Button feedback) {
+    public static void copy(String text, Button feedback) {
         ClipboardContent c = new ClipboardContent();
         c.putString(text == null ? "" : text);
         Clipboard.getSystemClipboard().setContent(c);
@@ -111,7 +111,7 @@ final class Fx {
         }
     }
 
-    static Button copyButton(String tooltip, java.util.function.Supplier<String> text) {
+    public static Button copyButton(String tooltip, java.util.function.Supplier<String> text) {
         Button b = new Button(null, icon("mdi2c-content-copy"));
         b.getStyleClass().addAll("button-icon", "copy-button");
         b.setTooltip(new Tooltip(tooltip));
@@ -121,7 +121,7 @@ final class Fx {
 
     /** Adds a "label: value" row to a two-column grid; the value is selectable-looking, wraps and has a tooltip. */
     /** A label/value row; the value (often from the token or the network) shown escaped, its line breaks kept ({@link SafeText#lines}). */
-    static void fact(GridPane grid, int row, String label, String raw) {
+    public static void fact(GridPane grid, int row, String label, String raw) {
         String value = SafeText.lines(raw);
         Label l = new Label(label);
         l.getStyleClass().add("fact-label");

@@ -8,6 +8,7 @@ import dev.tokenscope.ui.model.HistoryEntry;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
+import dev.tokenscope.ui.signin.SignInWindow;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;

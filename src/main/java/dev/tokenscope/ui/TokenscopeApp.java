@@ -3,7 +3,7 @@ package dev.tokenscope.ui;
 import dev.tokenscope.StartupTrace;
 import dev.tokenscope.desktop.InstanceChannel;
 import dev.tokenscope.ui.model.MainViewModel;
-import dev.tokenscope.ui.model.SignInViewModel;
+import dev.tokenscope.ui.model.signin.SignInViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;

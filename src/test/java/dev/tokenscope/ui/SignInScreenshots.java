@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.signin.SignInWindow;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.ui.model.InspectorViewModel;
@@ -8,9 +9,9 @@ import dev.tokenscope.ui.model.ProfileStore;
 import dev.tokenscope.ui.model.ProfileViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
 import dev.tokenscope.ui.model.SignInProfileStore;
-import dev.tokenscope.ui.model.SignInViewModel;
-import dev.tokenscope.ui.model.SignInViewModel.Flow;
-import dev.tokenscope.ui.model.SignInViewModel.Phase;
+import dev.tokenscope.ui.model.signin.SignInViewModel;
+import dev.tokenscope.engine.signin.Grant;
+import dev.tokenscope.ui.model.signin.SignInRunModel.Phase;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -76,57 +77,57 @@ public final class SignInScreenshots {
         SignInViewModel vm = m.signIn();
         SignInWindow.Loaded w = win.get();
         onFx(() -> {
-            vm.authorityProperty().set("contoso.onmicrosoft.com");
-            vm.clientIdProperty().set("11111111-2222-3333-4444-555555555555");
-            vm.scopesProperty().set("api://orders-api/access_as_user");
+            vm.form().authorityProperty().set("contoso.onmicrosoft.com");
+            vm.form().clientIdProperty().set("11111111-2222-3333-4444-555555555555");
+            vm.form().scopesProperty().set("api://orders-api/access_as_user");
         });
         shoot(w, out, "s1-form");
 
         onFx(() -> {
-            vm.authorityProperty().set(server.authority());
+            vm.form().authorityProperty().set(server.authority());
             vm.signIn();
         });
-        waitFor(() -> vm.phase() == Phase.BROWSER);
+        waitFor(() -> vm.run().phase() == Phase.BROWSER);
         shoot(w, out, "s1b-browser-waiting");
-        onFx(vm::cancel);
+        onFx(() -> vm.run().cancel());
         consent.set(true);
 
         onFx(() -> {
-            vm.authorityProperty().set(server.authority());
-            vm.flowProperty().set(Flow.DEVICE);
+            vm.form().authorityProperty().set(server.authority());
+            vm.form().grantProperty().set(Grant.DEVICE_CODE);
             vm.signIn();
         });
-        waitFor(() -> vm.deviceCodeProperty().get() != null);
+        waitFor(() -> vm.run().deviceCode().deviceCodeProperty().get() != null);
         Thread.sleep(1500);
         shoot(w, out, "s2-device-code");
         onFx(() -> {
             m.darkProperty().set(true);
         });
         shoot(w, out, "s3-device-code-dark");
-        onFx(vm::cancel);
+        onFx(() -> vm.run().cancel());
         shoot(w, out, "s4-cancelled-dark");
         onFx(() -> m.darkProperty().set(false));
 
         server.script("client_credentials", FakeSignInServer.appNotFound());
         onFx(() -> {
-            vm.flowProperty().set(Flow.CLIENT_CREDENTIALS);
-            vm.scopesProperty().set("api://orders-api/.default");
-            vm.clientSecretProperty().set("not-a-real-secret");
+            vm.form().grantProperty().set(Grant.CLIENT_CREDENTIALS);
+            vm.form().scopesProperty().set("api://orders-api/.default");
+            vm.form().clientSecretProperty().set("not-a-real-secret");
             vm.signIn();
         });
-        waitFor(() -> vm.phase() == Phase.FAILED);
+        waitFor(() -> vm.run().phase() == Phase.FAILED);
         shoot(w, out, "s5-oauth-error");
 
         server.script("device_code", FakeSignInServer.pending(), server.delegated(server.accessToken));
         onFx(() -> {
-            vm.flowProperty().set(Flow.DEVICE);
-            vm.scopesProperty().set(FakeSignInServer.API_SCOPE + " User.Read");
+            vm.form().grantProperty().set(Grant.DEVICE_CODE);
+            vm.form().scopesProperty().set(FakeSignInServer.API_SCOPE + " User.Read");
             vm.signIn();
         });
-        waitFor(() -> vm.phase() == Phase.SUCCEEDED);
+        waitFor(() -> vm.run().phase() == Phase.SUCCEEDED);
         Thread.sleep(800);
         shoot(w, out, "s6-signed-in");
-        onFx(() -> vm.flowProperty().set(Flow.CLIENT_CREDENTIALS));
+        onFx(() -> vm.form().grantProperty().set(Grant.CLIENT_CREDENTIALS));
         shoot(w, out, "s7-client-credentials-form");
         onFx(() -> ((Stage) main.get().scene().getWindow()).toFront());
         Thread.sleep(300);

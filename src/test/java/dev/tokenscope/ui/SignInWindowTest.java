@@ -1,5 +1,7 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.signin.SignInWindow;
+import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.signin.AadstsCatalogue;
 import dev.tokenscope.engine.signin.FlowLog;
@@ -10,8 +12,8 @@ import dev.tokenscope.ui.model.ProfileStore;
 import dev.tokenscope.ui.model.ProfileViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
 import dev.tokenscope.ui.model.SignInProfileStore;
-import dev.tokenscope.ui.model.SignInViewModel;
-import dev.tokenscope.ui.model.SignInViewModel.Phase;
+import dev.tokenscope.ui.model.signin.SignInViewModel;
+import dev.tokenscope.ui.model.signin.SignInRunModel.Phase;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -119,11 +121,11 @@ class SignInWindowTest {
         return w;
     }
 
-    void fillForm(SignInViewModel.Flow flow) {
+    void fillForm(Grant flow) {
         fx(() -> {
-            signIn.authorityProperty().set(server.authority());
-            signIn.clientIdProperty().set("ui-test-client");
-            signIn.scopesProperty().set(flow == SignInViewModel.Flow.CLIENT_CREDENTIALS ? "api://example-api/.default" : FakeSignInServer.API_SCOPE);
+            signIn.form().authorityProperty().set(server.authority());
+            signIn.form().clientIdProperty().set("ui-test-client");
+            signIn.form().scopesProperty().set(flow == Grant.CLIENT_CREDENTIALS ? "api://example-api/.default" : FakeSignInServer.API_SCOPE);
         });
     }
 
@@ -167,9 +169,9 @@ class SignInWindowTest {
     void deviceCodePanelShowsTheCodeAndStopsPollingOnCancel(FxRobot robot) {
         server.expiresIn = 900;
         SignInWindow.Loaded w = open(robot);
-        fillForm(SignInViewModel.Flow.DEVICE);
+        fillForm(Grant.DEVICE_CODE);
         robot.clickOn(in(robot, w, "#deviceRadio", Node.class));
-        assertEquals(SignInViewModel.Flow.DEVICE, fxGet(() -> signIn.flowProperty().get()));
+        assertEquals(Grant.DEVICE_CODE, fxGet(() -> signIn.form().grantProperty().get()));
         robot.clickOn(in(robot, w, "#signInButton", Node.class));
 
         await("device code shown", () -> FakeSignInServer.USER_CODE.equals(in(robot, w, "#userCode", Label.class).getText())
@@ -184,16 +186,17 @@ class SignInWindowTest {
 
         await("polling", () -> server.calls("device_code") >= 1);
         robot.clickOn(in(robot, w, "#deviceCancelButton", Node.class));
-        await("cancelled", () -> !signIn.isBusy() && signIn.phase() == Phase.CANCELLED);
+        await("cancelled", () -> !signIn.run().isBusy() && signIn.run().phase() == Phase.CANCELLED);
         int polls = server.calls("device_code");
         assertFalse(in(robot, w, "#deviceBox", Node.class).isVisible(), "the code is gone");
         assertEquals("Cancelled: the device code flow stopped polling.", in(robot, w, "#statusText", Label.class).getText());
         assertTrue(in(robot, w, "#statusBox", Node.class).getStyleClass().contains("phase-cancelled"));
         WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS); // more than two polling intervals of the provider (1 s)
         assertEquals(polls, server.calls("device_code"), "no poll after Cancel");
-        await("log says so", () -> signIn.logEntries().stream().anyMatch(e -> "cancelled: polling stopped".equals(e.note())));
+        await("log says so", () -> signIn.run().logEntries().stream().anyMatch(e -> "cancelled: polling stopped".equals(e.note())));
         assertFalse(in(robot, w, "#signInButton", Button.class).isDisabled());
-        String shown = fxGet(() -> w.controller().logList().getItems().stream().map(FlowLog.Entry::toString).reduce("", String::concat));
+        @SuppressWarnings("unchecked") javafx.scene.control.ListView<FlowLog.Entry> logList = in(robot, w, "#logList", javafx.scene.control.ListView.class);
+        String shown = fxGet(() -> logList.getItems().stream().map(FlowLog.Entry::toString).reduce("", String::concat));
         assertFalse(shown.contains(FakeSignInServer.USER_CODE) || shown.contains(FakeSignInServer.DEVICE_CODE), "the log never holds the codes");
     }
 
@@ -201,10 +204,10 @@ class SignInWindowTest {
     void anOAuthErrorRendersItsAadstsExplanationAndFixInPlace(FxRobot robot) {
         server.script("client_credentials", FakeSignInServer.appNotFound());
         SignInWindow.Loaded w = open(robot);
-        fillForm(SignInViewModel.Flow.CLIENT_CREDENTIALS);
+        fillForm(Grant.CLIENT_CREDENTIALS);
         robot.clickOn(in(robot, w, "#clientCredentialsRadio", Node.class));
         robot.clickOn(in(robot, w, "#secretField", Node.class)).write("typed-secret");
-        assertEquals("typed-secret", fxGet(() -> signIn.clientSecretProperty().get()),
+        assertEquals("typed-secret", fxGet(() -> signIn.form().clientSecretProperty().get()),
                 () -> "focus " + fxGet(() -> String.valueOf(w.scene().getFocusOwner())) + " field " + fxGet(() -> in(robot, w, "#secretField", PasswordField.class).getText())
                         + " bounds " + fxGet(() -> String.valueOf(in(robot, w, "#secretField", PasswordField.class).localToScreen(in(robot, w, "#secretField", PasswordField.class).getBoundsInLocal())))
                         + " stage " + fxGet(() -> w.stage().getX() + "," + w.stage().getY() + " focused " + w.stage().isFocused()));
@@ -226,20 +229,20 @@ class SignInWindowTest {
         assertFalse(in(robot, w, "#resultBox", Node.class).isVisible());
         assertEquals(2, fxGet(() -> javafx.stage.Window.getWindows().stream().filter(x -> x instanceof Stage && x.isShowing()).count()),
                 "no dialog: the main and the sign-in window only");
-        String log = fxGet(() -> signIn.logText());
+        String log = fxGet(() -> signIn.run().logText());
         assertFalse(log.contains("typed-secret"), log);
     }
 
     @Test
     void clientCredentialsSignInLandsTheAccessTokenInTheInspector(FxRobot robot) {
         SignInWindow.Loaded w = open(robot);
-        fillForm(SignInViewModel.Flow.CLIENT_CREDENTIALS);
+        fillForm(Grant.CLIENT_CREDENTIALS);
         fx(() -> {
-            signIn.flowProperty().set(SignInViewModel.Flow.CLIENT_CREDENTIALS);
-            signIn.clientSecretProperty().set("app-secret-value");
+            signIn.form().grantProperty().set(Grant.CLIENT_CREDENTIALS);
+            signIn.form().clientSecretProperty().set("app-secret-value");
         });
         robot.clickOn(in(robot, w, "#signInButton", Node.class));
-        await("signed in", () -> signIn.phase() == Phase.SUCCEEDED);
+        await("signed in", () -> signIn.run().phase() == Phase.SUCCEEDED);
         await("inspected", () -> model.inspector().report() != null && !model.inspector().isBusy());
         assertNotNull(model.inspector().report(), "the main view model has a report");
         assertEquals(server.appToken, fxGet(() -> model.inspector().inputProperty().get()));
@@ -257,7 +260,7 @@ class SignInWindowTest {
 
         // Closing the window forgets the secret; the token stays in the inspector.
         fx(() -> w.stage().hide());
-        assertEquals("", fxGet(() -> signIn.clientSecretProperty().get()));
+        assertEquals("", fxGet(() -> signIn.form().clientSecretProperty().get()));
         assertEquals(server.appToken, fxGet(() -> model.inspector().inputProperty().get()));
     }
 
@@ -265,16 +268,16 @@ class SignInWindowTest {
     void deviceCodeSignInThenRefreshFromTheWindow(FxRobot robot) {
         server.script("device_code", server.delegated(server.accessToken));
         SignInWindow.Loaded w = open(robot);
-        fillForm(SignInViewModel.Flow.DEVICE);
-        fx(() -> signIn.flowProperty().set(SignInViewModel.Flow.DEVICE));
+        fillForm(Grant.DEVICE_CODE);
+        fx(() -> signIn.form().grantProperty().set(Grant.DEVICE_CODE));
         robot.clickOn(in(robot, w, "#signInButton", Node.class));
-        await("signed in", () -> signIn.phase() == Phase.SUCCEEDED);
+        await("signed in", () -> signIn.run().phase() == Phase.SUCCEEDED);
         await("inspected", () -> server.accessToken.equals(model.inspector().inputProperty().get()) && model.inspector().report() != null);
         assertFalse(in(robot, w, "#refreshButton", Button.class).isDisabled());
         robot.clickOn(in(robot, w, "#inspectIdButton", Node.class));
-        await("ID token inspected", () -> signIn.resultProperty().get().idToken().orElseThrow().equals(model.inspector().inputProperty().get()));
+        await("ID token inspected", () -> signIn.run().resultProperty().get().idToken().orElseThrow().equals(model.inspector().inputProperty().get()));
         robot.clickOn(in(robot, w, "#refreshButton", Node.class));
-        await("refreshed", () -> server.refreshedAccessToken.equals(model.inspector().inputProperty().get()) && !signIn.isBusy());
+        await("refreshed", () -> server.refreshedAccessToken.equals(model.inspector().inputProperty().get()) && !signIn.run().isBusy());
         assertEquals(1, server.calls("refresh_token"));
     }
 }

@@ -35,8 +35,6 @@ import java.util.function.Supplier;
  * cancels the HTTP call in flight on this client's {@link Http}, so give each client its own.
  */
 public final class SignInClient {
-    public static final String AUTHORIZATION_CODE = "authorization_code", DEVICE_CODE = "device_code",
-            CLIENT_CREDENTIALS = "client_credentials", REFRESH_TOKEN = "refresh_token";
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     static final String JWT_BEARER_ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** RFC 8628 §3.5: on slow_down the interval grows by 5 seconds. */
@@ -186,7 +184,7 @@ public final class SignInClient {
             code = answer.get("code");
         }
         List<Map.Entry<String, String>> form = new ArrayList<>();
-        form.add(Map.entry("grant_type", "authorization_code"));
+        form.add(Map.entry("grant_type", Grant.AUTHORIZATION_CODE.grantType()));
         form.add(Map.entry("client_id", r.clientId()));
         form.add(Map.entry("code", code));
         form.add(Map.entry("redirect_uri", redirectUri));
@@ -194,7 +192,7 @@ public final class SignInClient {
         form.add(Map.entry("scope", String.join(" ", scopes)));
         clientAuth(r, m.tokenEndpoint(), form, log);
         Answer a = post(m.tokenEndpoint(), form, originHeader(r, log), log, cancel, null);
-        return tokens(AUTHORIZATION_CODE, r, scopes, a, nonce, null, log);
+        return tokens(Grant.AUTHORIZATION_CODE, r, scopes, a, nonce, null, log);
     }
 
     private static void secretsOf(String url, FlowLog log) {
@@ -265,7 +263,7 @@ public final class SignInClient {
             }
             Answer p = post(m.tokenEndpoint(), poll, Map.of(), log, cancel, "device-poll");
             if (p.status == 200 && p.json != null && p.json.hasNonNull("access_token")) {
-                return tokens(DEVICE_CODE, r, scopes, p, null, null, log);
+                return tokens(Grant.DEVICE_CODE, r, scopes, p, null, null, log);
             }
             String err = p.error == null ? null : p.error.error();
             if (err == null) {
@@ -309,12 +307,12 @@ public final class SignInClient {
         checkCancelled(cancel);
         ProviderMetadata m = discover(r.authority(), log);
         List<Map.Entry<String, String>> form = new ArrayList<>();
-        form.add(Map.entry("grant_type", "client_credentials"));
+        form.add(Map.entry("grant_type", Grant.CLIENT_CREDENTIALS.grantType()));
         form.add(Map.entry("client_id", r.clientId()));
         form.add(Map.entry("scope", String.join(" ", r.scopes())));
         clientAuth(r, m.tokenEndpoint(), form, log);
         Answer a = post(m.tokenEndpoint(), form, Map.of(), log, cancel, null);
-        return tokens(CLIENT_CREDENTIALS, r, r.scopes(), a, null, null, log);
+        return tokens(Grant.CLIENT_CREDENTIALS, r, r.scopes(), a, null, null, log);
     }
 
     /** Redeems a refresh token for new tokens (same scopes as the request's interactive ones). */
@@ -326,13 +324,13 @@ public final class SignInClient {
         ProviderMetadata m = discover(r.authority(), log);
         List<String> scopes = r.interactiveScopes();
         List<Map.Entry<String, String>> form = new ArrayList<>();
-        form.add(Map.entry("grant_type", "refresh_token"));
+        form.add(Map.entry("grant_type", Grant.REFRESH_TOKEN.grantType()));
         form.add(Map.entry("client_id", r.clientId()));
         form.add(Map.entry("refresh_token", refreshToken.reveal()));
         form.add(Map.entry("scope", String.join(" ", scopes)));
         clientAuth(r, m.tokenEndpoint(), form, log);
         Answer a = post(m.tokenEndpoint(), form, originHeader(r, log), log, cancel, null);
-        return tokens(REFRESH_TOKEN, r, scopes, a, null, refreshToken, log);
+        return tokens(Grant.REFRESH_TOKEN, r, scopes, a, null, refreshToken, log);
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -398,7 +396,7 @@ public final class SignInClient {
         return new Answer(f.status(), json, err);
     }
 
-    private TokenSet tokens(String flow, SignInRequest r, List<String> requested, Answer a, String expectedNonce, Secret previousRefresh,
+    private TokenSet tokens(Grant flow, SignInRequest r, List<String> requested, Answer a, String expectedNonce, Secret previousRefresh,
                             FlowLog log) throws SignInException {
         JsonNode j = a.json;
         if (a.status != 200 || j == null || !j.hasNonNull("access_token")) {

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.signin;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Map;
  * secrets. There is deliberately no field for a client secret, a certificate password, or any token; the
  * certificate is remembered by its file path only. Serialises with the engine's {@code Json} mapper.
  *
- * @param flow      "browser", "device" or "client-credentials"
+ * @param flow      "browser", "device" or "client-credentials": a {@link Grant#profileValue()}
  * @param authority as the user typed it (see {@link Authority#parse(String, Authority.Cloud)})
  * @param cloud     public, usgov or china (for a bare tenant); null = public
  */
@@ -26,20 +26,21 @@ import java.util.Map;
 public record SignInProfile(String name, String flow, String authority, String cloud, String clientId, List<String> scopes, String prompt,
                             String loginHint, String domainHint, Map<String, String> extraParameters, Integer port, String redirectUri,
                             String spaOrigin, Long timeoutSeconds, String certificatePath) {
-    public static final String BROWSER = "browser", DEVICE = "device", CLIENT_CREDENTIALS = "client-credentials";
-
     public SignInProfile {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
         extraParameters = extraParameters == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extraParameters));
-        flow = flow == null ? BROWSER : flow.toLowerCase(Locale.ROOT);
-        if (!List.of(BROWSER, DEVICE, CLIENT_CREDENTIALS).contains(flow)) {
-            throw new IllegalArgumentException("unknown sign-in flow \"" + flow + "\": browser, device or client-credentials");
-        }
+        flow = Grant.ofProfileValue(flow).profileValue();
+    }
+
+    /** The grant of {@link #flow()}. */
+    @JsonIgnore
+    public Grant grant() {
+        return Grant.ofProfileValue(flow);
     }
 
     /** The profile of a request (its secret and certificate are left out; pass the certificate's path if any). */
-    public static SignInProfile of(String name, String flow, String authorityText, String cloud, SignInRequest r, String certificatePath) {
-        return new SignInProfile(name, flow, authorityText, cloud, r.clientId(), r.scopes(), r.prompt(), r.loginHint(), r.domainHint(),
+    public static SignInProfile of(String name, Grant grant, String authorityText, String cloud, SignInRequest r, String certificatePath) {
+        return new SignInProfile(name, grant.profileValue(), authorityText, cloud, r.clientId(), r.scopes(), r.prompt(), r.loginHint(), r.domainHint(),
                 r.extraParameters(), r.port() == 0 ? null : r.port(), r.redirectUri().equals(SignInRequest.DEFAULT_REDIRECT) ? null : r.redirectUri(),
                 r.spaOrigin(), r.timeout().equals(SignInRequest.DEFAULT_TIMEOUT) ? null : r.timeout().toSeconds(), certificatePath);
     }

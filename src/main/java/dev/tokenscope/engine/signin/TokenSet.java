@@ -21,7 +21,7 @@ public final class TokenSet {
     /** OpenID Connect scopes Entra does not always echo in {@code scope}. */
     static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "email", "offline_access");
 
-    private final String flow;
+    private final Grant grant;
     private final String authority;
     private final String clientId;
     private final Secret accessToken;
@@ -33,9 +33,9 @@ public final class TokenSet {
     private final List<String> grantedScopes;
     private final Instant obtainedAt;
 
-    public TokenSet(String flow, String authority, String clientId, Secret accessToken, Secret idToken, Secret refreshToken, String tokenType,
+    public TokenSet(Grant grant, String authority, String clientId, Secret accessToken, Secret idToken, Secret refreshToken, String tokenType,
                     Long expiresIn, List<String> requestedScopes, List<String> grantedScopes, Instant obtainedAt) {
-        this.flow = flow;
+        this.grant = grant;
         this.authority = authority;
         this.clientId = clientId;
         this.accessToken = accessToken;
@@ -48,9 +48,9 @@ public final class TokenSet {
         this.obtainedAt = obtainedAt;
     }
 
-    /** authorization_code, device_code, client_credentials or refresh_token. */
-    public String flow() {
-        return flow;
+    /** The grant that produced these tokens. */
+    public Grant grant() {
+        return grant;
     }
 
     public String authority() {
@@ -123,7 +123,7 @@ public final class TokenSet {
 
     @Override
     public String toString() {
-        return "TokenSet[" + flow + ", access token " + accessToken + (idToken != null ? ", ID token" : "")
+        return "TokenSet[" + grant.grantType() + ", access token " + accessToken + (idToken != null ? ", ID token" : "")
                 + (refreshToken != null ? ", refresh token" : "") + "]";
     }
 

@@ -4,6 +4,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import dev.tokenscope.desktop.DesktopBrowserLauncher;
+import dev.tokenscope.ui.model.signin.SignInViewModel;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -181,7 +181,7 @@ class DeviceCodeFlowTest {
         assertTrue(form.contains("client_id=device-client"), form);
 
         assertEquals(accessToken, t.accessToken());
-        assertEquals(SignInClient.DEVICE_CODE, t.flow());
+        assertEquals(Grant.DEVICE_CODE, t.grant());
         assertTrue(t.refreshToken().isPresent());
         TokenSet.ScopeComparison sc = t.scopes();
         assertEquals(List.of("openid", "profile", "offline_access", "api://example-api/access_as_user"), sc.requested());

@@ -96,7 +96,7 @@ class MockProviderFlowsTest {
         assertNotNull(t.accessToken());
         assertTrue(t.idToken().isPresent());
         assertTrue(t.refreshToken().isPresent());
-        assertEquals(SignInClient.AUTHORIZATION_CODE, t.flow());
+        assertEquals(Grant.AUTHORIZATION_CODE, t.grant());
         assertTrue(log.render().contains("ID token nonce matches the request"), log.render());
         assertTrue(t.tokenPermissions().contains("access_as_user"));
         assertFalse(t.toString().contains(t.accessToken()));
@@ -123,7 +123,7 @@ class MockProviderFlowsTest {
         TokenSet refreshed = client.refresh(request().build(), t.refreshToken().get(), log2, new Cancellation());
         assertNotNull(refreshed.accessToken());
         assertFalse(refreshed.accessToken().equals(t.accessToken()));
-        assertEquals(SignInClient.REFRESH_TOKEN, refreshed.flow());
+        assertEquals(Grant.REFRESH_TOKEN, refreshed.grant());
         assertClean(log2, refreshed, null, t.refreshToken().get().reveal());
     }
 
@@ -286,7 +286,7 @@ class MockProviderFlowsTest {
         SignInRequest r = SignInRequest.builder(Authority.parse(provider.issuer()), "daemon-app").scope("api://example-api/.default")
                 .clientSecret(secret).build();
         TokenSet t = client().clientCredentials(r, log, new Cancellation());
-        assertEquals(SignInClient.CLIENT_CREDENTIALS, t.flow());
+        assertEquals(Grant.CLIENT_CREDENTIALS, t.grant());
         assertTrue(t.idToken().isEmpty());
         assertEquals(List.of("Reader"), t.tokenPermissions());
         assertEquals(List.of("api://example-api/.default"), t.grantedScopes());

@@ -15,7 +15,7 @@ class SignInProfileTest {
         SignInRequest r = SignInRequest.builder(Authority.parse("contoso.onmicrosoft.com"), "client-1").scope("api://x/access_as_user")
                 .prompt("select_account").loginHint("alice@contoso.com").extra("claims", "{}").port(8400).spaOrigin("https://spa.example.com")
                 .clientSecret(Secret.of("super-secret-value")).build();
-        SignInProfile p = SignInProfile.of("Contoso API", SignInProfile.BROWSER, "contoso.onmicrosoft.com", "public", r, null);
+        SignInProfile p = SignInProfile.of("Contoso API", Grant.AUTHORIZATION_CODE, "contoso.onmicrosoft.com", "public", r, null);
         String json = Json.compact(p);
         assertFalse(json.contains("super-secret-value"), json);
         assertFalse(json.toLowerCase().contains("secret"), json);

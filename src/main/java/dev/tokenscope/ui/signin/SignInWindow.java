@@ -1,6 +1,7 @@
-package dev.tokenscope.ui;
+package dev.tokenscope.ui.signin;
 
-import dev.tokenscope.ui.model.SignInViewModel;
+import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.model.signin.SignInViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -26,7 +27,7 @@ public final class SignInWindow {
 
     /** Loads the view into a new window owned by {@code owner} (not shown yet). */
     public static Loaded create(SignInViewModel model, Window owner) {
-        Fx.View<SignInController> v = Fx.loadView("SignInView.fxml", "sign-in", WIDTH, HEIGHT, (SignInController ctl) -> ctl.bind(model));
+        Fx.View<SignInController> v = Fx.loadView("signin/SignInView.fxml", "sign-in", WIDTH, HEIGHT, (SignInController ctl) -> ctl.bind(model));
         SignInController c = v.controller();
         Scene scene = v.scene();
         Parent root = v.root();
