@@ -24,6 +24,7 @@ import dev.tokenscope.engine.check.PermissionsCheck;
 import dev.tokenscope.engine.check.TenantCheck;
 import dev.tokenscope.engine.check.TokenTypeCheck;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.pipeline.Pipeline;
 import dev.tokenscope.engine.check.VersionCheck;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.input.Candidate;
@@ -103,7 +104,6 @@ public final class BatchVerifier implements AutoCloseable {
     private static final Set<String> ENVIRONMENT_STEPS = Set.of("metadata", "keys");
     private static final Set<String> PLAIN_HEADER = Set.of("alg", "kid", "typ", "x5t", "cty");
     private static final AtomicLong PLAN_IDS = new AtomicLong();
-    private static final List<String> PLAN_CLAIMS = List.of("iss", "ver", "tfp", "acr");
 
     private final ValidationProfile profile;
     private final Clock clock;
@@ -117,6 +117,14 @@ public final class BatchVerifier implements AutoCloseable {
     private final ConcurrentHashMap<String, Plan> plans = new ConcurrentHashMap<>();
     private final AtomicLong memoHits = new AtomicLong(), fastPath = new AtomicLong(), fullPath = new AtomicLong();
     private volatile ExecutorService pool;
+    /** The Inspector's pipeline, scheduled by stage: header and trust once per plan, claims per key, the rest per token. */
+    private final List<Check> planChecks, claimChecks, perTokenChecks;
+    /** Claims whose values the claim checks read (their key), or null when one declares nothing: then no fast path. */
+    private final Set<String> keyedClaims;
+    /** Claims whose values the header, trust and signature stages and the trust resolver read (the plan's key), or null. */
+    private final List<String> planClaims;
+    /** False when a per-token check other than a declared time check may read the clock: no verdict is reused over time. */
+    private final boolean memoOverTime;
 
     /** A memoised verdict, valid for evaluation times in [from, until) (null: unbounded). */
     private record Memo(BatchResult result, Instant from, Instant until) {
@@ -133,10 +141,30 @@ public final class BatchVerifier implements AutoCloseable {
      * @param memoCapacity the most tokens kept in the memo (0 = no memo)
      */
     public BatchVerifier(TrustResolver resolver, ValidationProfile profile, Clock clock, int threads, int memoCapacity) {
+        this(resolver, profile, clock, threads, memoCapacity, Pipeline.standard());
+    }
+
+    /** The same with the Inspector running {@code pipeline} (a new check is run by verify as it is by inspect). */
+    public BatchVerifier(TrustResolver resolver, ValidationProfile profile, Clock clock, int threads, int memoCapacity, Pipeline pipeline) {
         this.profile = profile;
         this.clock = clock;
         this.trust = new CachingTrustResolver(resolver);
-        this.inspector = new Inspector(trust, clock);
+        this.inspector = new Inspector(trust, clock, pipeline);
+        this.planChecks = pipeline.stage(Check.Stage.HEADER, Check.Stage.TRUST);
+        this.claimChecks = pipeline.stage(Check.Stage.CLAIMS);
+        this.perTokenChecks = pipeline.checks().stream().filter(c -> (c.stage() == Check.Stage.TIME || c.stage() == Check.Stage.OTHER)
+                && !c.reads().envelopeOnly()).toList(); // an envelope-only check gives nothing for the plain tokens the fast path takes
+        this.keyedClaims = pipeline.claimValuesRead(Check.Stage.CLAIMS);
+        Set<String> planReads = pipeline.claimValuesRead(Check.Stage.HEADER, Check.Stage.TRUST, Check.Stage.SIGNATURE);
+        Set<String> resolverReads = trust.claimValuesRead();
+        if (planReads == null || resolverReads == null) {
+            this.planClaims = null;
+        } else {
+            java.util.TreeSet<String> all = new java.util.TreeSet<>(planReads);
+            all.addAll(resolverReads);
+            this.planClaims = List.copyOf(all);
+        }
+        this.memoOverTime = perTokenChecks.stream().allMatch(c -> c.stage() == Check.Stage.TIME && c.reads().known() || !c.reads().clock());
         this.threads = threads > 0 ? threads : defaultThreads();
         this.memoCapacity = Math.max(0, memoCapacity);
         this.memo = new ConcurrentHashMap<>(Math.min(this.memoCapacity, 1 << 15)); // sized for a batch, not grown 12 times
@@ -260,8 +288,9 @@ public final class BatchVerifier implements AutoCloseable {
             result = new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false);
         }
         Instant[] w = window(r.claims(), now, profile.skew());
-        // A Signed HTTP Request's freshness (ts) changes its outcome at times the window does not know: never memoised.
-        if (popHeader(token)) return new Evaluated(result, now, now);
+        // A Signed HTTP Request's freshness (ts) changes its outcome at times the window does not know: never memoised;
+        // nor is anything when a check may read the clock without saying how.
+        if (popHeader(token) || !memoOverTime) return new Evaluated(result, now, now);
         return new Evaluated(result, w[0], w[1]);
     }
 
@@ -283,36 +312,14 @@ public final class BatchVerifier implements AutoCloseable {
      * exp + skew, nbf − skew, nbf and iat − skew (the instants its comparisons use). Null ends are unbounded.
      */
     static Instant[] window(JsonNode claims, Instant now, Duration skew) {
-        Instant from = null, until = null;
-        if (claims != null) {
-            List<Instant> points = new ArrayList<>(5);
-            Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
-            Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
-            Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
-            if (exp != null) {
-                points.add(exp.minus(LifetimeCheck.soon(skew)).plusNanos(1)); // expiring-soon starts strictly after exp − soon
-                points.add(exp);
-                points.add(exp.plus(skew));
-            }
-            if (nbf != null) {
-                points.add(nbf.minus(skew));
-                points.add(nbf);
-            }
-            if (iat != null) points.add(iat.minus(skew));
-            for (Instant p : points) {
-                if (!p.isAfter(now)) {
-                    if (from == null || p.isAfter(from)) from = p;
-                } else if (until == null || p.isBefore(until)) {
-                    until = p;
-                }
-            }
-        }
-        return new Instant[]{from, until};
+        return LifetimeCheck.window(claims, now, skew);
     }
+
 
     // ------------------------------------------------------------------------------------------------ fast path
 
     private Evaluated fast(String token, Scanned t, Instant now) {
+        if (keyedClaims == null || planClaims == null) return null; // a check or the resolver declares nothing: the Inspector's way
         int len = t.bytes().length;
         int d1 = t.d1(), d2 = t.d2();
         if (len > TokenDecoder.MAX_TOKEN_CHARS || t.dots() != 2 || d1 == 0 || d2 == d1 + 1 || d2 == len - 1) return null;
@@ -328,8 +335,8 @@ public final class BatchVerifier implements AutoCloseable {
             return null;
         }
         ClaimsOutcome co = claimsOutcome(token, plan, claims, now);
-        if (!co.clean() || !lifetimePasses(claims, now, profile.skew())) return null; // the Inspector explains failures and warnings
-        Instant[] w = window(claims, now, profile.skew());
+        if (!co.clean() || !perTokenPasses(token, plan, claims, now)) return null; // the Inspector explains failures and warnings
+        Instant[] w = memoOverTime ? window(claims, now, profile.skew()) : new Instant[]{now, now};
         if (!verified) {
             // Only the signature failed: the Inspector says signature-invalid with the plan's key, the same for every such token.
             BatchResult known = plan.signatureFailure().get();
@@ -365,23 +372,19 @@ public final class BatchVerifier implements AutoCloseable {
      * Claims whose values none of those checks reads (only whether they are there): identity and display claims,
      * different in every token or for every user, and the time claims, which the lifetime step checks per token.
      */
-    static final Set<String> VALUE_FREE_CLAIMS = Set.of("exp", "nbf", "iat", "uti", "aio", "rh", "name", "oid", "sub", "sid",
-            "preferred_username", "unique_name", "upn", "email", "given_name", "family_name", "ipaddr", "login_hint", "onprem_sid");
     static final int MAX_CLAIM_OUTCOMES = 4096;
-    private static final List<Check> CLAIM_CHECKS_BUT_LIFETIME = java.util.stream.Stream.concat(java.util.stream.Stream.of(new IssuerCheck(), new AudienceCheck(),
-            new TokenTypeCheck(), new VersionCheck(), new TenantCheck(), new ClientCheck(), new PermissionsCheck()), Inspector.NOTICES.stream()).toList();
     private final ConcurrentHashMap<String, ClaimsOutcome> claimOutcomes = new ConcurrentHashMap<>();
 
     /** The claim outcome this thread used last, with the claims it was worked out for. */
     private record LastOutcome(long planId, ObjectNode claims, ClaimsOutcome outcome) {
         /** Same plan, the same claim names in the same order, and the same values where they matter (as the cache key of {@link #claimsOutcomeByKey}). */
-        boolean matches(long plan, ObjectNode other) {
+        boolean matches(long plan, ObjectNode other, Set<String> keyed) {
             if (plan != planId || other.size() != claims.size()) return false;
             Iterator<java.util.Map.Entry<String, JsonNode>> a = claims.fields(), b = other.fields();
             while (a.hasNext()) {
                 java.util.Map.Entry<String, JsonNode> x = a.next(), y = b.next();
                 if (!x.getKey().equals(y.getKey())) return false;
-                if (!VALUE_FREE_CLAIMS.contains(x.getKey()) && !sameValue(x.getValue(), y.getValue())) return false;
+                if (keyed.contains(x.getKey()) && !sameValue(x.getValue(), y.getValue())) return false;
             }
             return true;
         }
@@ -391,7 +394,7 @@ public final class BatchVerifier implements AutoCloseable {
 
     private ClaimsOutcome claimsOutcome(String token, Plan plan, ObjectNode claims, Instant now) {
         LastOutcome last = lastOutcome.get();
-        if (last != null && last.matches(plan.id(), claims)) return last.outcome();
+        if (last != null && last.matches(plan.id(), claims, keyedClaims)) return last.outcome();
         ClaimsOutcome co = claimsOutcomeByKey(token, plan, claims, now);
         lastOutcome.set(new LastOutcome(plan.id(), claims, co));
         return co;
@@ -402,7 +405,7 @@ public final class BatchVerifier implements AutoCloseable {
         for (Iterator<java.util.Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
             java.util.Map.Entry<String, JsonNode> e = it.next();
             key.append(e.getKey()).append('\u0000');
-            if (!VALUE_FREE_CLAIMS.contains(e.getKey())) appendValue(key, e.getValue());
+            if (keyedClaims.contains(e.getKey())) appendValue(key, e.getValue());
             key.append('\u0001');
         }
         String k = key.toString();
@@ -434,7 +437,7 @@ public final class BatchVerifier implements AutoCloseable {
         DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, -1, List.of(), null, null);
         CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
         boolean warned = false;
-        for (Check c : CLAIM_CHECKS_BUT_LIFETIME) {
+        for (Check c : claimChecks) {
             Step s = ctx.run(c);
             if (s == null) continue; // a notice: its diagnoses (if any) send the token the Inspector's way below
             if (s.status() == Status.FAIL) return new ClaimsOutcome(false, false, null, false);
@@ -446,20 +449,27 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     /**
-     * True when the lifetime step passes without a warning at {@code now}: exp is a number and not reached, nbf (if
-     * present) is a number and reached, and iat is not beyond the skew in the future. Anything else goes the Inspector's
-     * way, so only the plain "pass" needs to agree with {@link LifetimeCheck}.
+     * True when every per-token check of the pipeline (the lifetime, and any check that declares no stage) passes at
+     * {@code now} without a warning or a diagnosis, run as the Inspector runs it. Anything else goes the Inspector's way.
      */
-    static boolean lifetimePasses(ObjectNode claims, Instant now, Duration skew) {
-        Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
-        if (exp == null || !now.isBefore(exp)) return false;
-        if (now.isAfter(exp.minus(LifetimeCheck.soon(skew)))) return false; // about to expire: the Inspector warns (expiring-soon)
-        if (claims.has("nbf")) {
-            Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
-            if (nbf == null || now.isBefore(nbf)) return false;
+    private boolean perTokenPasses(String token, Plan plan, ObjectNode claims, Instant now) {
+        if (perTokenChecks.isEmpty()) return true;
+        DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, -1, List.of(), null, null);
+        CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
+        for (Check c : perTokenChecks) {
+            Step st = ctx.run(c);
+            if (st != null && st.status() != Status.PASS) return false;
         }
-        Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
-        return iat == null || !iat.isAfter(now.plus(skew));
+        return ctx.diagnoses().isEmpty();
+    }
+
+    /** The lifetime step's plain pass at {@code now} (what {@link #perTokenPasses} asks of it), for tests. */
+    static boolean lifetimePasses(ObjectNode claims, Instant now, Duration skew) {
+        DecodedToken dt = new DecodedToken("x", TokenKind.JWS, dev.tokenscope.engine.Json.MAPPER.createObjectNode(), claims, -1, List.of(), null, null);
+        ValidationProfile p = new ValidationProfile(null, null, null, null, null, skew, null, null, null, true);
+        CheckContext ctx = new CheckContext(dt, p, now, TrustResolver.offlineOnly().resolve(dt, p));
+        Step st = ctx.run(new LifetimeCheck());
+        return st != null && st.status() == Status.PASS && ctx.diagnoses().isEmpty();
     }
 
     /**
@@ -497,12 +507,12 @@ public final class BatchVerifier implements AutoCloseable {
         return true;
     }
 
-    /** The plan this thread used last, with what chose it: header bytes and the {@link #PLAN_CLAIMS} values. */
+    /** The plan this thread used last, with what chose it: header bytes and the values of the plan's claims. */
     private record LastPlan(byte[] header, JsonNode[] values, Plan plan) {
-        boolean matches(byte[] token, int headerEnd, ObjectNode claims) {
+        boolean matches(byte[] token, int headerEnd, ObjectNode claims, List<String> names) {
             if (!java.util.Arrays.equals(token, 0, headerEnd, header, 0, header.length)) return false;
             for (int i = 0; i < values.length; i++) {
-                if (!sameValue(claims.get(PLAN_CLAIMS.get(i)), values[i])) return false;
+                if (!sameValue(claims.get(names.get(i)), values[i])) return false;
             }
             return true;
         }
@@ -512,10 +522,10 @@ public final class BatchVerifier implements AutoCloseable {
 
     private Plan plan(String token, byte[] bytes, int headerEnd, ObjectNode claims, Instant now) {
         LastPlan last = lastPlan.get();
-        if (last != null && last.matches(bytes, headerEnd, claims)) return last.plan();
+        if (last != null && last.matches(bytes, headerEnd, claims, planClaims)) return last.plan();
         Plan p = plan(token, token.substring(0, headerEnd), claims, now);
-        JsonNode[] values = new JsonNode[PLAN_CLAIMS.size()];
-        for (int i = 0; i < values.length; i++) values[i] = claims.get(PLAN_CLAIMS.get(i));
+        JsonNode[] values = new JsonNode[planClaims.size()];
+        for (int i = 0; i < values.length; i++) values[i] = claims.get(planClaims.get(i));
         lastPlan.set(new LastPlan(java.util.Arrays.copyOf(bytes, headerEnd), values, p));
         return p;
     }
@@ -537,9 +547,9 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     private Plan plan(String token, String headerPart, ObjectNode claims, Instant now) {
-        // What trust resolution depends on besides the header: iss, ver and the B2C policy (tfp or acr).
+        // What the header and trust stages and the resolver read besides the header (their declarations).
         StringBuilder kb = new StringBuilder(headerPart.length() + 128).append(headerPart);
-        for (String name : PLAN_CLAIMS) {
+        for (String name : planClaims) {
             kb.append('\u0000');
             JsonNode v = claims.get(name);
             if (v != null) appendValue(kb, v);
@@ -565,12 +575,8 @@ public final class BatchVerifier implements AutoCloseable {
         if (!AlgorithmCheck.ALLOWED.contains(alg)) return Plan.INELIGIBLE;
         TrustState state = trust.resolve(dt, profile);
         CheckContext ctx = new CheckContext(dt, profile, now, state);
-        List<Check> checks = new ArrayList<>();
-        checks.add(new FormatCheck());
-        checks.add(new AlgorithmCheck());
-        checks.addAll(TrustChecks.all().subList(0, 3)); // metadata, keys, key-match (the signature is verified per token)
         boolean warned = false;
-        for (Check c : checks) {
+        for (Check c : planChecks) { // format, algorithm, metadata, keys, key-match (the signature is verified per token)
             Step s = ctx.run(c);
             if (s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
             if (s.status() == Status.WARN) warned = true;

@@ -60,6 +60,11 @@ final class CachingTrustResolver implements TrustResolver {
         }
     }
 
+    @Override
+    public java.util.Set<String> claimValuesRead() {
+        return delegate.claimValuesRead();
+    }
+
     int size() {
         return chains.size();
     }
@@ -67,7 +72,7 @@ final class CachingTrustResolver implements TrustResolver {
     static String chainKey(DecodedToken token) {
         TokenFacts f = new TokenFacts(token);
         StringBuilder sb = new StringBuilder(160);
-        sb.append(f.iss()).append('\u0000').append(f.ver()).append('\u0000').append(f.policy());
+        sb.append(f.iss()).append('\u0000').append(f.ver()).append('\u0000').append(f.policy()).append('\u0000').append(f.tid());
         if (token.jwt() instanceof SignedJWT s) {
             var h = s.getHeader();
             sb.append('\u0000').append(h.getAlgorithm()).append('\u0000').append(h.getKeyID())

@@ -15,6 +15,16 @@ import java.util.Set;
  * header members a validator must refuse: unknown "crit", "b64": false, and keys the token brings itself.
  */
 public final class AlgorithmCheck implements Check {
+    @Override
+    public Stage stage() {
+        return Stage.HEADER;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.HEADER_AND_TRUST;
+    }
+
     public static final Set<String> ALLOWED = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
     /** Header parameters Tokenscope understands when listed in "crit" (none: Entra never uses crit). */
     static final Set<String> UNDERSTOOD_CRIT = Set.of();

@@ -44,12 +44,22 @@ public interface Check {
      * the claims whose <em>values</em> it reads (the presence of every claim is always part of the key), and whether it
      * reads the clock.
      *
-     * @param claimValues claim names whose values can change the outcome; null = unknown (anything may)
-     * @param clock       true when the evaluation time can change the outcome
+     * @param claimValues  claim names whose values can change the outcome; null = unknown (anything may)
+     * @param clock        true when the evaluation time can change the outcome
+     * @param envelopeOnly true for a check that judges only a proof-of-possession envelope (the request a token came
+     *                     in) and gives nothing for a plain bearer token
      */
-    record Reads(Set<String> claimValues, boolean clock) {
+    record Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly) {
         /** Nothing declared: a batch can't reuse the outcome and sends the token the Inspector's whole way. */
-        public static final Reads UNKNOWN = new Reads(null, true);
+        public static final Reads UNKNOWN = new Reads(null, true, false);
+        /** Reads nothing beyond the header and the trust state (keyed as a whole). */
+        public static final Reads HEADER_AND_TRUST = new Reads(Set.of(), false, false);
+        /** Judges only a proof-of-possession envelope. */
+        public static final Reads ENVELOPE = new Reads(Set.of(), true, true);
+
+        public Reads(Set<String> claimValues, boolean clock) {
+            this(claimValues, clock, false);
+        }
 
         /** The claims {@link dev.tokenscope.engine.entra.TokenFacts} reads by value (issuer kind, audiences, client, type, scopes, roles). */
         public static final Set<String> FACTS = Set.of("iss", "ver", "tfp", "acr", "tid", "aud", "azp", "appid", "scp", "roles", "idtyp");

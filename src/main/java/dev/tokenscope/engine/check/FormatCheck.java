@@ -10,6 +10,16 @@ import java.util.stream.Collectors;
 /** Is the string a well-formed JWT? Names opaque, encrypted and malformed tokens with their exact problem. */
 public final class FormatCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.HEADER;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.HEADER_AND_TRUST;
+    }
+
+    @Override
     public String id() { return "format"; }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.tokenscope.engine.check;
 
+import java.util.List;
+
+import java.util.ArrayList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
@@ -106,5 +110,38 @@ public final class LifetimeCheck implements Check {
         Duration life = iat != null ? Duration.between(iat, exp) : null;
         return s.status(Status.PASS).detail("Valid " + at + "; " + (chosen ? (exp.isAfter(now) ? "expires " : "expired ") + rel(exp, now, true) : HumanTime.phrase("exp", exp, now))
                 + (life != null && HumanTime.span(life) != null ? " (lifetime " + HumanTime.span(life) + ")" : "")).build();
+    }
+
+    /**
+     * The evaluation times [from, until) around {@code now} in which this step keeps its outcome: it changes only at
+     * exp − max(skew, 5 min) (expiring-soon), exp, exp + skew, nbf − skew, nbf and iat − skew (the instants its
+     * comparisons use). Null ends are unbounded. Batch verification reuses a verdict only inside this window.
+     */
+    public static Instant[] window(JsonNode claims, Instant now, Duration skew) {
+        Instant from = null, until = null;
+        if (claims != null) {
+            List<Instant> points = new ArrayList<>(5);
+            Instant exp = ClaimCatalogue.epochSeconds(claims.get("exp"));
+            Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
+            Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
+            if (exp != null) {
+                points.add(exp.minus(soon(skew)).plusNanos(1)); // expiring-soon starts strictly after exp − soon
+                points.add(exp);
+                points.add(exp.plus(skew));
+            }
+            if (nbf != null) {
+                points.add(nbf.minus(skew));
+                points.add(nbf);
+            }
+            if (iat != null) points.add(iat.minus(skew));
+            for (Instant p : points) {
+                if (!p.isAfter(now)) {
+                    if (from == null || p.isAfter(from)) from = p;
+                } else if (until == null || p.isBefore(until)) {
+                    until = p;
+                }
+            }
+        }
+        return new Instant[]{from, until};
     }
 }

@@ -14,6 +14,16 @@ import java.util.Map;
  */
 public final class PopBindingCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.OTHER;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.ENVELOPE;
+    }
+
+    @Override
     public String id() { return "pop-binding"; }
 
     @Override

@@ -14,6 +14,16 @@ import java.util.stream.Collectors;
 /** Which published key the token names: by kid, x5t, x5t#S256, or every key of a fitting type. */
 final class KeyMatchCheck implements Check {
     @Override
+    public Stage stage() {
+        return Stage.TRUST;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.HEADER_AND_TRUST;
+    }
+
+    @Override
     public String id() { return "key-match"; }
 
     @Override

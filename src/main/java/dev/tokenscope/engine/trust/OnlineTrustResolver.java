@@ -57,6 +57,14 @@ public final class OnlineTrustResolver implements TrustResolver {
         this.clock = clock;
     }
 
+    /** The issuer and its version and B2C policy (which metadata), tid (look-alike rules), the client (app-specific keys). */
+    public static final java.util.Set<String> READS = java.util.Set.of("iss", "ver", "tfp", "acr", "tid", "azp", "appid");
+
+    @Override
+    public java.util.Set<String> claimValuesRead() {
+        return READS;
+    }
+
     public DocumentStore store() { return store; }
 
     @Override

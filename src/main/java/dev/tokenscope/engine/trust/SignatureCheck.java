@@ -33,6 +33,16 @@ import java.util.List;
  * them for Graph.
  */
 final class SignatureCheck implements Check {
+    @Override
+    public Stage stage() {
+        return Stage.SIGNATURE;
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.HEADER_AND_TRUST;
+    }
+
     private static final DefaultJWSVerifierFactory FACTORY = new DefaultJWSVerifierFactory();
 
     @Override

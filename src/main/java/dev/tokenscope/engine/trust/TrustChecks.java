@@ -42,6 +42,16 @@ public final class TrustChecks {
     /** Fetching the issuer's OpenID metadata. */
     static final class MetadataCheck implements Check {
         @Override
+        public Stage stage() {
+            return Stage.TRUST;
+        }
+
+        @Override
+        public Reads reads() {
+            return Reads.HEADER_AND_TRUST;
+        }
+
+        @Override
         public String id() { return "metadata"; }
 
         @Override
@@ -79,6 +89,16 @@ public final class TrustChecks {
 
     /** Loading the key set from jwks_uri (or a file). */
     static final class KeysCheck implements Check {
+        @Override
+        public Stage stage() {
+            return Stage.TRUST;
+        }
+
+        @Override
+        public Reads reads() {
+            return Reads.HEADER_AND_TRUST;
+        }
+
         @Override
         public String id() { return "keys"; }
 
