@@ -51,8 +51,8 @@ public final class ClaimsController {
         meaningColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meaning()));
         piiColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pii()));
         nameColumn.setCellFactory(col -> textCell("claim-name"));
-        valueColumn.setCellFactory(col -> textCell("claim-value"));
-        meaningColumn.setCellFactory(col -> textCell("claim-meaning"));
+        valueColumn.setCellFactory(col -> valueCell());
+        meaningColumn.setCellFactory(col -> wrapCell("claim-meaning"));
         piiColumn.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Boolean pii, boolean empty) {
@@ -83,6 +83,29 @@ public final class ClaimsController {
 
     private static TableCell<ClaimRow, String> textCell(String style) {
         return Fx.textCell(style, 30);
+    }
+
+    /** A value shown whole (wrapped: an audience, an issuer, the scopes are read without hovering); a time's epoch in the tooltip. */
+    private static TableCell<ClaimRow, String> valueCell() {
+        TableCell<ClaimRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                ClaimRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null ? null : new Tooltip(row.valueTooltip()));
+            }
+        };
+        cell.getStyleClass().addAll("claim-value", "wrap-cell");
+        cell.setWrapText(true);
+        return cell;
+    }
+
+    private static TableCell<ClaimRow, String> wrapCell(String style) {
+        TableCell<ClaimRow, String> cell = Fx.textCell(style, 30);
+        cell.getStyleClass().add("wrap-cell");
+        cell.setWrapText(true);
+        return cell;
     }
 
     /** Sets what this table is about ("claim" or "header member"); used in the placeholder and the filter prompt. */

@@ -6,6 +6,8 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.ui.model.Banner;
 import dev.tokenscope.ui.model.HistoryEntry;
 import dev.tokenscope.ui.model.InspectorViewModel;
+import dev.tokenscope.ui.model.JudgedAgainst;
+import dev.tokenscope.ui.model.StepFocus;
 import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
 import javafx.application.Platform;
@@ -72,6 +74,8 @@ public final class MainController {
     @FXML private Label verdictWord;
     @FXML private Label verdictText;
     @FXML private Label bannerNotes;
+    @FXML private Label judgedLabel;
+    @FXML private FontIcon judgedIcon;
     @FXML private HBox candidateBox;
     @FXML private ChoiceBox<String> candidateChoice;
     @FXML private TabPane tabs;
@@ -131,6 +135,15 @@ public final class MainController {
         claimsController.setKind("claim", "Filter by name, value or meaning (e.g. time, tid, PII)");
         vm.reportProperty().addListener((obs, o, r) -> show(r));
         show(vm.report());
+        // The screen follows the token: the banner and each diagnosis open the step they explain.
+        banner.setOnMouseClicked(e -> revealBannerStep());
+        banner.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                revealBannerStep();
+                e.consume();
+            }
+        });
+        diagnosesController.setOnDiagnosis(id -> StepFocus.of(vm.report(), id).ifPresent(stepsController::reveal));
 
         buildSamples(m.samples());
         vm.history().addListener((ListChangeListener<HistoryEntry>) c -> buildHistory());
@@ -214,8 +227,20 @@ public final class MainController {
         });
     }
 
+    private void revealBannerStep() {
+        StepFocus.ofBanner(vm.report()).ifPresent(stepsController::reveal);
+    }
+
     private void show(Report r) {
-        Banner b = Banner.of(r);
+        JudgedAgainst judged = vm.judged();
+        Banner b = Banner.of(r, judged);
+        boolean showJudged = r != null && r.token() != null && judged != null;
+        judgedLabel.setText(showJudged ? judged.line() : "");
+        judgedLabel.setVisible(showJudged);
+        judgedLabel.setManaged(showJudged);
+        judgedLabel.getStyleClass().remove("judged-unusual");
+        if (showJudged && judged.unusual()) judgedLabel.getStyleClass().add("judged-unusual");
+        judgedIcon.setIconLiteral(showJudged && judged.unusual() ? "mdi2a-alert-outline" : "mdi2t-tune");
         banner.getStyleClass().removeIf(s -> s.startsWith("verdict-") && !s.equals("verdict-banner"));
         banner.getStyleClass().add(b.styleClass());
         bannerIcon.setIconLiteral(b.icon());
@@ -228,7 +253,7 @@ public final class MainController {
         bannerNotes.setVisible(!notes.isEmpty());
         bannerNotes.setManaged(!notes.isEmpty());
         verdictText.setTooltip(new Tooltip(b.text()));
-        banner.setAccessibleText(b.word() + " " + b.text());
+        banner.setAccessibleText(b.word() + " " + b.text() + (showJudged ? ". " + judged.line() : ""));
 
         List<Report.CandidateView> cands = r == null || r.input() == null ? List.of() : r.input().candidates();
         updatingCandidates = true;
