@@ -10,6 +10,7 @@ import dev.tokenscope.ui.model.JudgedAgainst;
 import dev.tokenscope.ui.model.StepFocus;
 import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
+import dev.tokenscope.ui.model.Shortcuts;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -441,18 +442,31 @@ public final class MainController {
 
     @FXML
     void onShortcuts() {
-        info("Keyboard shortcuts", """
-                Ctrl+V        paste the clipboard and inspect it (anywhere but a profile field)
-                Enter         inspect the input again (Shift+Enter: new line)
-                Escape        cancel a running inspection
-                Ctrl+O        open a file (a .har capture opens the list of its tokens)
-                Ctrl+L        sign in to a tenant and inspect the token obtained
-                Ctrl+E        export the report as Markdown (File ▸ Export report: HTML, JSON, options)
-                Ctrl+Shift+C  copy the report as Markdown (signature removed)
-                Ctrl+1 … 7    Claims, Header, Signing key, Raw, Diagnoses, Verify it in your server, the API's answer
-                Ctrl+P        show or hide the API profile panel
-                Ctrl+Shift+D  light or dark theme
-                Alt+letter    the underlined menu, button or field""");
+        javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
+        table.getStyleClass().add("shortcuts-table");
+        table.setId("shortcutsTable");
+        Label keyHead = new Label("Keys");
+        Label actionHead = new Label("Does");
+        keyHead.getStyleClass().add("section-title");
+        actionHead.getStyleClass().add("section-title");
+        table.addRow(0, keyHead, actionHead);
+        int row = 1;
+        for (Shortcuts.Shortcut s : Shortcuts.ALL) {
+            Label k = new Label(s.keys());
+            k.getStyleClass().add("shortcut-key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label a = new Label(s.action());
+            a.setWrapText(true);
+            a.setMaxWidth(520);
+            table.addRow(row++, k, a);
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(table);
+        a.initOwner(window());
+        a.getDialogPane().getStyleClass().add("info-dialog");
+        a.show();
     }
 
     @FXML

@@ -72,6 +72,7 @@ public final class StepsController {
         Label word = new Label(StepPresenter.word(s.status()));
         word.getStyleClass().add("status-word");
         word.setMinWidth(Region.USE_PREF_SIZE);
+        word.setAccessibleText(StepPresenter.word(s.status()) + ": " + StepPresenter.describe(s.status()));
         Label title = new Label(StepPresenter.title(s));
         title.getStyleClass().add("step-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -87,6 +88,7 @@ public final class StepsController {
             Label said = new Label(badge, Fx.icon("mdi2s-server-network"));
             said.getStyleClass().add("server-badge");
             said.setMinWidth(Region.USE_PREF_SIZE);
+            said.setAccessibleText("The API's answer explains this step: " + badge);
             head.getChildren().add(said);
         }
         head.setAlignment(Pos.CENTER_LEFT);
@@ -180,6 +182,9 @@ public final class StepsController {
             return;
         }
     }
+
+    // For tests.
+    ScrollPane scroll() { return scroll; }
 
     @FXML
     private void onExpandAll() {

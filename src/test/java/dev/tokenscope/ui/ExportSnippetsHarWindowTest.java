@@ -242,7 +242,8 @@ class ExportSnippetsHarWindowTest {
         Report expected = inspector.inspect(c.id(), UiFixtures.validation(keys));
         assertEquals(expected.summary(), fxGet(() -> model.inspector().report().summary()));
         assertTrue(model.inspector().report().hasDiagnosis("id-token-as-access-token"));
-        assertEquals(expected.summary(), robot.lookup("#verdictText").queryAs(Label.class).getText());
+        assertEquals(expected.summary().replace("Not valid: ", "Not valid for " + keys.name() + ": "),
+                robot.lookup("#verdictText").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Token 2 of " + har.getFileName()));
 
         // Enter on a selected row and the Inspect button do the same.

@@ -92,13 +92,13 @@ public record HarListRow(HarRow row, String request, String time, String where, 
     }
 
     /**
-     * The row that explains a capture's failure, to select first: a token that is not valid and was answered 401 or 403,
-     * else one that is not valid and was sent to an API, else any that is not valid; null when every token is valid.
+     * The row that explains a capture's failure, to select first: a token that is not valid (or undetermined) and was
+     * answered 401 or 403, else one that is not valid and was sent to an API, else any that is not valid; null otherwise.
      */
     public static HarListRow explaining(java.util.List<HarListRow> rows) {
         java.util.function.Predicate<HarListRow> bad = r -> r.status() == Status.FAIL || r.status() == Status.SKIP;
         return rows.stream().filter(bad).filter(r -> r.row().finding().status() == 401 || r.row().finding().status() == 403).findFirst()
-                .or(() -> rows.stream().filter(bad).filter(r -> !r.row().sentTo().isEmpty()).findFirst())
+                .or(() -> rows.stream().filter(r -> r.status() == Status.FAIL).filter(r -> !r.row().sentTo().isEmpty()).findFirst())
                 .or(() -> rows.stream().filter(r -> r.status() == Status.FAIL).findFirst())
                 .orElse(null);
     }
