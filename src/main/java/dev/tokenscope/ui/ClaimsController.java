@@ -76,7 +76,20 @@ public final class ClaimsController {
                 super.updateItem(row, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"), !empty && row != null && !row.inCatalogue());
             }
+
+            /** As tall as its tallest wrapped cell (the theme's cell size is a minimum, not a cap). */
+            @Override
+            protected double computePrefHeight(double width) {
+                double h = super.computePrefHeight(width);
+                for (javafx.scene.Node c : getChildrenUnmodifiable()) {
+                    if (c instanceof TableCell<?, ?> cell && cell.getStyleClass().contains("wrap-cell")) h = Math.max(h, cell.prefHeight(-1));
+                }
+                return h;
+            }
         });
+        // Wrapped rows are measured with their column's width: a new width (or new rows) measures them again.
+        valueColumn.widthProperty().addListener((obs, o, n) -> remeasure());
+        meaningColumn.widthProperty().addListener((obs, o, n) -> remeasure());
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) ->
                 details.setText(row == null ? "Select a row for its full meaning." : row.details()));
     }
@@ -87,25 +100,62 @@ public final class ClaimsController {
 
     /** A value shown whole (wrapped: an audience, an issuer, the scopes are read without hovering); a time's epoch in the tooltip. */
     private static TableCell<ClaimRow, String> valueCell() {
-        TableCell<ClaimRow, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                ClaimRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(row == null ? null : new Tooltip(row.valueTooltip()));
-            }
-        };
-        cell.getStyleClass().addAll("claim-value", "wrap-cell");
-        cell.setWrapText(true);
+        TableCell<ClaimRow, String> cell = wrapCell("claim-value");
+        cell.itemProperty().addListener((obs, o, n) -> {
+            ClaimRow row = n == null || cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+            cell.setTooltip(row == null ? null : new Tooltip(row.valueTooltip()));
+        });
         return cell;
     }
 
+    /**
+     * A cell whose text wraps inside its column (a Text node wrapped at the column's width, so the row grows with it; a
+     * long value without spaces breaks between characters instead of ending in "…").
+     */
     private static TableCell<ClaimRow, String> wrapCell(String style) {
-        TableCell<ClaimRow, String> cell = Fx.textCell(style, 30);
-        cell.getStyleClass().add("wrap-cell");
-        cell.setWrapText(true);
+        TableCell<ClaimRow, String> cell = new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("wrap-text");
+                text.wrappingWidthProperty().bind(widthProperty().subtract(14));
+                // A new wrapped height makes the row re-measure itself (the table caches row heights otherwise).
+                text.layoutBoundsProperty().addListener((obs, o, n) -> {
+                    if (o.getHeight() != n.getHeight() && getTableRow() != null) getTableRow().requestLayout();
+                });
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            /** As tall as the wrapped text (the theme's fixed cell size would cut it to one line). */
+            @Override
+            protected double computePrefHeight(double width) {
+                double h = super.computePrefHeight(width);
+                if (getGraphic() == null) return h;
+                return Math.max(h, Math.ceil(text.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setText(empty ? null : item); // for accessibility and lookups; the Text node is what shows
+                setGraphic(empty ? null : text);
+                if (!style.equals("claim-value")) setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
+            }
+        };
+        cell.getStyleClass().addAll(style, "wrap-cell");
         return cell;
+    }
+
+    private boolean remeasuring;
+
+    private void remeasure() {
+        if (remeasuring) return;
+        remeasuring = true;
+        javafx.application.Platform.runLater(() -> {
+            remeasuring = false;
+            table.refresh();
+        });
     }
 
     /** Sets what this table is about ("claim" or "header member"); used in the placeholder and the filter prompt. */
@@ -117,6 +167,7 @@ public final class ClaimsController {
 
     public void setRows(List<ClaimView> claims, String emptyText) {
         model.setClaims(claims);
+        remeasure();
         placeholder.setText(emptyText);
         table.getSelectionModel().clearSelection();
         details.setText(claims == null || claims.isEmpty() ? "" : "Select a row for its full meaning.");

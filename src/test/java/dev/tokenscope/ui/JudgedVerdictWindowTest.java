@@ -134,23 +134,27 @@ class JudgedVerdictWindowTest {
 
     @Test
     void evaluateAtAndOfflineKeysAreSaidNextToTheVerdict(FxRobot robot) throws Exception {
-        fx(() -> model.profiles().apply(keys("Orders API (prod)", Tokens.API_ID)));
+        ProfileData orders = keys("Orders API (prod)", Tokens.API_ID);
+        fx(() -> model.profiles().apply(orders));
         inspect(Tokens.sign(Tokens.v2Access()));
         assertTrue(judged(robot).getText().contains("Offline: keys from keys.json"), judged(robot).getText());
         assertTrue(judged(robot).getStyleClass().contains("judged-unusual"));
 
         fx(() -> model.profiles().evaluateAtProperty().set("2026-03-01T16:00:00Z"));
         await("judged again", () -> !model.inspector().isBusy() && model.inspector().report().verdict() == Verdict.INVALID);
-        assertEquals("Profile: Orders API (prod) · Judged at 2026-03-01 16:00 UTC · Offline: keys from keys.json", judged(robot).getText());
+        assertEquals("Profile: Orders API (prod) · Judged at 2026-03-01 16:00 UTC · Offline: keys from keys.json · Metadata from openid-configuration.json",
+                judged(robot).getText());
         assertTrue(verdictText(robot).startsWith("Not valid for Orders API (prod): "), verdictText(robot));
         // The exports carry the same line.
         String md = fxGet(() -> model.export().render(dev.tokenscope.engine.export.ExportFormat.MARKDOWN));
         assertTrue(md.contains("Judged against the API profile Orders API (prod): Judged at 2026-03-01 16:00 UTC · Offline: keys from keys.json"), md);
+        assertTrue(md.contains("## Input"), md);
     }
 
     @Test
     void eachNewVerdictOpensItsFirstFailingStepFromTheTop(FxRobot robot) throws Exception {
-        fx(() -> model.profiles().apply(keys("test keys", Tokens.API_ID)));
+        ProfileData testKeys = keys("test keys", Tokens.API_ID);
+        fx(() -> model.profiles().apply(testKeys));
         inspect(Tokens.sign(Tokens.v2Access()));
         assertTrue(robot.lookup(".step").queryAll().stream().noneMatch(n -> ((TitledPane) n).isExpanded()), "a valid token opens nothing");
         fx(() -> robot.lookup("#step-issuer").queryAs(TitledPane.class).setExpanded(true));
@@ -164,7 +168,8 @@ class JudgedVerdictWindowTest {
 
     @Test
     void theBannerAndADiagnosisOpenTheStepTheyExplain(FxRobot robot) throws Exception {
-        fx(() -> model.profiles().apply(keys("test keys", "api://orders")));
+        ProfileData other = keys("test keys", "api://orders");
+        fx(() -> model.profiles().apply(other));
         inspect(Tokens.sign(Tokens.v2Access()));
         assertTrue(model.inspector().report().hasDiagnosis("wrong-audience"));
         fx(() -> robot.lookup(".step").queryAll().forEach(n -> ((TitledPane) n).setExpanded(false)));
