@@ -118,7 +118,10 @@ public final class ClaimsController {
 
             {
                 text.getStyleClass().add("wrap-text");
-                text.wrappingWidthProperty().bind(widthProperty().subtract(14));
+                // Wrapped at the column's width (known before the cell is sized), so a row is measured with its final height.
+                tableColumnProperty().addListener((obs, o, col) -> {
+                    if (col != null) col.widthProperty().addListener((o2, a, w) -> wrapAt(w.doubleValue()));
+                });
                 // A new wrapped height makes the row re-measure itself (the table caches row heights otherwise).
                 text.layoutBoundsProperty().addListener((obs, o, n) -> {
                     if (o.getHeight() != n.getHeight() && getTableRow() != null) getTableRow().requestLayout();
@@ -126,9 +129,14 @@ public final class ClaimsController {
                 setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             }
 
+            private void wrapAt(double columnWidth) {
+                text.setWrappingWidth(Math.max(20, columnWidth - 14));
+            }
+
             /** As tall as the wrapped text (the theme's fixed cell size would cut it to one line). */
             @Override
             protected double computePrefHeight(double width) {
+                if (getTableColumn() != null) wrapAt(getTableColumn().getWidth());
                 double h = super.computePrefHeight(width);
                 if (getGraphic() == null) return h;
                 return Math.max(h, Math.ceil(text.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset());
@@ -138,6 +146,7 @@ public final class ClaimsController {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 text.setText(empty || item == null ? "" : item);
+                if (getTableColumn() != null) wrapAt(getTableColumn().getWidth());
                 setText(empty ? null : item); // for accessibility and lookups; the Text node is what shows
                 setGraphic(empty ? null : text);
                 if (!style.equals("claim-value")) setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));

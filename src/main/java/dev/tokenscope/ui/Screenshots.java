@@ -93,7 +93,7 @@ public final class Screenshots {
         shoot(out, "13-judged-at", m, w, mm -> {
             // A time chosen in the profile: the banner says so next to the verdict, and the lifetime step opens.
             mm.loadSample(sample(mm, "01-"));
-            mm.profiles().evaluateAtProperty().set("2030-01-01T12:00:00Z");
+            mm.profiles().evaluateAtProperty().set("2100-01-01T12:00:00Z");
             w.controller().tabs().getSelectionModel().select(0);
         }, null);
         shootHar(out, m, w);
