@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the GUI's main states (valid, Graph token, expired, ID token, malformed, dark theme) into PNGs under Xvfb.
+# Renders the GUI's main states at 1366×768 (a laptop) (valid, Graph token, expired, ID token, malformed, dark theme) into PNGs under Xvfb.
 # Usage: scripts/screenshots.sh [OUTPUT_DIR]   (default: assets/screenshots). Needs xvfb and libgtk-3-0.
 set -euo pipefail
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,4 +9,4 @@ if [ ! -f "$dir/target/tokenscope.jar" ] || [ -n "$(find "$dir/src/main" "$dir/p
   (cd "$dir" && mvn -q -B package -Dmaven.test.skip=true)
 fi
 cd "$dir"   # the samples menu also reads assets/samples of the working directory
-xvfb-run -a -s "-screen 0 1440x960x24" java -Dprism.order=sw -cp "$dir/target/tokenscope.jar" dev.tokenscope.ui.Screenshots "$out"
+xvfb-run -a -s "-screen 0 1366x768x24" java -Dprism.order=sw -cp "$dir/target/tokenscope.jar" dev.tokenscope.ui.Screenshots "$out"

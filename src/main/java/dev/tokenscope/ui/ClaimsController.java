@@ -51,8 +51,8 @@ public final class ClaimsController {
         meaningColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meaning()));
         piiColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pii()));
         nameColumn.setCellFactory(col -> textCell("claim-name"));
-        valueColumn.setCellFactory(col -> textCell("claim-value"));
-        meaningColumn.setCellFactory(col -> textCell("claim-meaning"));
+        valueColumn.setCellFactory(col -> valueCell());
+        meaningColumn.setCellFactory(col -> wrapCell("claim-meaning"));
         piiColumn.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Boolean pii, boolean empty) {
@@ -76,13 +76,95 @@ public final class ClaimsController {
                 super.updateItem(row, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"), !empty && row != null && !row.inCatalogue());
             }
+
+            /** As tall as its tallest wrapped cell (the theme's cell size is a minimum, not a cap). */
+            @Override
+            protected double computePrefHeight(double width) {
+                double h = super.computePrefHeight(width);
+                for (javafx.scene.Node c : getChildrenUnmodifiable()) {
+                    if (c instanceof TableCell<?, ?> cell && cell.getStyleClass().contains("wrap-cell")) h = Math.max(h, cell.prefHeight(-1));
+                }
+                return h;
+            }
         });
+        // Wrapped rows are measured with their column's width: a new width (or new rows) measures them again.
+        valueColumn.widthProperty().addListener((obs, o, n) -> remeasure());
+        meaningColumn.widthProperty().addListener((obs, o, n) -> remeasure());
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) ->
                 details.setText(row == null ? "Select a row for its full meaning." : row.details()));
     }
 
     private static TableCell<ClaimRow, String> textCell(String style) {
         return Fx.textCell(style, 30);
+    }
+
+    /** A value shown whole (wrapped: an audience, an issuer, the scopes are read without hovering); a time's epoch in the tooltip. */
+    private static TableCell<ClaimRow, String> valueCell() {
+        TableCell<ClaimRow, String> cell = wrapCell("claim-value");
+        cell.itemProperty().addListener((obs, o, n) -> {
+            ClaimRow row = n == null || cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+            cell.setTooltip(row == null ? null : new Tooltip(row.valueTooltip()));
+        });
+        return cell;
+    }
+
+    /**
+     * A cell whose text wraps inside its column (a Text node wrapped at the column's width, so the row grows with it; a
+     * long value without spaces breaks between characters instead of ending in "…").
+     */
+    private static TableCell<ClaimRow, String> wrapCell(String style) {
+        TableCell<ClaimRow, String> cell = new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("wrap-text");
+                // Wrapped at the column's width (known before the cell is sized), so a row is measured with its final height.
+                tableColumnProperty().addListener((obs, o, col) -> {
+                    if (col != null) col.widthProperty().addListener((o2, a, w) -> wrapAt(w.doubleValue()));
+                });
+                // A new wrapped height makes the row re-measure itself (the table caches row heights otherwise).
+                text.layoutBoundsProperty().addListener((obs, o, n) -> {
+                    if (o.getHeight() != n.getHeight() && getTableRow() != null) getTableRow().requestLayout();
+                });
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            private void wrapAt(double columnWidth) {
+                text.setWrappingWidth(Math.max(20, columnWidth - 14));
+            }
+
+            /** As tall as the wrapped text (the theme's fixed cell size would cut it to one line). */
+            @Override
+            protected double computePrefHeight(double width) {
+                if (getTableColumn() != null) wrapAt(getTableColumn().getWidth());
+                double h = super.computePrefHeight(width);
+                if (getGraphic() == null) return h;
+                return Math.max(h, Math.ceil(text.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                if (getTableColumn() != null) wrapAt(getTableColumn().getWidth());
+                setText(empty ? null : item); // for accessibility and lookups; the Text node is what shows
+                setGraphic(empty ? null : text);
+                if (!style.equals("claim-value")) setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
+            }
+        };
+        cell.getStyleClass().addAll(style, "wrap-cell");
+        return cell;
+    }
+
+    private boolean remeasuring;
+
+    private void remeasure() {
+        if (remeasuring) return;
+        remeasuring = true;
+        javafx.application.Platform.runLater(() -> {
+            remeasuring = false;
+            table.refresh();
+        });
     }
 
     /** Sets what this table is about ("claim" or "header member"); used in the placeholder and the filter prompt. */
@@ -94,6 +176,7 @@ public final class ClaimsController {
 
     public void setRows(List<ClaimView> claims, String emptyText) {
         model.setClaims(claims);
+        remeasure();
         placeholder.setText(emptyText);
         table.getSelectionModel().clearSelection();
         details.setText(claims == null || claims.isEmpty() ? "" : "Select a row for its full meaning.");

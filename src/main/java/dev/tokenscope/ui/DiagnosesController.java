@@ -19,6 +19,13 @@ public final class DiagnosesController {
     @FXML private VBox list;
     @FXML private Label placeholder;
 
+    private java.util.function.Consumer<String> onDiagnosis = id -> { };
+
+    /** What a click (or Enter) on a diagnosis does: the window opens the step it explains. */
+    public void setOnDiagnosis(java.util.function.Consumer<String> handler) {
+        this.onDiagnosis = handler;
+    }
+
     public void bind(InspectorViewModel vm) {
         vm.reportProperty().addListener((obs, o, r) -> show(r));
         show(vm.report());
@@ -35,7 +42,18 @@ public final class DiagnosesController {
         if (none) return;
         boolean first = true;
         for (Diagnosis d : r.diagnoses()) {
-            list.getChildren().add(card(d, first));
+            VBox card = card(d, first);
+            String id = d.id();
+            card.setFocusTraversable(true);
+            card.setAccessibleHelp("Enter or a click shows the validation step this diagnosis comes from");
+            card.setOnMouseClicked(e -> onDiagnosis.accept(id));
+            card.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                    onDiagnosis.accept(id);
+                    e.consume();
+                }
+            });
+            list.getChildren().add(card);
             first = false;
         }
     }

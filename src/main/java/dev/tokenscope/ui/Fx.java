@@ -43,9 +43,28 @@ public final class Fx {
             throw new UncheckedIOException("could not load the " + what + " view", e);
         }
         bind.accept(loader.getController());
+        nameIconButtons(root);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource("tokenscope.css")).toExternalForm());
         return new View<>(scene, root, loader.getController());
+    }
+
+    /**
+     * Screen-reader text for icon-only buttons: each control without text and without accessible text says what its
+     * tooltip says (one rule for every window, so a new icon button can't be left unnamed).
+     */
+    static void nameIconButtons(javafx.scene.Node node) {
+        if (node instanceof javafx.scene.control.Labeled l && (l.getText() == null || l.getText().isBlank())
+                && l.getAccessibleText() == null && l.getTooltip() != null) {
+            l.setAccessibleText(l.getTooltip().getText());
+            if (l.getAccessibleHelp() == null) l.setAccessibleHelp(l.getTooltip().getText());
+        }
+        if (node instanceof Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) nameIconButtons(c);
+        }
+        if (node instanceof javafx.scene.control.SplitPane sp) sp.getItems().forEach(Fx::nameIconButtons);
+        if (node instanceof javafx.scene.control.TabPane tp) tp.getTabs().forEach(t -> { if (t.getContent() != null) nameIconButtons(t.getContent()); });
+        if (node instanceof javafx.scene.control.ScrollPane sc && sc.getContent() != null) nameIconButtons(sc.getContent());
     }
 
     /** A window of its own beside {@code owner} (not modal), with the owner's icons. */

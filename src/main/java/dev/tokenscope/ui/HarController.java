@@ -42,6 +42,9 @@ public final class HarController {
     @FXML private TableView<HarListRow> table;
     @FXML private TableColumn<HarListRow, Number> numberColumn;
     @FXML private TableColumn<HarListRow, HarListRow> verdictColumn;
+    @FXML private TableColumn<HarListRow, String> reasonColumn;
+    @FXML private TableColumn<HarListRow, String> httpColumn;
+    @FXML private TableColumn<HarListRow, String> judgedByColumn;
     @FXML private TableColumn<HarListRow, String> requestColumn;
     @FXML private TableColumn<HarListRow, String> timeColumn;
     @FXML private TableColumn<HarListRow, String> whereColumn;
@@ -76,6 +79,12 @@ public final class HarController {
         warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> m.isBusy() ? "Looking for tokens…"
                 : m.fileProperty().get() == null ? "Open a HAR capture to list its tokens." : "No token in this capture.", m.busyProperty(), m.fileProperty()));
+        // The row that explains the capture's failure (the `Bearer undefined` → 401) is selected first.
+        m.explainingProperty().addListener((obs, o, row) -> {
+            if (row == null) return;
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        });
         inspectButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> detailsLabel.setText(row == null
                 ? "Select a token: double-click it (or press Enter) to see its whole report in the main window." : row.details()));
@@ -91,6 +100,12 @@ public final class HarController {
         verdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         verdictColumn.setComparator(HarListRow.BY_SEVERITY);
         requestColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().request()));
+        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        httpColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().http()));
+        judgedByColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().judgedBy()));
+        reasonColumn.setCellFactory(col -> textCell("har-reason"));
+        httpColumn.setCellFactory(col -> textCell("har-http"));
+        judgedByColumn.setCellFactory(col -> textCell("har-judged-by"));
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().time()));
         whereColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().where()));
         audienceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().audience()));

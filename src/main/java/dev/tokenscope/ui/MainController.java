@@ -6,9 +6,12 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.ui.model.Banner;
 import dev.tokenscope.ui.model.HistoryEntry;
 import dev.tokenscope.ui.model.InspectorViewModel;
+import dev.tokenscope.ui.model.JudgedAgainst;
+import dev.tokenscope.ui.model.StepFocus;
 import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
 import dev.tokenscope.ui.signin.SignInWindow;
+import dev.tokenscope.ui.model.Shortcuts;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -73,6 +76,8 @@ public final class MainController {
     @FXML private Label verdictWord;
     @FXML private Label verdictText;
     @FXML private Label bannerNotes;
+    @FXML private Label judgedLabel;
+    @FXML private FontIcon judgedIcon;
     @FXML private HBox candidateBox;
     @FXML private ChoiceBox<String> candidateChoice;
     @FXML private TabPane tabs;
@@ -132,6 +137,15 @@ public final class MainController {
         claimsController.setKind("claim", "Filter by name, value or meaning (e.g. time, tid, PII)");
         vm.reportProperty().addListener((obs, o, r) -> show(r));
         show(vm.report());
+        // The screen follows the token: the banner and each diagnosis open the step they explain.
+        banner.setOnMouseClicked(e -> revealBannerStep());
+        banner.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                revealBannerStep();
+                e.consume();
+            }
+        });
+        diagnosesController.setOnDiagnosis(id -> StepFocus.of(vm.report(), id).ifPresent(stepsController::reveal));
 
         buildSamples(m.samples());
         vm.history().addListener((ListChangeListener<HistoryEntry>) c -> buildHistory());
@@ -215,8 +229,20 @@ public final class MainController {
         });
     }
 
+    private void revealBannerStep() {
+        StepFocus.ofBanner(vm.report()).ifPresent(stepsController::reveal);
+    }
+
     private void show(Report r) {
-        Banner b = Banner.of(r);
+        JudgedAgainst judged = vm.judged();
+        Banner b = Banner.of(r, judged);
+        boolean showJudged = r != null && r.token() != null && judged != null;
+        judgedLabel.setText(showJudged ? judged.line() : "");
+        judgedLabel.setVisible(showJudged);
+        judgedLabel.setManaged(showJudged);
+        judgedLabel.getStyleClass().remove("judged-unusual");
+        if (showJudged && judged.unusual()) judgedLabel.getStyleClass().add("judged-unusual");
+        judgedIcon.setIconLiteral(showJudged && judged.unusual() ? "mdi2a-alert-outline" : "mdi2t-tune");
         banner.getStyleClass().removeIf(s -> s.startsWith("verdict-") && !s.equals("verdict-banner"));
         banner.getStyleClass().add(b.styleClass());
         bannerIcon.setIconLiteral(b.icon());
@@ -229,7 +255,7 @@ public final class MainController {
         bannerNotes.setVisible(!notes.isEmpty());
         bannerNotes.setManaged(!notes.isEmpty());
         verdictText.setTooltip(new Tooltip(b.text()));
-        banner.setAccessibleText(b.word() + " " + b.text());
+        banner.setAccessibleText(b.word() + " " + b.text() + (showJudged ? ". " + judged.line() : ""));
 
         List<Report.CandidateView> cands = r == null || r.input() == null ? List.of() : r.input().candidates();
         updatingCandidates = true;
@@ -417,18 +443,31 @@ public final class MainController {
 
     @FXML
     void onShortcuts() {
-        info("Keyboard shortcuts", """
-                Ctrl+V        paste the clipboard and inspect it (anywhere but a profile field)
-                Enter         inspect the input again (Shift+Enter: new line)
-                Escape        cancel a running inspection
-                Ctrl+O        open a file (a .har capture opens the list of its tokens)
-                Ctrl+L        sign in to a tenant and inspect the token obtained
-                Ctrl+E        export the report as Markdown (File ▸ Export report: HTML, JSON, options)
-                Ctrl+Shift+C  copy the report as Markdown (signature removed)
-                Ctrl+1 … 7    Claims, Header, Signing key, Raw, Diagnoses, Verify it in your server, the API's answer
-                Ctrl+P        show or hide the API profile panel
-                Ctrl+Shift+D  light or dark theme
-                Alt+letter    the underlined menu, button or field""");
+        javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
+        table.getStyleClass().add("shortcuts-table");
+        table.setId("shortcutsTable");
+        Label keyHead = new Label("Keys");
+        Label actionHead = new Label("Does");
+        keyHead.getStyleClass().add("section-title");
+        actionHead.getStyleClass().add("section-title");
+        table.addRow(0, keyHead, actionHead);
+        int row = 1;
+        for (Shortcuts.Shortcut s : Shortcuts.ALL) {
+            Label k = new Label(s.keys());
+            k.getStyleClass().add("shortcut-key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label a = new Label(s.action());
+            a.setWrapText(true);
+            a.setMaxWidth(520);
+            table.addRow(row++, k, a);
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(table);
+        a.initOwner(window());
+        a.getDialogPane().getStyleClass().add("info-dialog");
+        a.show();
     }
 
     @FXML

@@ -42,9 +42,7 @@ public final class Screenshots {
             MainViewModel m = MainWindow.defaultModel();
             model.set(m);
             Stage stage = new Stage();
-            window.set(MainWindow.show(stage, m));
-            stage.setWidth(1400);
-            stage.setHeight(900);
+            window.set(MainWindow.show(stage, m)); // sized to the screen as the app does: 1366×768 under scripts/screenshots.sh
         });
         MainViewModel m = model.get();
         shoot(out, "01-valid", m, window.get(), mm -> mm.loadSample(sample(mm, "01-")), null);
@@ -92,6 +90,12 @@ public final class Screenshots {
                     + "error_description=\"The audience '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d' is invalid\"\n");
             w.controller().tabs().getSelectionModel().select(w.controller().serverTab());
         }, "audience");
+        shoot(out, "13-judged-at", m, w, mm -> {
+            // A time chosen in the profile: the banner says so next to the verdict, and the lifetime step opens.
+            mm.loadSample(sample(mm, "01-"));
+            mm.profiles().evaluateAtProperty().set("2100-01-01T12:00:00Z");
+            w.controller().tabs().getSelectionModel().select(0);
+        }, null);
         shootHar(out, m, w);
         Platform.exit();
         System.exit(0);
@@ -105,7 +109,8 @@ public final class Screenshots {
             Files.writeString(har, sampleCapture(m), java.nio.charset.StandardCharsets.UTF_8);
             onFx(() -> {
                 m.loadSample(sample(m, "01-"));
-                m.inspector().openFile(har);
+                m.inspector().openFile(har); // leaves the sample (its profile applies to it only) …
+                m.profiles().applyTransient(sample(m, "01-").profile()); // … so the capture is judged with the sample keys, by name
             });
             long deadline = System.currentTimeMillis() + 20_000;
             while (System.currentTimeMillis() < deadline) {

@@ -5,6 +5,7 @@ import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import dev.tokenscope.ui.model.ServerPresenter;
+import dev.tokenscope.ui.model.StepFocus;
 import dev.tokenscope.ui.model.StepPresenter;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -54,7 +55,12 @@ public final class StepsController {
             countLabel.setText("");
             return;
         }
+        // A new verdict: what was open for the previous token closes, the first failing step (or warning) opens, from the top.
+        expanded.clear();
+        StepFocus.first(r).ifPresent(expanded::add);
         for (Step s : r.steps()) rows.getChildren().add(row(s, r));
+        scroll.setVvalue(0);
+        scroll.setHvalue(0);
         Map<Status, Long> counts = r.steps().stream().collect(Collectors.groupingBy(Step::status, () -> new EnumMap<>(Status.class), Collectors.counting()));
         countLabel.setText(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().json()).collect(Collectors.joining(" · ")));
     }
@@ -66,12 +72,13 @@ public final class StepsController {
         Label word = new Label(StepPresenter.word(s.status()));
         word.getStyleClass().add("status-word");
         word.setMinWidth(Region.USE_PREF_SIZE);
+        word.setAccessibleText(StepPresenter.word(s.status()) + ": " + StepPresenter.describe(s.status()));
         Label title = new Label(StepPresenter.title(s));
         title.getStyleClass().add("step-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label detail = new Label(StepPresenter.detail(s));
         detail.getStyleClass().add("step-detail");
-        detail.setTextOverrun(OverrunStyle.ELLIPSIS);
+        detail.setTextOverrun(OverrunStyle.WORD_ELLIPSIS);
         detail.setMinWidth(0);
         detail.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(detail, Priority.ALWAYS);
@@ -81,6 +88,7 @@ public final class StepsController {
             Label said = new Label(badge, Fx.icon("mdi2s-server-network"));
             said.getStyleClass().add("server-badge");
             said.setMinWidth(Region.USE_PREF_SIZE);
+            said.setAccessibleText("The API's answer explains this step: " + badge);
             head.getChildren().add(said);
         }
         head.setAlignment(Pos.CENTER_LEFT);
@@ -160,6 +168,23 @@ public final class StepsController {
         box.getChildren().add(foot);
         return box;
     }
+
+    /** Opens step {@code id} and scrolls it into view (the banner and the diagnoses jump here); focus goes to it. */
+    public void reveal(String id) {
+        for (javafx.scene.Node n : rows.getChildren()) {
+            if (!(n instanceof TitledPane p) || !("step-" + id).equals(p.getId())) continue;
+            p.setExpanded(true);
+            p.requestFocus();
+            rows.applyCss();
+            rows.layout();
+            double content = rows.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(content <= 0 ? 0 : Math.min(1, p.getBoundsInParent().getMinY() / content));
+            return;
+        }
+    }
+
+    // For tests.
+    ScrollPane scroll() { return scroll; }
 
     @FXML
     private void onExpandAll() {

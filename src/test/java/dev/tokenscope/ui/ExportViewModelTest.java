@@ -51,6 +51,7 @@ class ExportViewModelTest {
         InspectorViewModel vm = fxGet(() -> InspectorViewModel.withDefaultExecutor(engine));
         ExportViewModel export = fxGet(() -> new ExportViewModel(vm));
         fx(() -> {
+            export.maskPiiProperty().set(false); // personal claims included (the window masks them by default)
             vm.profileProperty().set(API);
             vm.inspectText("Authorization: Bearer " + token);
         });

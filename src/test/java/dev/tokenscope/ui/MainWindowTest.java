@@ -103,7 +103,10 @@ class MainWindowTest {
 
     /** The banner and every step row show what the engine says for the same input and profile. */
     void assertShows(FxRobot robot, Report expected) {
-        assertEquals(expected.summary(), robot.lookup("#verdictText").queryAs(Label.class).getText());
+        // The banner names the profile the verdict was judged against, then says what the engine says.
+        assertEquals(dev.tokenscope.ui.model.Banner.of(expected, model.inspector().judged()).text(), robot.lookup("#verdictText").queryAs(Label.class).getText());
+        String said = expected.summary().replaceFirst("^(Valid with warnings for |Valid for |Not valid: |Not trusted: )", "");
+        assertTrue(robot.lookup("#verdictText").queryAs(Label.class).getText().endsWith(said), said);
         List<Node> rows = robot.lookup(".step").queryAll().stream().toList();
         assertEquals(expected.steps().size(), rows.size());
         for (Step s : expected.steps()) {
@@ -171,7 +174,12 @@ class MainWindowTest {
         idle();
         TableView<ClaimRow> table = window.controller().claims().table();
         List<ClaimView> claims = model.inspector().report().token().claimAnnotations();
-        assertEquals(claims.stream().map(ClaimView::name).toList(), fxGet(() -> table.getItems().stream().map(ClaimRow::name).toList()));
+        // The claims that decide a verdict first, then the others in token order.
+        List<String> deciding = ClaimRow.DECIDING.stream().filter(n -> claims.stream().anyMatch(c -> c.name().equals(n))).toList();
+        List<String> rest = claims.stream().map(ClaimView::name).filter(n -> !ClaimRow.DECIDING.contains(n)).toList();
+        List<String> want = new java.util.ArrayList<>(deciding);
+        want.addAll(rest);
+        assertEquals(want, fxGet(() -> table.getItems().stream().map(ClaimRow::name).toList()));
         ClaimRow exp = fxGet(() -> table.getItems().stream().filter(r -> r.name().equals("exp")).findFirst().orElseThrow());
         assertTrue(exp.meaning().startsWith("Expiration time — expires in 50 min"), exp.meaning());
         assertTrue(fxGet(() -> table.getItems().stream().filter(r -> r.name().equals("preferred_username")).findFirst().orElseThrow().pii()));
@@ -224,7 +232,7 @@ class MainWindowTest {
         assertEquals(List.of("api://x"), model.inspector().profileProperty().get().audiences());
         TitledPane aud = robot.lookup("#step-audience").queryAs(TitledPane.class);
         assertTrue(aud.getStyleClass().contains("status-fail"), aud.getStyleClass().toString());
-        assertTrue(robot.lookup("#verdictText").queryAs(Label.class).getText().startsWith("Not valid: "));
+        assertTrue(robot.lookup("#verdictText").queryAs(Label.class).getText().startsWith("Not valid for test keys: "));
         assertTrue(robot.lookup("#banner").query().getStyleClass().contains("verdict-invalid"));
     }
 

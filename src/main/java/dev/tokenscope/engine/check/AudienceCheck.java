@@ -4,6 +4,7 @@ import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.report.Diagnosis;
+import dev.tokenscope.engine.report.Setting;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 
@@ -58,7 +59,7 @@ public final class AudienceCheck implements Check {
         if (expected.isEmpty()) {
             String who = known.map(k -> "a Microsoft API: " + k + " (so not your API)").orElse("the API " + auds.get(0));
             return s.status(Status.INFO).detail("Issued for " + who + "; give the API's expected audience to check it")
-                    .hint("--audience <your API's client id or App ID URI>").build();
+                    .hint(Setting.AUDIENCE.option() + " <your API's client id or App ID URI>").build();
         }
         for (String e : expected) {
             for (String a : auds) {
@@ -78,10 +79,16 @@ public final class AudienceCheck implements Check {
                 }
             }
         }
-        ctx.diagnose(wrongAudience(auds.get(0), expected, known.orElse(null)));
+        String tid = ctx.token().claims().path("tid").asText("");
+        boolean ownApi = known.isEmpty() && wellFormedApi(auds.get(0)) && !tid.isEmpty()
+                && (ctx.profile().tenants().isEmpty() || ctx.profile().tenants().stream().anyMatch(t -> t.equalsIgnoreCase(tid)));
+        ctx.diagnose(wrongAudience(auds.get(0), expected, known.orElse(null), ownApi ? tid : null));
         return s.status(Status.FAIL).detail("aud " + String.join(", ", auds) + (known.map(k -> " (" + k + ")").orElse(""))
                 + " is not among the expected audiences " + String.join(", ", expected)).idx("IDX10214")
-                .hint("The client requested a token for another resource: request scope api://<your-api>/.default (or your API's scope).").build();
+                .hint(ownApi ? "Either the client asked for the wrong scope (request api://<your-api>/.default or your API's scope), or the API "
+                        + "expects the wrong audience: " + auds.get(0) + " is an API of the token's own tenant; if it is yours, add it to the expected audiences ("
+                        + Setting.AUDIENCE.option() + ")."
+                        : "The client requested a token for another resource: request scope api://<your-api>/.default (or your API's scope).").build();
     }
 
     static boolean sameAudience(String expected, String actual) {
@@ -112,10 +119,33 @@ public final class AudienceCheck implements Check {
     }
 
     static Diagnosis wrongAudience(String actual, List<String> expected, String knownName) {
-        return new Diagnosis("wrong-audience", "Token issued for " + actual + (knownName != null ? " (" + knownName + ")" : "") + ", not for this API",
+        return wrongAudience(actual, expected, knownName, null);
+    }
+
+    /**
+     * {@code sameTenant}: the token's tid when its audience is a well-formed API (a GUID or an App ID URI, not a Microsoft
+     * API) of a tenant the API accepts: then the API's expected audience may be the wrong side, and the diagnosis says so.
+     */
+    static Diagnosis wrongAudience(String actual, List<String> expected, String knownName, String sameTenant) {
+        String summary = "Token issued for " + actual + (knownName != null ? " (" + knownName + ")" : "") + ", not for this API";
+        if (sameTenant != null) {
+            return new Diagnosis("wrong-audience", summary,
+                    "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)
+                            + ". Either side can be wrong: the client asked for another API's scope, or the API's expected audience is wrong. "
+                            + actual + " is a well-formed API audience of the same tenant (" + sameTenant + "), so check which one is your API.",
+                    "If " + actual + " is your API, correct the API's expected audience to it (" + actual + ", " + Setting.AUDIENCE.option()
+                            + "); otherwise, in the client, request your API's scope: api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");
+        }
+        return new Diagnosis("wrong-audience", summary,
                 "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)
                         + ". The client asked for the wrong scope (e.g. User.Read, which is a Graph scope).",
                 "In the client, request your API's scope: api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");
+    }
+
+    /** A GUID or an App ID URI (api://…, https://…): the form an API's audience takes. */
+    static boolean wellFormedApi(String aud) {
+        String b = bare(aud);
+        return EntraFacts.isGuid(b) || (aud.startsWith("api://") && b.length() > 0) || aud.startsWith("https://");
     }
 
     /**

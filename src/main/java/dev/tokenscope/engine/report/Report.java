@@ -44,6 +44,25 @@ public record Report(String tool, String version, String evaluatedAt, Verdict ve
         return new Report(tool, version, evaluatedAt, verdict, summary, input, token, key, steps, diagnoses, api, s);
     }
 
+    /**
+     * The same report with its texts passed through {@code f}: the summary, each step's detail and hint, each diagnosis'
+     * summary, explanation and fix ({@link Face#render(Report)}). Ids, statuses, titles, evidence and the token are unchanged.
+     */
+    public Report mapTexts(java.util.function.UnaryOperator<String> f) {
+        List<Step> st = Face.map(steps, s -> new Step(s.id(), s.status(), s.title(), f.apply(s.detail()), s.evidence(), f.apply(s.hint()), s.idx()));
+        List<Diagnosis> ds = Face.map(diagnoses, d -> new Diagnosis(d.id(), f.apply(d.summary()), f.apply(d.explanation()), f.apply(d.fix()), d.severity()));
+        return new Report(tool, version, evaluatedAt, verdict, f.apply(summary), input, token, key, st, ds, api, server);
+    }
+
+    /** The same report with more notes on its input (where the window got the token, what it was judged against). */
+    public Report withInputNotes(List<String> more) {
+        if (input == null || more.isEmpty()) return this;
+        List<String> notes = new java.util.ArrayList<>(input.notes());
+        for (String n : more) if (!notes.contains(n)) notes.add(n);
+        InputView in = new InputView(input.form(), input.description(), List.copyOf(notes), input.selected(), input.candidates());
+        return new Report(tool, version, evaluatedAt, verdict, summary, in, token, key, steps, diagnoses, api, server);
+    }
+
     /** The server's findings that explain step {@code id}. */
     public List<ServerView.Finding> serverFindings(String id) {
         return server == null ? List.of() : server.findings().stream().filter(f -> id.equals(f.step())).toList();

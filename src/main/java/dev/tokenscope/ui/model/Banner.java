@@ -36,6 +36,27 @@ public record Banner(Kind kind, String text, String styleClass, String icon) {
     }
 
     /**
+     * The banner for a report judged against a named profile: "Valid for Orders API (prod): aud …", "Not valid for Orders
+     * API (prod): …"; the unsaved default profile keeps the engine's words.
+     */
+    public static Banner of(Report r, JudgedAgainst judged) {
+        Banner b = of(r);
+        if (r == null || judged == null || !judged.named()) return b;
+        String name = SafeText.line(judged.profile());
+        String t = b.text();
+        String text = t;
+        for (String prefix : new String[]{"Valid with warnings for ", "Valid for "}) {
+            if (t.startsWith(prefix)) {
+                text = prefix + name + ": aud " + t.substring(prefix.length());
+                break;
+            }
+        }
+        if (t.startsWith("Not valid: ")) text = "Not valid for " + name + ": " + t.substring("Not valid: ".length());
+        else if (t.startsWith("Not trusted: ")) text = "Not trusted by " + name + ": " + t.substring("Not trusted: ".length());
+        return new Banner(b.kind(), text, b.styleClass(), b.icon());
+    }
+
+    /**
      * What a report still tells beside its verdict: its warn and info diagnoses ("Warning: Group overage …"), one a line,
      * most important first; "" when there are none (an error diagnosis is the headline's, not a note).
      */

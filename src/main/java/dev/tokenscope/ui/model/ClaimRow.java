@@ -37,7 +37,35 @@ public record ClaimRow(String name, String value, String meaning, String details
         }
         if (c.carriedBy() != null) d.append("Carried by: ").append(c.carriedBy()).append('\n');
         if (c.pii()) d.append("Personal data: mask it before sharing this token or report.\n");
-        return new ClaimRow(c.displayName(), c.displayValue(), m.toString(), d.toString().strip(), c.pii(), c.inCatalogue(), c);
+        return new ClaimRow(c.displayName(), readable(c), m.toString(), d.toString().strip(), c.pii(), c.inCatalogue(), c);
+    }
+
+    /** A time claim as a readable date ("2026-01-01 12:00:00 UTC"); any other value as the token has it (escaped). */
+    private static String readable(ClaimView c) {
+        if (c.time() == null || c.time().utc() == null) return c.displayValue();
+        return c.time().utc().replace('T', ' ').replace("Z", " UTC");
+    }
+
+    /** The value cell's tooltip: a time claim's epoch seconds as in the token (and local time); else the value itself. */
+    public String valueTooltip() {
+        if (view == null || view.time() == null) return value;
+        return "epoch " + view.displayValue() + " · " + view.time().local() + " · " + view.time().relative();
+    }
+
+    /**
+     * The claims that decide a verdict, in the order the table shows them first; the others follow in token order.
+     */
+    public static final java.util.List<String> DECIDING = java.util.List.of("aud", "iss", "tid", "exp", "nbf", "scp", "roles", "azp", "appid",
+            "ver", "idtyp");
+
+    /** Deciding claims first ({@link #DECIDING}), then the rest in the token's order (a stable sort). */
+    public static java.util.List<ClaimRow> decidingFirst(java.util.List<ClaimRow> rows) {
+        java.util.List<ClaimRow> out = new java.util.ArrayList<>(rows);
+        out.sort(java.util.Comparator.comparingInt(r -> {
+            int i = r.view() == null ? -1 : DECIDING.indexOf(r.view().name());
+            return i < 0 ? DECIDING.size() : i;
+        }));
+        return out;
     }
 
     /** The info note about control, bidirectional or invisible characters in the name or value (a tooltip), or null. */

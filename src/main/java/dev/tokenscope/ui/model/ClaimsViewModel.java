@@ -25,7 +25,7 @@ public final class ClaimsViewModel {
     }
 
     public void setClaims(List<ClaimView> claims) {
-        rows.setAll(claims == null ? List.of() : claims.stream().map(ClaimRow::of).toList());
+        rows.setAll(claims == null ? List.of() : ClaimRow.decidingFirst(claims.stream().map(ClaimRow::of).toList()));
     }
 
     public ObservableList<ClaimRow> rows() { return rows; }

@@ -29,18 +29,44 @@ import java.util.concurrent.Executors;
 public final class ExportViewModel {
     private final InspectorViewModel inspector;
     private final BooleanProperty keepSignature = new SimpleBooleanProperty(false);
-    private final BooleanProperty maskPii = new SimpleBooleanProperty(false);
+    private final BooleanProperty maskPii = new SimpleBooleanProperty(true);
     private final BooleanBinding available;
+    private final ExportPreferences preferences;
+    private boolean loading;
 
+    /** Exports whose personal-claims choice lasts for the run (masked by default). */
     public ExportViewModel(InspectorViewModel inspector) {
+        this(inspector, ExportPreferences.inMemory());
+    }
+
+    /**
+     * Exports from the window: personal claims masked unless the user included them for the current profile (one click,
+     * File ▸ Export report ▸ Mask personal claims, remembered per profile in {@code preferences}).
+     */
+    public ExportViewModel(InspectorViewModel inspector, ExportPreferences preferences) {
         this.inspector = inspector;
+        this.preferences = preferences;
         this.available = Bindings.createBooleanBinding(() -> exportable(inspector.report()), inspector.reportProperty());
+        follow(inspector.profileNameProperty().get());
+        inspector.profileNameProperty().addListener((obs, o, n) -> follow(n));
+        maskPii.addListener((obs, o, mask) -> {
+            if (!loading) preferences.setIncludePersonal(inspector.profileNameProperty().get(), !mask);
+        });
+    }
+
+    private void follow(String profile) {
+        loading = true;
+        try {
+            maskPii.set(!preferences.includePersonal(profile));
+        } finally {
+            loading = false;
+        }
     }
 
     /** Keep the token's signature in the export (it can then be replayed until it expires). Off by default. */
     public BooleanProperty keepSignatureProperty() { return keepSignature; }
 
-    /** Replace personal claims by a stable hash (and leave the token text out). Off by default. */
+    /** Replace personal claims by a stable hash (and leave the token text out). On unless included for the profile. */
     public BooleanProperty maskPiiProperty() { return maskPii; }
 
     /** True when there is a report about a token to export (the Export items and Copy as Markdown are disabled otherwise). */
@@ -56,7 +82,16 @@ public final class ExportViewModel {
     public String render(ExportFormat format) {
         Report r = inspector.report();
         if (!exportable(r)) throw new IllegalStateException("nothing to export: inspect a token first");
-        return Exporters.export(r, token(r), format, options());
+        return Exporters.export(noted(r), token(r), format, options());
+    }
+
+    /**
+     * The report as exported: its Input section also says where the token came from (a capture's entry, URL and status)
+     * and what it was judged against (the profile, and a time, offline keys or files when they differ from the usual).
+     */
+    private Report noted(Report r) {
+        JudgedAgainst j = inspector.judged();
+        return j == null ? r : r.withInputNotes(j.exportNotes());
     }
 
     /**
@@ -68,7 +103,7 @@ public final class ExportViewModel {
         if (!exportable(r)) throw new IllegalStateException("nothing to export: inspect a token first");
         Path target = withExtension(file, format);
         try {
-            Exporters.write(target, r, token(r), format, options());
+            Exporters.write(target, noted(r), token(r), format, options());
         } catch (IOException | RuntimeException e) {
             inspector.showError("Could not save the report to " + target + ": " + InspectorViewModel.friendly(e));
             throw e;
@@ -82,10 +117,11 @@ public final class ExportViewModel {
      * report, the token and the options are taken now; the message line says how it went once it is done.
      */
     public CompletableFuture<Path> writeInBackground(Path file, ExportFormat format) {
-        Report r = inspector.report();
-        if (!exportable(r)) return CompletableFuture.failedFuture(new IllegalStateException("nothing to export: inspect a token first"));
+        Report shown = inspector.report();
+        if (!exportable(shown)) return CompletableFuture.failedFuture(new IllegalStateException("nothing to export: inspect a token first"));
         Path target = withExtension(file, format);
-        String token = token(r);
+        String token = token(shown);
+        Report r = noted(shown);
         ExportOptions options = options();
         String redaction = redaction();
         return CompletableFuture.supplyAsync(() -> {

@@ -24,12 +24,20 @@ import java.time.format.DateTimeParseException;
  * @param verdict    the banner's word: VALID, VALID, WARNINGS, NOT VALID, UNDETERMINED
  * @param status     the step status whose colours and icon the verdict uses
  * @param details    several lines for the detail pane and tooltips
+ * @param reason     why: the top diagnosis' summary ("Token issued for … not for this API", "a placeholder …"), or "—"
+ * @param http       the HTTP status of the response to the request that carried the token ("401"), or "—"
+ * @param judgedBy   what judged it: the API profile's name, or the role it was judged in instead ("ID token for its client")
  */
 public record HarListRow(HarRow row, String request, String time, String where, String audience, String expires,
-                         String verdict, Status status, String details) {
+                         String verdict, Status status, String details, String reason, String http, String judgedBy) {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public static HarListRow of(HarRow r, ZoneId zone) {
+        return of(r, zone, null);
+    }
+
+    /** The row of {@code r}, judged against the profile named {@code profile} (null: "the API profile"). */
+    public static HarListRow of(HarRow r, ZoneId zone, String profile) {
         HarFinding f = r.finding();
         String request = (f.method() == null ? "" : SafeText.line(f.method()) + " ") + (f.url() == null ? "(no URL)" : SafeText.line(f.url()));
         String where = SafeText.line(f.where()) + (f.occurrences() > 1 ? " · seen " + f.occurrences() + "×" : "");
@@ -60,8 +68,39 @@ public record HarListRow(HarRow row, String request, String time, String where, 
         if (f.occurrences() > 1) d.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
         if (r.issuer() != null) d.append("\nissuer ").append(SafeText.line(r.issuer()));
         if (r.expires() != null) d.append("\nexp ").append(SafeText.line(r.expires())).append(r.expiresIn() != null ? " (" + SafeText.line(r.expiresIn()) + ")" : "");
+        String judgedBy = switch (r.judgedAs()) {
+            case API -> profile == null || profile.isBlank() ? "API profile" : SafeText.line(profile);
+            case ID_TOKEN_FOR_CLIENT -> "ID token for its client";
+            case OTHER_RESOURCE -> "not judged: another resource";
+            case PLACEHOLDER -> "not a token";
+        };
         return new HarListRow(r, request, localTime(f.time(), zone), where, r.audience() == null ? "—" : SafeText.line(r.audience()),
-                SafeText.line(r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—"), b.word(), status, d.toString());
+                SafeText.line(r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—"), b.word(), status, d.toString(),
+                reason(r), f.status() > 0 ? String.valueOf(f.status()) : "—", judgedBy);
+    }
+
+    /** The top diagnosis' summary, else (not valid) the summary's reason; "—" for a valid token with nothing to say. */
+    private static String reason(HarRow r) {
+        if (r.report() != null) {
+            var top = r.report().topDiagnosis();
+            if (top.isPresent()) return SafeText.line(top.get().summary());
+        }
+        String sum = r.summary() == null ? "" : r.summary();
+        if (r.verdict() == dev.tokenscope.engine.report.Verdict.VALID || sum.isBlank()) return "—";
+        int colon = sum.indexOf(": ");
+        return SafeText.line(colon > 0 && colon < 20 ? sum.substring(colon + 2) : sum);
+    }
+
+    /**
+     * The row that explains a capture's failure, to select first: a token that is not valid (or undetermined) and was
+     * answered 401 or 403, else one that is not valid and was sent to an API, else any that is not valid; null otherwise.
+     */
+    public static HarListRow explaining(java.util.List<HarListRow> rows) {
+        java.util.function.Predicate<HarListRow> bad = r -> r.status() == Status.FAIL || r.status() == Status.SKIP;
+        return rows.stream().filter(bad).filter(r -> r.row().finding().status() == 401 || r.row().finding().status() == 403).findFirst()
+                .or(() -> rows.stream().filter(r -> r.status() == Status.FAIL).filter(r -> !r.row().sentTo().isEmpty()).findFirst())
+                .or(() -> rows.stream().filter(r -> r.status() == Status.FAIL).findFirst())
+                .orElse(null);
     }
 
     /** The style class of the verdict cell: status-pass, status-warn, status-fail or status-skip. */

@@ -63,6 +63,8 @@ public final class HarViewModel {
     private final ReadOnlyStringWrapper story = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Task<?>> task = new ReadOnlyObjectWrapper<>();
     private BiConsumer<String, String> inspectHandler;
+    private ObservableValue<String> profileName = new javafx.beans.property.SimpleStringProperty(null);
+    private final ReadOnlyObjectWrapper<HarListRow> explaining = new ReadOnlyObjectWrapper<>();
     private HarScan scan;
     private long generation;
 
@@ -91,6 +93,17 @@ public final class HarViewModel {
     public void setInspectHandler(BiConsumer<String, String> handler) {
         this.inspectHandler = handler;
     }
+
+    /** The name of the API profile the tokens are judged against (the list's "Judged by" column); a new name checks them again. */
+    public void setProfileName(ObservableValue<String> name) {
+        this.profileName = name;
+        name.addListener((obs, o, n) -> {
+            if (file.get() != null && (scan != null || busy.get())) start(file.get(), scan);
+        });
+    }
+
+    /** The row that explains the capture's failure ({@link HarListRow#explaining}), set once every token is checked; the window selects it. */
+    public ReadOnlyObjectProperty<HarListRow> explainingProperty() { return explaining.getReadOnlyProperty(); }
 
     /** The tokens found so far, in order of first appearance. */
     public ObservableList<HarListRow> rows() { return rows; }
@@ -137,7 +150,8 @@ public final class HarViewModel {
         HarFinding f = row.row().finding();
         Path p = file.get();
         String origin = "Token " + row.number() + (p == null || p.getFileName() == null ? "" : " of " + p.getFileName()) + ": " + f.where()
-                + " of " + (f.method() == null ? "" : f.method() + " ") + (f.url() == null ? "(no URL)" : f.url());
+                + " of " + (f.method() == null ? "" : f.method() + " ") + (f.url() == null ? "(no URL)" : f.url())
+                + (f.status() > 0 ? " → HTTP " + f.status() : "");
         inspectHandler.accept(row.token(), origin);
     }
 
@@ -155,7 +169,9 @@ public final class HarViewModel {
         long gen = ++generation;
         ValidationProfile p = profile.getValue() == null ? ValidationProfile.defaults() : profile.getValue();
         String name = har.getFileName() == null ? har.toString() : har.getFileName().toString();
+        String judgedBy = profileName.getValue();
         rows.clear();
+        explaining.set(null);
         story.set("");
         warnings.set(known == null ? "" : String.join("\n", known.warnings().stream().map(SafeText::line).toList()));
         java.util.concurrent.atomic.AtomicReference<String> told = new java.util.concurrent.atomic.AtomicReference<>("");
@@ -190,7 +206,7 @@ public final class HarViewModel {
                     HarFinding f = s.findings().get(i);
                     HarRow row = HarAnalysis.judge(i + 1, f, inspector, p);
                     judged.add(row);
-                    HarListRow shown = HarListRow.of(row, zone);
+                    HarListRow shown = HarListRow.of(row, zone, judgedBy);
                     Platform.runLater(() -> {
                         if (gen == generation) rows.add(shown);
                     });
@@ -211,6 +227,7 @@ public final class HarViewModel {
             HarScan s = t.getValue();
             scan = s;
             story.set(SafeText.line(told.get()));
+            explaining.set(HarListRow.explaining(rows));
             task.set(null);
             busy.set(false);
             progress.set(0);

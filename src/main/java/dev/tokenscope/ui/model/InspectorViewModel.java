@@ -4,6 +4,7 @@ import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.report.ApiView;
+import dev.tokenscope.engine.report.Face;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.server.ServerFindings;
 import dev.tokenscope.engine.text.SafeText;
@@ -52,6 +53,10 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private final ReadOnlyObjectWrapper<Task<?>> task = new ReadOnlyObjectWrapper<>();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final StringProperty profileName = new SimpleStringProperty(ProfileViewModel.UNSAVED);
+    private final ReadOnlyObjectWrapper<JudgedAgainst> judged = new ReadOnlyObjectWrapper<>();
+    private Consumer<String> beforeNewInput = t -> { };
+    private String lastOrigin;
     private int candidate = -1;
     private long generation;
     private String lastInspected;
@@ -67,6 +72,8 @@ public final class InspectorViewModel {
         });
         api.addListener((obs, o, n) -> rejudge());
         serverResponse.addListener((obs, o, n) -> rejudge());
+        // The banner names the profile a verdict was judged against: another name is judged again (never relabelled).
+        profileName.addListener((obs, o, n) -> rejudge());
     }
 
     /** A view model with its own pool of daemon worker threads. */
@@ -88,6 +95,19 @@ public final class InspectorViewModel {
     /** The API profile; a change re-inspects the current input at once. */
     public ObjectProperty<ValidationProfile> profileProperty() { return profile; }
     public ReadOnlyObjectProperty<Report> reportProperty() { return report.getReadOnlyProperty(); }
+    /** The name of the API profile (the panel's); the banner names it. */
+    public StringProperty profileNameProperty() { return profileName; }
+    /** What the current report was judged against (profile, time, keys, origin); set together with the report. */
+    public ReadOnlyObjectProperty<JudgedAgainst> judgedProperty() { return judged.getReadOnlyProperty(); }
+    public JudgedAgainst judged() { return judged.get(); }
+
+    /**
+     * Called with the text (null for a file) before the user's new input is inspected: pasted, typed, opened, dropped,
+     * from the history or a capture; not for re-inspections of the same input. The window uses it to leave a sample's profile.
+     */
+    public void setBeforeNewInput(Consumer<String> hook) {
+        this.beforeNewInput = hook == null ? t -> { } : hook;
+    }
     public Report report() { return report.get(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public boolean isBusy() { return busy.get(); }
@@ -116,10 +136,12 @@ public final class InspectorViewModel {
         if (text.isBlank()) {
             cancelQuietly();
             report.set(null);
+            judged.set(null);
             lastInspected = null;
             say(MessageKind.ERROR, "Nothing to inspect: paste a token (Ctrl+V), drop a file, or open one (File ▸ Open).");
             return;
         }
+        if (!text.equals(lastInspected)) beforeNewInput.accept(text);
         candidate = -1;
         run(text, null, -1, null);
     }
@@ -135,6 +157,7 @@ public final class InspectorViewModel {
      * where it came from ({@code origin}, e.g. "Token 3 of capture.har: Authorization header of GET https://…").
      */
     public void inspectText(String text, String origin) {
+        beforeNewInput.accept(text == null ? "" : text);
         input.set(text == null ? "" : text);
         if (input.get().isBlank()) {
             inspect();
@@ -148,17 +171,18 @@ public final class InspectorViewModel {
     public void inspectCandidate(int index) {
         if (lastInspected == null) return;
         candidate = index;
-        run(lastInspected, null, index, null);
+        run(lastInspected, null, index, lastOrigin);
     }
 
     /** Re-runs the last inspection (same input and candidate) with the current profile. */
     public void reinspect() {
-        if (lastInspected != null) run(lastInspected, null, candidate, null);
+        if (lastInspected != null) run(lastInspected, null, candidate, lastOrigin);
         else inspect();
     }
 
     /** Reads a file (off the FX thread, size-capped) into the input and inspects it; a HAR capture goes to the HAR handler. */
     public void openFile(Path file) {
+        beforeNewInput.accept(null);
         candidate = -1;
         run(null, file, -1, null);
     }
@@ -168,6 +192,7 @@ public final class InspectorViewModel {
         cancelQuietly();
         input.set("");
         report.set(null);
+        judged.set(null);
         lastInspected = null;
         candidate = -1;
         say(MessageKind.NONE, "");
@@ -214,7 +239,7 @@ public final class InspectorViewModel {
 
     private void rejudge() {
         if (busy.get() && current != null) run(current.text(), current.file(), current.index(), current.origin());
-        else if (report.get() != null && lastInspected != null) run(lastInspected, null, candidate, null);
+        else if (report.get() != null && lastInspected != null) run(lastInspected, null, candidate, lastOrigin);
     }
 
     private void run(String text, Path file, int index, String origin) {
@@ -222,6 +247,7 @@ public final class InspectorViewModel {
         current = new Request(text, file, index, origin);
         long gen = ++generation;
         ValidationProfile p = profile.get();
+        JudgedAgainst against = JudgedAgainst.of(profileName.get(), p, origin);
         ApiView apiView = api.get();
         String said = serverResponse.get();
         Consumer<Path> har = harHandler;
@@ -239,7 +265,7 @@ public final class InspectorViewModel {
                     r = inspector.inspect(in, p);
                 }
                 if (apiView != null) r = r.withApi(apiView);
-                r = ServerFindings.attach(r, said);
+                r = Face.GUI.render(ServerFindings.attach(r, said));
                 return new Outcome(in, r, (System.nanoTime() - start) / 1_000_000);
             }
         };
@@ -255,6 +281,8 @@ public final class InspectorViewModel {
             }
             if (file != null) input.set(o.input());
             lastInspected = o.input();
+            lastOrigin = origin;
+            judged.set(against);
             report.set(o.report());
             remember(o);
             if (o.report().token() == null) say(MessageKind.ERROR, o.report().summary());

@@ -30,6 +30,8 @@ public final class MainViewModel {
     private final SnippetViewModel snippets;
     private final HarViewModel har;
     private Runnable onHarOpened;
+    private String sampleToken;
+    private ProfileData beforeSample;
 
     public MainViewModel(InspectorViewModel inspector, ProfileViewModel profiles, List<SampleCatalog.Sample> samples) {
         this.inspector = inspector;
@@ -37,10 +39,17 @@ public final class MainViewModel {
         this.samples = List.copyOf(samples);
         inspector.profileProperty().bind(profiles.profileProperty());
         inspector.apiProperty().bind(profiles.apiViewProperty());
-        this.export = new ExportViewModel(inspector);
+        inspector.profileNameProperty().bind(profiles.nameProperty());
+        // A sample's profile applies to that sample only: anything else the user inspects returns to the profile before it.
+        inspector.setBeforeNewInput(text -> {
+            if (sampleToken != null && !sampleToken.equals(text)) leaveSample();
+        });
+        this.export = new ExportViewModel(inspector, new ExportPreferences(profiles.store().dir() == null ? null
+                : profiles.store().dir().resolve("export-preferences")));
         this.snippets = new SnippetViewModel(inspector.reportProperty(), inspector.profileProperty());
         this.har = HarViewModel.withDefaultExecutor(inspector.inspector(), inspector.profileProperty());
         har.setInspectHandler(inspector::inspectText);
+        har.setProfileName(inspector.profileNameProperty());
         inspector.setHarHandler(this::openHar);
     }
 
@@ -85,9 +94,26 @@ public final class MainViewModel {
         return signIn;
     }
 
-    /** Loads a sample: its profile (offline, with bundled keys) becomes the active one, then its token is inspected. */
+    /**
+     * Loads a sample: its profile (offline, with bundled keys) applies to it, then its token is inspected. The profile
+     * in use before comes back as soon as anything else is inspected (pasted, opened, picked in a capture or the history).
+     */
     public void loadSample(SampleCatalog.Sample s) {
-        profiles.applyTransient(s.profile());
+        if (sampleToken == null || !profiles.isSample()) beforeSample = profiles.snapshot();
+        sampleToken = null; // the sample's own inspection is no new input
+        profiles.applySample(s.profile());
         inspector.inspectText(s.token());
+        sampleToken = s.token();
+    }
+
+    /** True while a sample and its profile are shown. */
+    public boolean showsSample() {
+        return sampleToken != null && profiles.isSample();
+    }
+
+    private void leaveSample() {
+        sampleToken = null;
+        if (profiles.isSample() && beforeSample != null) profiles.apply(beforeSample);
+        beforeSample = null;
     }
 }

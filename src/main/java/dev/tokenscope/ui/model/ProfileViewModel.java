@@ -65,6 +65,8 @@ public final class ProfileViewModel {
     private final ReadOnlyObjectWrapper<ApiView> apiView = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper("");
     private boolean applying;
+    /** The sample profile the fields were filled from (its files and offline mode belong to the sample), or null. */
+    private ProfileData sample;
 
     public ProfileViewModel(ProfileStore store) {
         this.store = store;
@@ -159,6 +161,7 @@ public final class ProfileViewModel {
 
     /** Fills every field at once: one profile change, hence one re-validation. */
     public void apply(ProfileData p) {
+        sample = null;
         applying = true;
         try {
             name.set(p.name().isBlank() ? UNSAVED : p.name());
@@ -189,6 +192,17 @@ public final class ProfileViewModel {
         transientProfiles.removeIf(t -> t.name().equals(p.name()));
         transientProfiles.add(p);
         apply(p);
+    }
+
+    /** Uses a sample's profile (offline, its bundled keys) for that sample: {@link #isSample()} until another profile applies. */
+    public void applySample(ProfileData p) {
+        applyTransient(p);
+        sample = p;
+    }
+
+    /** True while the fields hold a sample's profile. */
+    public boolean isSample() {
+        return sample != null;
     }
 
     /** Switches to a named profile: the unsaved default, a transient one or a saved one. */
@@ -230,7 +244,8 @@ public final class ProfileViewModel {
             status.set("Not saved: " + error.get());
             return false;
         }
-        ProfileData p = snapshot().withName(profileName.strip());
+        ProfileData p = withoutSampleFiles(snapshot().withName(profileName.strip()));
+        String left = leftOut(snapshot(), p);
         try {
             store.save(p);
         } catch (IOException e) {
@@ -246,8 +261,35 @@ public final class ProfileViewModel {
         } finally {
             applying = false;
         }
+        if (!left.isEmpty()) {
+            apply(p); // the fields show what was saved, and the token is judged again with it
+            status.set("Saved profile \"" + p.name() + "\" in " + store.dir() + " without the sample's " + left
+                    + " (they belong to the sample): its keys are discovered from the token's issuer. Set Metadata, JWKS key set or Offline to use files.");
+            return true;
+        }
         status.set("Saved profile \"" + p.name() + "\" in " + store.dir());
         return true;
+    }
+
+    /** A profile to save from a sample's: the sample's metadata, key set, evaluation time and offline mode are left out. */
+    private ProfileData withoutSampleFiles(ProfileData p) {
+        if (sample == null) return p;
+        return new ProfileData(p.name(), p.audiences(), p.tenants(), p.clients(), p.scopes(), p.roles(), p.skewSeconds(),
+                java.util.Objects.equals(p.evaluateAt(), sample.evaluateAt()) ? null : p.evaluateAt(),
+                java.util.Objects.equals(p.metadata(), sample.metadata()) ? null : p.metadata(),
+                java.util.Objects.equals(p.jwks(), sample.jwks()) ? null : p.jwks(),
+                p.offline() && !sample.offline(), p.issuers());
+    }
+
+    /** "metadata file, key set file and offline mode": what {@link #withoutSampleFiles} left out, "" when nothing. */
+    private static String leftOut(ProfileData before, ProfileData after) {
+        List<String> out = new ArrayList<>();
+        if (before.metadata() != null && after.metadata() == null) out.add("metadata file");
+        if (before.jwks() != null && after.jwks() == null) out.add("key set file");
+        if (before.evaluateAt() != null && after.evaluateAt() == null) out.add("evaluation time");
+        if (before.offline() && !after.offline()) out.add("offline mode");
+        if (out.size() < 2) return String.join("", out);
+        return String.join(", ", out.subList(0, out.size() - 1)) + " and " + out.get(out.size() - 1);
     }
 
     /** Saves under the current name (asks for a name when it is the unsaved default: returns false then). */

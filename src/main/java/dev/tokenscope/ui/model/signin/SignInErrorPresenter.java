@@ -25,16 +25,7 @@ public final class SignInErrorPresenter {
 
     /** What to do, by cause; null when the provider's answer (or nothing) says more. */
     public static String hint(SignInException e) {
-        return switch (e.kind()) {
-            case PORT_IN_USE -> "Leave Port empty for a random free port, or close the program using it.";
-            case TIMEOUT -> "The browser never came back to Tokenscope: finish the sign-in within the timeout, or raise it under Advanced options.";
-            case BROWSER -> "Copy the sign-in URL from the flow log and open it in a browser on this computer.";
-            case STATE_MISMATCH -> "A redirect that this sign-in did not start reached the listener; it was refused. Sign in again.";
-            case NONCE_MISMATCH -> "The ID token does not belong to this sign-in; it was refused. Sign in again.";
-            case DISCOVERY -> "Check the authority (tenant and cloud): its discovery document could not be read.";
-            case NETWORK -> "Check the network connection and proxy settings.";
-            default -> null;
-        };
+        return dev.tokenscope.ui.model.SignInAdvice.hint(e); // advice by cause (DNS, connection, TLS, proxy page …)
     }
 
     /** The pointer to the flow log, shown when there is neither a provider answer nor a hint; else null. */
