@@ -375,16 +375,16 @@ class BatchVerifierTest {
         out.write("b".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         out.write('\n');
         out.write("last".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        BatchVerifier.LineReader r = new BatchVerifier.LineReader(new java.io.ByteArrayInputStream(out.toByteArray()), 80);
+        LineReader r = new LineReader(new java.io.ByteArrayInputStream(out.toByteArray()), 80);
         assertEquals("one", r.next());
         assertEquals("", r.next());
         assertEquals("two", r.next());
-        assertSame(BatchVerifier.LineReader.TOO_LONG, r.next()); // the big line is over 80 bytes
+        assertSame(LineReader.TOO_LONG, r.next()); // the big line is over 80 bytes
         assertEquals("x\uFFFDy", r.next());
-        assertSame(BatchVerifier.LineReader.TOO_LONG, r.next());
+        assertSame(LineReader.TOO_LONG, r.next());
         assertEquals("last", r.next());
         assertNull(r.next());
-        BatchVerifier.LineReader whole = new BatchVerifier.LineReader(new java.io.ByteArrayInputStream(out.toByteArray()), 1 << 20);
+        LineReader whole = new LineReader(new java.io.ByteArrayInputStream(out.toByteArray()), 1 << 20);
         whole.next();
         whole.next();
         whole.next();
@@ -563,37 +563,37 @@ class BatchVerifierTest {
     @Test
     void sameValueIsNeverLooserThanTheCacheKey() throws Exception {
         var m = dev.tokenscope.engine.Json.MAPPER;
-        assertTrue(BatchVerifier.sameValue(null, null));
-        assertFalse(BatchVerifier.sameValue(m.readTree("\"a\""), null));
-        assertTrue(BatchVerifier.sameValue(m.readTree("\"a\""), m.readTree("\"a\"")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("\"a\""), m.readTree("\"b\"")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("1"), m.readTree("\"1\"")));
-        assertTrue(BatchVerifier.sameValue(m.readTree("[\"x\",1]"), m.readTree("[\"x\",1]")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("[\"x\",1]"), m.readTree("[1,\"x\"]")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("{\"a\":1}"), m.readTree("{\"a\":1}")), "objects always take the exact way");
-        assertFalse(BatchVerifier.sameValue(m.readTree("[{\"a\":1}]"), m.readTree("[{\"a\":1}]")));
+        assertTrue(Keys.sameValue(null, null));
+        assertFalse(Keys.sameValue(m.readTree("\"a\""), null));
+        assertTrue(Keys.sameValue(m.readTree("\"a\""), m.readTree("\"a\"")));
+        assertFalse(Keys.sameValue(m.readTree("\"a\""), m.readTree("\"b\"")));
+        assertFalse(Keys.sameValue(m.readTree("1"), m.readTree("\"1\"")));
+        assertTrue(Keys.sameValue(m.readTree("[\"x\",1]"), m.readTree("[\"x\",1]")));
+        assertFalse(Keys.sameValue(m.readTree("[\"x\",1]"), m.readTree("[1,\"x\"]")));
+        assertFalse(Keys.sameValue(m.readTree("{\"a\":1}"), m.readTree("{\"a\":1}")), "objects always take the exact way");
+        assertFalse(Keys.sameValue(m.readTree("[{\"a\":1}]"), m.readTree("[{\"a\":1}]")));
         var f = m.getNodeFactory();
-        assertFalse(BatchVerifier.sameValue(f.numberNode(1), f.numberNode(1L)), "int and long nodes render alike but take the exact way");
-        assertFalse(BatchVerifier.sameValue(m.readTree("1"), m.readTree("4294967296")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("1"), m.readTree("1.0")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("0.0"), m.readTree("-0.0")));
-        assertFalse(BatchVerifier.sameValue(m.readTree("null"), null), "null is not absent");
-        assertTrue(BatchVerifier.sameValue(m.readTree("null"), m.readTree("null")));
+        assertFalse(Keys.sameValue(f.numberNode(1), f.numberNode(1L)), "int and long nodes render alike but take the exact way");
+        assertFalse(Keys.sameValue(m.readTree("1"), m.readTree("4294967296")));
+        assertFalse(Keys.sameValue(m.readTree("1"), m.readTree("1.0")));
+        assertFalse(Keys.sameValue(m.readTree("0.0"), m.readTree("-0.0")));
+        assertFalse(Keys.sameValue(m.readTree("null"), null), "null is not absent");
+        assertTrue(Keys.sameValue(m.readTree("null"), m.readTree("null")));
     }
 
     @Test
     void onlyACompactTokenOfBase64UrlAndDotsIsScannedForTheFastPath() {
-        BatchVerifier.Scanned s = BatchVerifier.Scanned.of("eyJh.eyJi.c2ln");
+        Scanned s = Scanned.of("eyJh.eyJi.c2ln");
         assertEquals(4, s.d1());
         assertEquals(9, s.d2());
         assertEquals(2, s.dots());
-        assertEquals(3, BatchVerifier.Scanned.of("eyJh.b.c.d").dots());
-        assertEquals(-1, BatchVerifier.Scanned.of("eyJhbGci").d1());
-        assertNull(BatchVerifier.Scanned.of("Bearer eyJh.eyJi.c2ln"));
-        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l="));
-        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l\u00e9"), "Latin-1 beyond ASCII");
-        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l\u0100"), "beyond Latin-1 (becomes '?' in the bytes)");
-        assertNull(BatchVerifier.Scanned.of("eyJh.eyJi.c2l\u0141"));
+        assertEquals(3, Scanned.of("eyJh.b.c.d").dots());
+        assertEquals(-1, Scanned.of("eyJhbGci").d1());
+        assertNull(Scanned.of("Bearer eyJh.eyJi.c2ln"));
+        assertNull(Scanned.of("eyJh.eyJi.c2l="));
+        assertNull(Scanned.of("eyJh.eyJi.c2l\u00e9"), "Latin-1 beyond ASCII");
+        assertNull(Scanned.of("eyJh.eyJi.c2l\u0100"), "beyond Latin-1 (becomes '?' in the bytes)");
+        assertNull(Scanned.of("eyJh.eyJi.c2l\u0141"));
     }
 
     private static java.util.Set<java.nio.file.Path> nativeCopies(java.nio.file.Path tmp) throws java.io.IOException {
