@@ -126,7 +126,7 @@ public final class BatchVerifier implements AutoCloseable {
             this.planClaims = List.copyOf(all);
         }
         this.plans = planClaims == null ? null : new Plans(planChecks, planClaims, trust, profile);
-        this.claimOutcomes = keyedClaims == null ? null : new ClaimOutcomes(claimChecks, keyedClaims, profile);
+        this.claimOutcomes = keyedClaims == null ? null : new ClaimOutcomes(claimChecks, keyedClaims, pipeline.conditionalReads(Check.Stage.CLAIMS), profile);
         this.memoOverTime = perTokenChecks.stream().allMatch(c -> c.stage() == Check.Stage.TIME && c.reads().known() || !c.reads().clock());
         this.threads = threads > 0 ? threads : defaultThreads();
         this.runner = new LineRunner(this, profile, clock, this.threads);

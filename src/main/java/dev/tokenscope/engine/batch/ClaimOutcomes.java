@@ -25,12 +25,27 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClaimOutcomes {
     private final List<Check> claimChecks;
     private final Set<String> keyedClaims;
+    /** Claims read only when another is present (trigger → claims), from the checks' declarations. */
+    private final java.util.Map<String, Set<String>> conditional;
     private final ValidationProfile profile;
 
-    ClaimOutcomes(List<Check> claimChecks, Set<String> keyedClaims, ValidationProfile profile) {
+    ClaimOutcomes(List<Check> claimChecks, Set<String> keyedClaims, java.util.Map<String, Set<String>> conditional, ValidationProfile profile) {
         this.claimChecks = claimChecks;
         this.keyedClaims = keyedClaims;
+        this.conditional = conditional;
         this.profile = profile;
+    }
+
+    /** The claims whose values the claim checks read for a token with these claims. */
+    private Set<String> keyed(ObjectNode claims) {
+        Set<String> k = keyedClaims;
+        for (java.util.Map.Entry<String, Set<String>> e : conditional.entrySet()) {
+            if (claims.has(e.getKey())) {
+                if (k == keyedClaims) k = new java.util.HashSet<>(keyedClaims);
+                k.addAll(e.getValue());
+            }
+        }
+        return k;
     }
 
     /**
@@ -67,18 +82,19 @@ final class ClaimOutcomes {
 
     ClaimsOutcome claimsOutcome(String token, Plan plan, ObjectNode claims, Instant now) {
         LastOutcome last = lastOutcome.get();
-        if (last != null && last.matches(plan.id(), claims, keyedClaims)) return last.outcome();
+        if (last != null && last.matches(plan.id(), claims, keyed(claims))) return last.outcome();
         ClaimsOutcome co = claimsOutcomeByKey(token, plan, claims, now);
         lastOutcome.set(new LastOutcome(plan.id(), claims, co));
         return co;
     }
 
     private ClaimsOutcome claimsOutcomeByKey(String token, Plan plan, ObjectNode claims, Instant now) {
+        Set<String> keyed = keyed(claims);
         StringBuilder key = new StringBuilder(256).append(plan.id()).append('\u0001');
         for (Iterator<java.util.Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
             java.util.Map.Entry<String, JsonNode> e = it.next();
             key.append(e.getKey()).append('\u0000');
-            if (keyedClaims.contains(e.getKey())) Keys.appendValue(key, e.getValue());
+            if (keyed.contains(e.getKey())) Keys.appendValue(key, e.getValue());
             key.append('\u0001');
         }
         String k = key.toString();

@@ -49,7 +49,7 @@ public interface Check {
      * @param envelopeOnly true for a check that judges only a proof-of-possession envelope (the request a token came
      *                     in) and gives nothing for a plain bearer token
      */
-    record Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly) {
+    record Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly, java.util.Map<String, Set<String>> whenPresent) {
         /** Nothing declared: a batch can't reuse the outcome and sends the token the Inspector's whole way. */
         public static final Reads UNKNOWN = new Reads(null, true, false);
         /** Reads nothing beyond the header and the trust state (keyed as a whole). */
@@ -61,11 +61,40 @@ public interface Check {
             this(claimValues, clock, false);
         }
 
+        public Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly) {
+            this(claimValues, clock, envelopeOnly, java.util.Map.of());
+        }
+
+        /**
+         * These reads, plus {@code more} claims whose values are read only when claim {@code trigger} is present (the
+         * presence of every claim is part of any key, so such a read costs nothing for tokens without the trigger).
+         */
+        public Reads alsoWhenPresent(String trigger, String... more) {
+            java.util.Map<String, Set<String>> m = new java.util.HashMap<>(whenPresent);
+            m.merge(trigger, Set.of(more), (a, b) -> {
+                Set<String> u = new HashSet<>(a);
+                u.addAll(b);
+                return Set.copyOf(u);
+            });
+            return new Reads(claimValues, clock, envelopeOnly, m);
+        }
+
+        /** The claims whose values are read for a token with these claims ({@code claims} null: the unconditional ones). */
+        public Set<String> claimValuesFor(com.fasterxml.jackson.databind.JsonNode claims) {
+            if (claimValues == null || whenPresent.isEmpty() || claims == null) return claimValues;
+            Set<String> all = new HashSet<>(claimValues);
+            whenPresent.forEach((trigger, more) -> {
+                if (claims.has(trigger)) all.addAll(more);
+            });
+            return all;
+        }
+
         /** The claims {@link dev.tokenscope.engine.entra.TokenFacts} reads by value (issuer kind, audiences, client, type, scopes, roles). */
         public static final Set<String> FACTS = Set.of("iss", "ver", "tfp", "acr", "tid", "aud", "azp", "appid", "scp", "roles", "idtyp");
 
         public Reads {
             claimValues = claimValues == null ? null : Set.copyOf(claimValues);
+            whenPresent = whenPresent == null ? java.util.Map.of() : java.util.Map.copyOf(whenPresent);
         }
 
         /** Reads the token facts' claims and {@code more}, not the clock. */

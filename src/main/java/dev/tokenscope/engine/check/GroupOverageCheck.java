@@ -18,7 +18,9 @@ public final class GroupOverageCheck implements Check {
 
     @Override
     public Reads reads() {
-        return Reads.facts("_claim_names", "_claim_sources", "groups", "hasgroups", "oid");
+        return Reads.facts("_claim_names", "_claim_sources", "groups", "hasgroups")
+                // the user's oid goes into the Graph call it names, only when groups were left out
+                .alsoWhenPresent("_claim_names", "oid").alsoWhenPresent("hasgroups", "oid");
     }
 
     @Override

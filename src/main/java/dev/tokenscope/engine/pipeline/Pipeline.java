@@ -82,4 +82,20 @@ public record Pipeline(List<Check> checks) {
         }
         return Set.copyOf(all);
     }
+
+    /**
+     * Claims whose values some check of the given stages reads only when another claim is present: trigger → claims.
+     * Empty when there are none; meaningless when {@link #claimValuesRead} is null.
+     */
+    public java.util.Map<String, Set<String>> conditionalReads(Check.Stage... stages) {
+        java.util.Map<String, Set<String>> all = new java.util.HashMap<>();
+        for (Check c : stage(stages)) {
+            c.reads().whenPresent().forEach((t, more) -> all.merge(t, more, (a, b) -> {
+                Set<String> u = new HashSet<>(a);
+                u.addAll(b);
+                return Set.copyOf(u);
+            }));
+        }
+        return java.util.Map.copyOf(all);
+    }
 }
