@@ -50,7 +50,7 @@ public final class ClaimsController {
         valueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         meaningColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meaning()));
         piiColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pii()));
-        nameColumn.setCellFactory(col -> textCell("claim-name"));
+        nameColumn.setCellFactory(col -> wrapCell("claim-name")); // a SAML attribute's name is a long URI: read whole
         valueColumn.setCellFactory(col -> valueCell());
         meaningColumn.setCellFactory(col -> wrapCell("claim-meaning"));
         piiColumn.setCellFactory(col -> new TableCell<>() {
@@ -88,14 +88,11 @@ public final class ClaimsController {
             }
         });
         // Wrapped rows are measured with their column's width: a new width (or new rows) measures them again.
+        nameColumn.widthProperty().addListener((obs, o, n) -> remeasure());
         valueColumn.widthProperty().addListener((obs, o, n) -> remeasure());
         meaningColumn.widthProperty().addListener((obs, o, n) -> remeasure());
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) ->
                 details.setText(row == null ? "Select a row for its full meaning." : row.details()));
-    }
-
-    private static TableCell<ClaimRow, String> textCell(String style) {
-        return Fx.textCell(style, 30);
     }
 
     /** A value shown whole (wrapped: an audience, an issuer, the scopes are read without hovering); a time's epoch in the tooltip. */

@@ -3,15 +3,31 @@ package dev.tokenscope.ui;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.token.Problem;
 import dev.tokenscope.ui.model.InspectorViewModel;
+import dev.tokenscope.ui.model.SamlHeaderRows;
+import dev.tokenscope.ui.model.SamlXmlViewModel;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 
 import java.util.stream.Collectors;
 
-/** The Header tab: what kind of token this is and what was recognised in the input, then the header members. */
+/**
+ * The Header tab: what kind of token this is and what was recognised in the input, then the header members; for a SAML
+ * message also its XML, indented, with the signature elements highlighted ({@link SamlXmlViewModel}).
+ */
 public final class HeaderController {
     @FXML private GridPane summary;
     @FXML private ClaimsController membersController;
+    @FXML private SplitPane split;
+    @FXML private VBox xmlPane;
+    @FXML private ScrollPane xmlScroll;
+    @FXML private VBox xmlLines;
+    @FXML private Label xmlMessage;
+    @FXML private Label xmlLegend;
+    private SamlXmlViewModel xml;
 
     @FXML
     private void initialize() {
@@ -21,6 +37,29 @@ public final class HeaderController {
     public void bind(InspectorViewModel vm) {
         vm.reportProperty().addListener((obs, o, r) -> show(r));
         show(vm.report());
+        xml = SamlXmlViewModel.standard(vm);
+        xmlMessage.textProperty().bind(xml.messageProperty());
+        xmlMessage.visibleProperty().bind(xml.messageProperty().isNotEmpty());
+        xmlMessage.managedProperty().bind(xmlMessage.visibleProperty());
+        xml.samlProperty().addListener((obs, o, saml) -> showXmlPane(saml));
+        xml.renderedProperty().addListener((obs, o, r) -> showXml(r));
+        showXmlPane(xml.isSaml());
+        showXml(xml.rendered());
+    }
+
+    private void showXmlPane(boolean saml) {
+        if (saml && !split.getItems().contains(xmlPane)) {
+            split.getItems().add(0, xmlPane);
+            split.setDividerPositions(0.62);
+        } else if (!saml) {
+            split.getItems().remove(xmlPane);
+        }
+    }
+
+    private void showXml(SamlXmlViewModel.Rendered r) {
+        xmlLines.getChildren().setAll(r == null ? java.util.List.of() : XmlLines.of(r.lines()));
+        xmlLegend.setVisible(r != null && r.signatureLines() > 0);
+        xmlScroll.setVvalue(0);
     }
 
     void show(Report r) {
@@ -56,10 +95,19 @@ public final class HeaderController {
         if (t.problems() != null && !t.problems().isEmpty()) {
             Fx.fact(summary, row++, "Problems", t.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")));
         }
-        membersController.setRows(t.headerAnnotations(), t.header() == null ? "The header could not be decoded; see the Format step." : "The header is empty.");
+        boolean saml = t.kind() == dev.tokenscope.engine.token.TokenKind.SAML;
+        membersController.setRows(saml ? SamlHeaderRows.of(t.header()) : t.headerAnnotations(), t.header() == null ? "The header could not be decoded; see the Format step." : "The header is empty.");
     }
 
     ClaimsController members() {
         return membersController;
+    }
+
+    SamlXmlViewModel xml() {
+        return xml;
+    }
+
+    VBox xmlLines() {
+        return xmlLines;
     }
 }

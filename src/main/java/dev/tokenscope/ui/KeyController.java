@@ -89,12 +89,18 @@ public final class KeyController {
             keySet.getItems().clear();
             return;
         }
-        boolean matched = k.keySet() == null || k.keySet().stream().anyMatch(KeyView.KeySummary::matched);
-        keyTitle.setText(matched && k.kid() != null ? "Signed with kid " + k.kid() : "No key in the set matched the token's kid");
+        boolean saml = KeyPresenter.isSaml(r);
+        KeyPresenter.Title title = KeyPresenter.title(r);
+        keyTitle.setText(title.text());
         keyTitle.getStyleClass().removeAll("status-pass", "status-fail");
-        keyTitle.getStyleClass().add(matched ? "status-pass" : "status-fail");
+        keyTitle.getStyleClass().add(title.matched() ? "status-pass" : "status-fail");
+        certTitle.setText(KeyPresenter.certificateTitle(r));
+        for (javafx.scene.Node n : List.of(setTitle, keySet)) {
+            n.setVisible(!saml); // a SAML message has no key set: its certificates come from federation metadata
+            n.setManaged(!saml);
+        }
         int i = 0;
-        for (KeyPresenter.Field f : KeyPresenter.fields(k)) Fx.fact(fields, i++, f.label(), f.value());
+        for (KeyPresenter.Field f : KeyPresenter.fields(k, saml)) Fx.fact(fields, i++, f.label(), f.value());
         List<KeyPresenter.Field> cert = KeyPresenter.certificate(k);
         certTitle.setVisible(!cert.isEmpty());
         certTitle.setManaged(!cert.isEmpty());

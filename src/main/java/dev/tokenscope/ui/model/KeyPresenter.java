@@ -5,6 +5,7 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.text.SafeText;
+import dev.tokenscope.engine.token.TokenKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,53 @@ public final class KeyPresenter {
     public record Field(String label, String value) {
     }
 
+    /** The tab's title line and whether it reads as a match (status-pass) or not (status-fail). */
+    public record Title(String text, boolean matched) {
+    }
+
+    /** True when the report is about a SAML message: its key is a certificate from federation metadata, with no JWK fields. */
+    public static boolean isSaml(Report r) {
+        return r != null && r.token() != null && r.token().kind() == TokenKind.SAML;
+    }
+
+    public static Title title(Report r) {
+        KeyView k = r == null ? null : r.key();
+        if (k == null) return new Title("", false);
+        if (isSaml(r)) {
+            boolean inMetadata = r.step("key-match").map(s -> s.status() == Status.PASS).orElse(false);
+            String sha1 = k.certificate() == null ? k.thumbprint() : k.certificate().sha1Thumbprint();
+            return inMetadata
+                    ? new Title("Signed with the certificate " + SafeText.line(nz(sha1)) + " from federation metadata", true)
+                    : new Title("The signing certificate " + SafeText.line(nz(sha1)) + " is not in the federation metadata", false);
+        }
+        boolean matched = k.keySet() == null || k.keySet().stream().anyMatch(KeyView.KeySummary::matched);
+        return matched && k.kid() != null ? new Title("Signed with kid " + k.kid(), true) : new Title("No key in the set matched the token's kid", false);
+    }
+
+    /** The certificate section's title: a JWT's key carries it in x5c; a SAML message's is the signing certificate. */
+    public static String certificateTitle(Report r) {
+        return isSaml(r) ? "Signing certificate (X.509, from the message's KeyInfo, compared with the federation metadata)" : "Certificate (x5c)";
+    }
+
     /** The key's details in display order; empty values are left out. */
     public static List<Field> fields(KeyView k) {
+        return fields(k, false);
+    }
+
+    /** As {@link #fields(KeyView)}; for a SAML message without the JWK-only fields (its thumbprint is the certificate's, shown below). */
+    public static List<Field> fields(KeyView k, boolean saml) {
         List<Field> out = new ArrayList<>();
         if (k == null) return out;
         boolean matched = k.keySet() == null || k.keySet().stream().anyMatch(KeyView.KeySummary::matched);
+        if (saml) {
+            add(out, "Key type", k.kty() == null ? null : k.kty() + (k.sizeBits() != null ? ", " + k.sizeBits() + " bits" : ""));
+            add(out, "Signature algorithm", k.alg());
+            add(out, "Matched by", k.matchedBy());
+            add(out, "Source", k.source());
+            add(out, "Fetched", k.fetchedAt() == null || k.fetchedAt().startsWith("1970-") ? null : k.fetchedAt());
+            add(out, "Cache", k.cacheAge());
+            return out;
+        }
         add(out, "Key ID (kid)", k.kid());
         add(out, "Key type", k.kty() == null ? null : k.kty() + (k.sizeBits() != null ? ", " + k.sizeBits() + " bits" : ""));
         add(out, "Algorithm", k.alg());

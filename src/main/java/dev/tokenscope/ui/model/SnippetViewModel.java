@@ -29,6 +29,12 @@ public final class SnippetViewModel {
     public static final String NO_TOKEN = "Inspect a token: this tab then shows the code your API needs to validate it "
             + "(metadata URL, issuer, audience, algorithms and clock skew taken from the token and the API profile).";
 
+    /** What the tab says for a SAML message: the generated code validates JWTs only. */
+    public static final String NOT_FOR_SAML = "Not available for SAML: this tab generates JWT validation code (OpenID metadata, "
+            + "a JWKS and a JWT library), which can't validate a SAML response. Validate SAML in your app's SAML library "
+            + "(e.g. ITfoxtec, Sustainsys.Saml2, python3-saml, passport-saml, Spring Security SAML) with the app's federation "
+            + "metadata, its Entity ID as the audience and its reply (ACS) URL as the recipient.";
+
     private final ObservableValue<Report> report;
     private final ObservableValue<ValidationProfile> profile;
     private final SnippetGenerator generator = new SnippetGenerator();
@@ -93,6 +99,7 @@ public final class SnippetViewModel {
         String why = null;
         if (r == null) why = NO_TOKEN;
         else if (r.token() == null) why = "No code: " + r.summary();
+        else if (r.token().kind() == dev.tokenscope.engine.token.TokenKind.SAML) why = NOT_FOR_SAML;
         else if (r.token().claims() == null) why = switch (r.token().kind()) {
             case JWE -> "No code: this token is encrypted, so its issuer and audience can't be read. Only the resource it was issued "
                     + "for can decrypt it; validate there with your identity library.";
