@@ -51,6 +51,7 @@ public final class HeaderController {
         if (saml && !split.getItems().contains(xmlPane)) {
             split.getItems().add(0, xmlPane);
             split.setDividerPositions(0.62);
+            javafx.application.Platform.runLater(() -> split.setDividerPositions(0.62)); // again once laid out with both panes
         } else if (!saml) {
             split.getItems().remove(xmlPane);
         }
@@ -109,5 +110,9 @@ public final class HeaderController {
 
     VBox xmlLines() {
         return xmlLines;
+    }
+
+    ScrollPane xmlScroll() {
+        return xmlScroll;
     }
 }

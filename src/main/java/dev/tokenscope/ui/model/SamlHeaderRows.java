@@ -55,7 +55,7 @@ public final class SamlHeaderRows {
             for (int i = 0; i < n.size(); i++) flatten(name + "[" + (i + 1) + "]", n.get(i), out);
         } else {
             String meaning = meaning(name);
-            out.add(new ClaimView(name, n, null, meaning, null, false, meaning != null, null, null));
+            out.add(new ClaimView(name, n, meaning, null, null, false, meaning != null, null, null)); // the meaning column shows the title
         }
     }
 

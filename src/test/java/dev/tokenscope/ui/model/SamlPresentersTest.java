@@ -51,7 +51,7 @@ class SamlPresentersTest {
         List<ClaimView> rows = SamlHeaderRows.of(header);
         assertEquals(List.of("message", "assertion.notOnOrAfter", "assertion.audiences", "signature[1].element", "signature[1].verified"),
                 rows.stream().map(ClaimView::name).toList());
-        assertTrue(rows.get(1).meaning().contains("NotOnOrAfter"));
+        assertTrue(rows.get(1).title().contains("NotOnOrAfter"));
         assertTrue(rows.stream().allMatch(ClaimView::inCatalogue));
     }
 
