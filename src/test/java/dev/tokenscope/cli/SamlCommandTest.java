@@ -6,8 +6,6 @@ import dev.tokenscope.engine.saml.SamlFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,9 +20,8 @@ class SamlCommandTest {
     }
 
     static Run cli(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        InspectCommandTest.Run r = InspectCommandTest.cli(args); // the CLI through picocli, as every CLI test runs it
+        return new Run(r.code(), r.out(), r.err());
     }
 
     Path file(String name, String text) throws Exception {
