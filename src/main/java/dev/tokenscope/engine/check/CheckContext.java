@@ -19,7 +19,7 @@ import java.util.Optional;
 /** Shared state of one validation run: the token, its facts, the profile, the steps so far and the diagnoses. */
 public final class CheckContext {
     private final DecodedToken token;
-    private final TokenFacts facts;
+    private TokenFacts facts; // made on first use: the lifetime step, run per token by verify, needs none
     private final ValidationProfile profile;
     private final Instant now;
     private final TrustState trust;
@@ -28,7 +28,6 @@ public final class CheckContext {
 
     public CheckContext(DecodedToken token, ValidationProfile profile, Instant now, TrustState trust) {
         this.token = token;
-        this.facts = new TokenFacts(token);
         this.profile = profile;
         this.now = now;
         this.trust = trust;
@@ -36,7 +35,10 @@ public final class CheckContext {
 
     public DecodedToken token() { return token; }
 
-    public TokenFacts facts() { return facts; }
+    public TokenFacts facts() {
+        if (facts == null) facts = new TokenFacts(token);
+        return facts;
+    }
 
     public ValidationProfile profile() { return profile; }
 
