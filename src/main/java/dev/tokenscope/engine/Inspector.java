@@ -224,11 +224,6 @@ public final class Inspector {
         return pipeline;
     }
 
-    /** The standard pipeline's checks (for tests of the checks' declarations). */
-    public static List<Check> pipelineChecks() {
-        return Pipeline.standard().checks();
-    }
-
     /** Step-less checks of what a token tells you beyond its verdict: {@link Pipeline#NOTICES}. */
     public static final List<Check> NOTICES = Pipeline.NOTICES;
 

@@ -316,14 +316,6 @@ public final class BatchVerifier implements AutoCloseable {
         return ctx.diagnoses().isEmpty();
     }
 
-    /** The lifetime step's plain pass at {@code now} (what {@link #perTokenPasses} asks of it), for tests. */
-    static boolean lifetimePasses(ObjectNode claims, Instant now, Duration skew) {
-        DecodedToken dt = new DecodedToken("x", TokenKind.JWS, dev.tokenscope.engine.Json.MAPPER.createObjectNode(), claims, -1, List.of(), null, null);
-        ValidationProfile p = new ValidationProfile(null, null, null, null, null, skew, null, null, null, true);
-        CheckContext ctx = new CheckContext(dt, p, now, TrustResolver.offlineOnly().resolve(dt, p));
-        Step st = ctx.run(new LifetimeCheck());
-        return st != null && st.status() == Status.PASS && ctx.diagnoses().isEmpty();
-    }
 
     // ------------------------------------------------------------------------------------------------ many lines
 

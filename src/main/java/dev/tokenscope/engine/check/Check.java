@@ -70,13 +70,18 @@ public interface Check {
          * presence of every claim is part of any key, so such a read costs nothing for tokens without the trigger).
          */
         public Reads alsoWhenPresent(String trigger, String... more) {
-            java.util.Map<String, Set<String>> m = new java.util.HashMap<>(whenPresent);
-            m.merge(trigger, Set.of(more), (a, b) -> {
-                Set<String> u = new HashSet<>(a);
-                u.addAll(b);
+            return new Reads(claimValues, clock, envelopeOnly, merged(whenPresent, java.util.Map.of(trigger, Set.of(more))));
+        }
+
+        /** Two trigger → claims maps as one (claims of the same trigger united). */
+        public static java.util.Map<String, Set<String>> merged(java.util.Map<String, Set<String>> a, java.util.Map<String, Set<String>> b) {
+            java.util.Map<String, Set<String>> m = new java.util.HashMap<>(a);
+            b.forEach((trigger, more) -> m.merge(trigger, more, (x, y) -> {
+                Set<String> u = new HashSet<>(x);
+                u.addAll(y);
                 return Set.copyOf(u);
-            });
-            return new Reads(claimValues, clock, envelopeOnly, m);
+            }));
+            return java.util.Map.copyOf(m);
         }
 
         /** The claims whose values are read for a token with these claims ({@code claims} null: the unconditional ones). */

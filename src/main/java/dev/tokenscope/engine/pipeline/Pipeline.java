@@ -88,14 +88,8 @@ public record Pipeline(List<Check> checks) {
      * Empty when there are none; meaningless when {@link #claimValuesRead} is null.
      */
     public java.util.Map<String, Set<String>> conditionalReads(Check.Stage... stages) {
-        java.util.Map<String, Set<String>> all = new java.util.HashMap<>();
-        for (Check c : stage(stages)) {
-            c.reads().whenPresent().forEach((t, more) -> all.merge(t, more, (a, b) -> {
-                Set<String> u = new HashSet<>(a);
-                u.addAll(b);
-                return Set.copyOf(u);
-            }));
-        }
-        return java.util.Map.copyOf(all);
+        java.util.Map<String, Set<String>> all = java.util.Map.of();
+        for (Check c : stage(stages)) all = Check.Reads.merged(all, c.reads().whenPresent());
+        return all;
     }
 }

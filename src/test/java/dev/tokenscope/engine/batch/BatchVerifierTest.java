@@ -321,28 +321,37 @@ class BatchVerifierTest {
         }
     }
 
+    /** The lifetime step's outcome (status and diagnoses) at {@code at}, as the Inspector runs it. */
+    static String lifetimeOutcome(com.fasterxml.jackson.databind.node.ObjectNode claims, java.time.Instant at) {
+        var token = new dev.tokenscope.engine.token.DecodedToken("x", dev.tokenscope.engine.token.TokenKind.JWS,
+                dev.tokenscope.engine.Json.MAPPER.createObjectNode(), claims, 256, List.of(), null, null);
+        var ctx = new dev.tokenscope.engine.check.CheckContext(token, ValidationProfile.defaults(), at,
+                TrustResolver.offlineOnly().resolve(token, ValidationProfile.defaults()));
+        return ctx.run(new dev.tokenscope.engine.check.LifetimeCheck()).status() + " " + ctx.diagnoses().stream().map(Diagnosis::id).toList();
+    }
+
     @Test
-    void theLifetimeShortcutPassesOnlyWhenTheLifetimeStepPasses() {
-        var check = new dev.tokenscope.engine.check.LifetimeCheck();
-        Duration skew = Duration.ofSeconds(300);
+    void theMemoWindowNeverSpansAChangeOfTheLifetimeStepsOutcome() {
+        Duration skew = ValidationProfile.defaults().skew();
         long[] offsets = {-10_000, -301, -300, -299, -1, 0, 1, 299, 300, 301, 10_000};
-        int passes = 0;
+        int bounded = 0;
         for (long expAt : offsets) {
             for (long nbfAt : offsets) {
                 for (long iatAt : offsets) {
                     var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", NOW.getEpochSecond() + expAt)
                             .put("nbf", NOW.getEpochSecond() + nbfAt).put("iat", NOW.getEpochSecond() + iatAt);
-                    var token = new dev.tokenscope.engine.token.DecodedToken("x", dev.tokenscope.engine.token.TokenKind.JWS,
-                            dev.tokenscope.engine.Json.MAPPER.createObjectNode(), claims, 256, List.of(), null, null);
-                    var ctx = new dev.tokenscope.engine.check.CheckContext(token, ValidationProfile.defaults(), NOW, TrustResolver.offlineOnly().resolve(token, ValidationProfile.defaults()));
-                    boolean real = ctx.run(check).status() == dev.tokenscope.engine.report.Status.PASS && ctx.diagnoses().isEmpty();
-                    boolean shortcut = BatchVerifier.lifetimePasses(claims, NOW, skew);
-                    assertEquals(real, shortcut, "exp " + expAt + " nbf " + nbfAt + " iat " + iatAt);
-                    if (real) passes++;
+                    String here = lifetimeOutcome(claims, NOW);
+                    java.time.Instant[] w = dev.tokenscope.engine.check.LifetimeCheck.window(claims, NOW, skew);
+                    String where = "exp " + expAt + " nbf " + nbfAt + " iat " + iatAt;
+                    if (w[0] != null) assertEquals(here, lifetimeOutcome(claims, w[0]), "at the window's start: " + where);
+                    if (w[1] != null) {
+                        assertEquals(here, lifetimeOutcome(claims, w[1].minusNanos(1)), "just before the window's end: " + where);
+                        bounded++;
+                    }
                 }
             }
         }
-        assertTrue(passes > 50, "the grid has passing cases: " + passes);
+        assertTrue(bounded > 50, "the grid has windows that end: " + bounded);
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,16 +36,16 @@ class CheckReadsPropertiesTest {
             "at_hash", "wids", "amr", "x_custom", "deviceid", "acrs", "idp", "ctry", "tenant_region_scope", "appidacr", "azpacr");
 
     static List<Check> declaring() {
-        return Inspector_pipeline().stream().filter(c -> c.reads().known() && (c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME)).toList();
+        return standardChecks().stream().filter(c -> c.reads().known() && (c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME)).toList();
     }
 
-    static List<Check> Inspector_pipeline() {
-        return dev.tokenscope.engine.Inspector.pipelineChecks();
+    static List<Check> standardChecks() {
+        return dev.tokenscope.engine.pipeline.Pipeline.standard().checks();
     }
 
     @Test
     void everyClaimAndTimeCheckOfTheStandardPipelineDeclaresWhatItReads() {
-        List<String> undeclared = Inspector_pipeline().stream()
+        List<String> undeclared = standardChecks().stream()
                 .filter(c -> c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME).filter(c -> !c.reads().known()).map(Check::id).toList();
         assertEquals(List.of(), undeclared);
         assertTrue(declaring().size() >= 11, "claim checks, notices and the lifetime check declare their reads: " + declaring().size());
@@ -121,9 +120,5 @@ class CheckReadsPropertiesTest {
 
     static String describe(Diagnosis d) {
         return d.id() + "|" + d.severity() + "|" + d.summary() + "|" + d.explanation() + "|" + d.fix();
-    }
-
-    static Map<String, Object> unused() {
-        return Map.of();
     }
 }
