@@ -19,6 +19,18 @@ public interface Check {
 
     Step run(CheckContext ctx);
 
+    /**
+     * True when this check, run on {@code ctx}, passes without a warning and names no diagnosis; what a batch needs
+     * to know for a token it may call valid. The default runs the check; a check may answer from the same rule its
+     * {@link #run} renders, without building the step's words. ({@code CleanPassPropertiesTest} holds each override to
+     * its {@code run}.)
+     */
+    default boolean passesCleanly(CheckContext ctx) {
+        int before = ctx.diagnosisCount();
+        Step s = ctx.run(this);
+        return (s == null || s.status() == dev.tokenscope.engine.report.Status.PASS) && ctx.diagnosisCount() == before;
+    }
+
     /** Where a check sits in the pipeline; the batch schedules by stage. */
     enum Stage {
         /** The token's form and header: the same for every token with the same header. */

@@ -73,6 +73,11 @@ public final class CheckContext {
 
     public void envelope(SignedHttpRequest shr) { this.envelope = shr; }
 
+    /** How many diagnoses have been named so far. */
+    public int diagnosisCount() {
+        return diagnoses.size();
+    }
+
     public boolean diagnosed(String id) {
         return diagnoses.containsKey(id);
     }

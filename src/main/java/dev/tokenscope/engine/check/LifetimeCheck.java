@@ -52,61 +52,101 @@ public final class LifetimeCheck implements Check {
     @Override
     public String id() { return "lifetime"; }
 
+    /** What the lifetime rule says about a token at an evaluation time, before any words are made. */
+    enum Outcome {
+        NO_EXP, EXP_NOT_A_NUMBER, NBF_NOT_A_NUMBER, EXPIRED, NOT_YET_VALID,
+        /** Past exp, within the skew: warn, expiring-soon. */
+        EXPIRED_WITHIN_SKEW,
+        /** Before nbf, within the skew: warn. */
+        EARLY_WITHIN_SKEW,
+        /** iat later than now + skew: warn. */
+        ISSUED_IN_FUTURE,
+        /** Valid, but exp is within {@link #soon}: pass with the warning diagnosis expiring-soon. */
+        EXPIRING_SOON,
+        VALID
+    }
+
+    /** The lifetime rule, the one place it is stated: exp, nbf, iat of {@code claims} at {@code now} with {@code skew}. */
+    static Outcome judge(JsonNode claims, Instant now, Duration skew) {
+        JsonNode expNode = claims.get("exp");
+        if (expNode == null) return Outcome.NO_EXP;
+        Instant exp = ClaimCatalogue.epochSeconds(expNode);
+        if (exp == null) return Outcome.EXP_NOT_A_NUMBER;
+        Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
+        if (nbf == null && claims.has("nbf")) return Outcome.NBF_NOT_A_NUMBER;
+        if (!now.isBefore(exp.plus(skew))) return Outcome.EXPIRED;
+        if (nbf != null && now.plus(skew).isBefore(nbf)) return Outcome.NOT_YET_VALID;
+        if (!now.isBefore(exp)) return Outcome.EXPIRED_WITHIN_SKEW;
+        if (nbf != null && now.isBefore(nbf)) return Outcome.EARLY_WITHIN_SKEW;
+        Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
+        if (iat != null && iat.isAfter(now.plus(skew))) return Outcome.ISSUED_IN_FUTURE;
+        if (now.isAfter(exp.minus(soon(skew)))) return Outcome.EXPIRING_SOON;
+        return Outcome.VALID;
+    }
+
+    /** The rule's answer without the step's words (batch verification asks this once per token). */
+    @Override
+    public boolean passesCleanly(CheckContext ctx) {
+        return ctx.claimsReadable() && judge(ctx.token().claims(), ctx.now(), ctx.profile().skew()) == Outcome.VALID;
+    }
+
     @Override
     public Step run(CheckContext ctx) {
         if (!ctx.claimsReadable()) return ctx.skipped(id(), "Lifetime", "The claims could not be read.");
         Instant now = ctx.now();
+        JsonNode claims = ctx.token().claims();
+        Duration skew = ctx.profile().skew();
+        Outcome outcome = judge(claims, now, skew);
         // With a chosen evaluation time (--at) the step speaks of that instant, never of "now".
         boolean chosen = ctx.profile().at() != null;
         String at = chosen ? "at " + HumanTime.utc(now) : "now";
-        Duration skew = ctx.profile().skew();
         String skewText = HumanTime.span(skew) == null ? "0 s" : HumanTime.span(skew);
         Step.Builder s = Step.of(id(), "Lifetime").evidence("evaluated at", HumanTime.utc(now)).evidence("clock skew", skewText);
-        JsonNode expNode = ctx.token().claims().get("exp");
-        if (expNode == null) {
-            return s.status(Status.FAIL).detail("No \"exp\" claim: the token never expires, which no validator should accept")
-                    .idx("IDX10225").hint("Tokens from Entra always carry exp; this one was made by something else.").build();
+        JsonNode expNode = claims.get("exp");
+        switch (outcome) {
+            case NO_EXP:
+                return s.status(Status.FAIL).detail("No \"exp\" claim: the token never expires, which no validator should accept")
+                        .idx("IDX10225").hint("Tokens from Entra always carry exp; this one was made by something else.").build();
+            case EXP_NOT_A_NUMBER:
+                return s.status(Status.FAIL).detail("\"exp\" is " + expNode + ", not a number of seconds since 1970")
+                        .idx("IDX10225").hint("exp must be a NumericDate (seconds since the epoch).").build();
+            default:
+                break;
         }
         Instant exp = ClaimCatalogue.epochSeconds(expNode);
-        if (exp == null) {
-            return s.status(Status.FAIL).detail("\"exp\" is " + expNode + ", not a number of seconds since 1970")
-                    .idx("IDX10225").hint("exp must be a NumericDate (seconds since the epoch).").build();
-        }
         s.evidence("exp", HumanTime.utc(exp) + " (" + HumanTime.phrase("exp", exp, now) + ")");
-        Instant nbf = ClaimCatalogue.epochSeconds(ctx.token().claims().get("nbf"));
-        Instant iat = ClaimCatalogue.epochSeconds(ctx.token().claims().get("iat"));
+        Instant nbf = ClaimCatalogue.epochSeconds(claims.get("nbf"));
+        Instant iat = ClaimCatalogue.epochSeconds(claims.get("iat"));
         if (nbf != null) s.evidence("nbf", HumanTime.utc(nbf) + " (" + HumanTime.phrase("nbf", nbf, now) + ")");
         if (iat != null) s.evidence("iat", HumanTime.utc(iat) + " (" + HumanTime.phrase("iat", iat, now) + ")");
-        if (ctx.token().claims().has("nbf") && nbf == null) {
-            return s.status(Status.FAIL).detail("\"nbf\" is " + ctx.token().claims().get("nbf") + ", not a number of seconds since 1970")
-                    .idx("IDX10222").build();
+        switch (outcome) {
+            case NBF_NOT_A_NUMBER:
+                return s.status(Status.FAIL).detail("\"nbf\" is " + claims.get("nbf") + ", not a number of seconds since 1970")
+                        .idx("IDX10222").build();
+            case EXPIRED:
+                ctx.diagnose(Diagnoses.expired(HumanTime.relative(exp, now), skewText));
+                return s.status(Status.FAIL).detail("Expired " + rel(exp, now, chosen) + " (at " + HumanTime.utc(exp) + "), beyond the " + skewText + " clock skew")
+                        .idx("IDX10223").hint("Acquire a fresh token; MSAL's acquireTokenSilent returns a new one when the cached one expires.").build();
+            case NOT_YET_VALID:
+                ctx.diagnose(Diagnoses.notYetValid(HumanTime.relative(nbf, now)));
+                return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + rel(nbf, now, chosen) + "), beyond the " + skewText + " clock skew")
+                        .idx("IDX10222").hint("Check the clock of the machine evaluating the token (NTP).").build();
+            case EXPIRED_WITHIN_SKEW:
+                ctx.diagnose(expiringSoon("expired " + HumanTime.relative(exp, now) + ", accepted only within the " + skewText + " clock skew"));
+                return s.status(Status.WARN).detail("Expired " + rel(exp, now, chosen) + ", but within the " + skewText
+                        + " clock skew, so servers " + (chosen ? "accepted it " + at : "still accept it for a moment")).hint("Acquire a fresh token now.").build();
+            case EARLY_WITHIN_SKEW:
+                return s.status(Status.WARN).detail("nbf is " + rel(nbf, now, chosen) + ": accepted only thanks to the " + skewText
+                        + " clock skew; a clock is off").hint("Check the clocks (NTP).").build();
+            case ISSUED_IN_FUTURE:
+                return s.status(Status.WARN).detail("Issued " + rel(iat, now, chosen) + " (iat in the future): a clock is off")
+                        .hint("Check the clocks (NTP).").build();
+            case EXPIRING_SOON:
+                ctx.diagnose(expiringSoon("expires " + HumanTime.relative(exp, now)));
+                break;
+            default:
+                break;
         }
-        if (!now.isBefore(exp.plus(skew))) {
-            String when = HumanTime.relative(exp, now);
-            ctx.diagnose(Diagnoses.expired(when, skewText));
-            return s.status(Status.FAIL).detail("Expired " + rel(exp, now, chosen) + " (at " + HumanTime.utc(exp) + "), beyond the " + skewText + " clock skew")
-                    .idx("IDX10223").hint("Acquire a fresh token; MSAL's acquireTokenSilent returns a new one when the cached one expires.").build();
-        }
-        if (nbf != null && now.plus(skew).isBefore(nbf)) {
-            String when = HumanTime.relative(nbf, now);
-            ctx.diagnose(Diagnoses.notYetValid(when));
-            return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + rel(nbf, now, chosen) + "), beyond the " + skewText + " clock skew")
-                    .idx("IDX10222").hint("Check the clock of the machine evaluating the token (NTP).").build();
-        }
-        if (!now.isBefore(exp)) {
-            ctx.diagnose(expiringSoon("expired " + HumanTime.relative(exp, now) + ", accepted only within the " + skewText + " clock skew"));
-            return s.status(Status.WARN).detail("Expired " + rel(exp, now, chosen) + ", but within the " + skewText
-                    + " clock skew, so servers " + (chosen ? "accepted it " + at : "still accept it for a moment")).hint("Acquire a fresh token now.").build();
-        }
-        if (nbf != null && now.isBefore(nbf)) {
-            return s.status(Status.WARN).detail("nbf is " + rel(nbf, now, chosen) + ": accepted only thanks to the " + skewText
-                    + " clock skew; a clock is off").hint("Check the clocks (NTP).").build();
-        }
-        if (iat != null && iat.isAfter(now.plus(skew))) {
-            return s.status(Status.WARN).detail("Issued " + rel(iat, now, chosen) + " (iat in the future): a clock is off")
-                    .hint("Check the clocks (NTP).").build();
-        }
-        if (now.isAfter(exp.minus(soon(skew)))) ctx.diagnose(expiringSoon("expires " + HumanTime.relative(exp, now)));
         Duration life = iat != null ? Duration.between(iat, exp) : null;
         return s.status(Status.PASS).detail("Valid " + at + "; " + (chosen ? (exp.isAfter(now) ? "expires " : "expired ") + rel(exp, now, true) : HumanTime.phrase("exp", exp, now))
                 + (life != null && HumanTime.span(life) != null ? " (lifetime " + HumanTime.span(life) + ")" : "")).build();
