@@ -1,5 +1,8 @@
 package dev.tokenscope.engine;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
@@ -47,18 +50,6 @@ import java.util.Optional;
  * signature) is resolved only for tokens that can be verified at all.
  */
 public final class Inspector {
-    /**
-     * Diagnoses in order of importance: root causes (severity error) first, then what a token still tells you (warn, then
-     * info). Diagnoses are listed by severity, then by this order; the first one present is the report's top diagnosis.
-     */
-    static final List<String> PRIORITY = List.of("malformed-token", "non-json-payload", "opaque-token", "encrypted-token", "alg-none", "symmetric-alg",
-            "unknown-crit", "unencoded-payload", "lookalike-issuer", "graph-token", "first-party-token", "id-token-as-access-token", "header-key-injection",
-            "version-mismatch", "wrong-audience", "audience-form", "key-not-found", "app-specific-signing-key", "signature-invalid", "pop-binding-mismatch",
-            "issuer-mismatch", "wrong-tenant", "expired", "not-yet-valid", "app-only-token", "missing-permission", "untrusted-issuer", "metadata-unreachable",
-            // warn and info: a valid token may carry them; they never change the verdict
-            "group-overage", "expiring-soon", "wildcard-audience", "multiple-audiences", "consumer-account",
-            "managed-identity", "cae-capable-client", "pop-token");
-
     private final InputExtractor extractor = new InputExtractor();
     private final TokenDecoder decoder = new TokenDecoder();
     private final Clock clock;
@@ -71,13 +62,31 @@ public final class Inspector {
 
     /** An inspector running {@code pipeline} (the standard one, or one with an extension's checks added). */
     public Inspector(TrustResolver trust, Clock clock, Pipeline pipeline) {
+        this(trust, clock, pipeline, false);
+    }
+
+    /**
+     * An inspector running {@code pipeline}; {@code forceOffline} makes every inspection offline (cache and files
+     * only), otherwise each profile's own {@code offline} decides.
+     */
+    public Inspector(TrustResolver trust, Clock clock, Pipeline pipeline, boolean forceOffline) {
+        this(trust, clock, pipeline, forceOffline, null, null);
+    }
+
+    private Inspector(TrustResolver trust, Clock clock, Pipeline pipeline, boolean forceOffline, String samlReplyUrl, String samlAuthnRequest) {
         this.trust = trust;
         this.clock = clock;
         this.zone = clock.getZone();
         this.pipeline = pipeline;
+        this.forceOffline = forceOffline;
+        this.samlReplyUrl = samlReplyUrl;
+        this.samlAuthnRequest = samlAuthnRequest;
     }
 
     private final Pipeline pipeline;
+    private final boolean forceOffline;
+    private final String samlReplyUrl;
+    private final String samlAuthnRequest;
 
     /** An inspector that never resolves a trust chain: key-dependent steps are skipped (token-only checks). */
     public static Inspector offline() {
@@ -93,26 +102,16 @@ public final class Inspector {
      * inspection offline (cache and files only); otherwise each profile's own {@code offline} decides.
      */
     public static Inspector standard(boolean offline) {
-        Inspector i = new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), DocumentStore.defaultCacheDir(), Clock.systemUTC()),
-                Clock.systemUTC()), Clock.systemDefaultZone());
-        i.forceOffline = offline;
-        return i;
+        return new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), DocumentStore.defaultCacheDir(), Clock.systemUTC()),
+                Clock.systemUTC()), Clock.systemDefaultZone(), Pipeline.standard(), offline);
     }
-
-    private boolean forceOffline;
-    private String samlReplyUrl;
-    private String samlAuthnRequest;
 
     /**
      * This inspector, comparing SAML responses also with the app's reply (ACS) URL and the AuthnRequest they answer
      * (its ID, or the request itself in any form); either may be null.
      */
     public Inspector withSaml(String replyUrl, String authnRequest) {
-        Inspector i = new Inspector(trust, clock, pipeline);
-        i.forceOffline = forceOffline;
-        i.samlReplyUrl = replyUrl;
-        i.samlAuthnRequest = authnRequest;
-        return i;
+        return new Inspector(trust, clock, pipeline, forceOffline, replyUrl, authnRequest);
     }
 
     /** A SAML message: judged by the SAML engine against certificates from federation metadata, into the same report. */
@@ -168,8 +167,8 @@ public final class Inspector {
     }
 
     /** Everything a report's verdict is made of. */
-    private record Evaluation(Instant now, DecodedToken token, TrustState state, List<Step> steps, List<Diagnosis> diagnoses,
-                              TokenFacts facts, Verdict verdict, String summary) {
+    private record Evaluation(Instant now, DecodedToken token, TrustState state, com.nimbusds.jose.jwk.JWK verifiedKey, List<Step> steps,
+                              List<Diagnosis> diagnoses, TokenFacts facts, Verdict verdict, String summary) {
     }
 
     private Evaluation evaluate(Candidate c, ValidationProfile profile) {
@@ -187,14 +186,11 @@ public final class Inspector {
         diagnoses.sort(ORDER);
         TokenFacts facts = ctx.facts();
         Verdict verdict = verdict(steps, diagnoses);
-        return new Evaluation(now, token, state, steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
+        return new Evaluation(now, token, state, ctx.verifiedKey(), steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
     }
 
-    /** Severity first (error, warn, info), then {@link #PRIORITY}; unknown ids after the known ones of their severity. */
-    public static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
-        int i = PRIORITY.indexOf(d.id());
-        return i < 0 ? PRIORITY.size() : i;
-    });
+    /** Severity first (error, warn, info), then {@link DiagnosisId}'s order; other ids after those of their severity. */
+    public static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> DiagnosisId.priority(d.id()));
 
     /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
     public Report inspect(Extraction ex, int index, ValidationProfile requested) {
@@ -214,7 +210,7 @@ public final class Inspector {
                 ClaimCatalogue.get().annotateHeader(token.header(), now, zone),
                 ClaimCatalogue.get().annotateClaims(token.claims(), now, zone),
                 token.signature(), token.problems());
-        KeyView key = state.keyView().orElse(null);
+        KeyView key = state.keyView(e.verifiedKey()).orElse(null);
         return new Report("Tokenscope", Version.get(), HumanTime.utc(now), e.verdict(), e.summary(),
                 inputView(ex, index), view, key, e.steps(), e.diagnoses());
     }
@@ -254,16 +250,16 @@ public final class Inspector {
     }
 
     /** Steps whose failure is about the environment (unreachable issuer), not the token: they leave the verdict open. */
-    static final java.util.Set<String> ENVIRONMENT_STEPS = java.util.Set.of("metadata", "keys");
+    public static final java.util.Set<String> ENVIRONMENT_STEPS = java.util.Set.of(StepId.METADATA.id(), StepId.KEYS.id());
 
     /** Diagnoses that leave a verdict open however well the checks went: a signature proves nothing about an issuer nobody trusts. */
-    static final java.util.Set<String> UNDETERMINING = java.util.Set.of("untrusted-issuer");
+    static final java.util.Set<String> UNDETERMINING = java.util.Set.of(DiagnosisId.UNTRUSTED_ISSUER.id());
 
     /** The verdict rule, the one place it lives: a failed step (other than fetching metadata or keys) makes a token invalid; valid needs a verified signature and nothing undetermining. */
     public static Verdict verdict(List<Step> steps, List<Diagnosis> diagnoses) {
         if (steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id()))) return Verdict.INVALID;
         if (diagnoses.stream().anyMatch(d -> UNDETERMINING.contains(d.id()))) return Verdict.UNDETERMINED;
-        boolean signed = steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS);
+        boolean signed = steps.stream().anyMatch(s -> StepId.SIGNATURE.id().equals(s.id()) && s.status() == Status.PASS);
         return signed ? Verdict.VALID : Verdict.UNDETERMINED;
     }
 
@@ -277,11 +273,11 @@ public final class Inspector {
         return switch (v) {
             case INVALID -> "Not valid: " + failure(steps, diagnoses);
             case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
-                    .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> s.id().equals("signature") && s.status() == Status.PASS)
+                    .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> StepId.SIGNATURE.id().equals(s.id()) && s.status() == Status.PASS)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
-                    .or(() -> diagnoses.stream().filter(d -> d.id().equals("metadata-unreachable")).findFirst()
+                    .or(() -> diagnoses.stream().filter(d -> d.id().equals(DiagnosisId.METADATA_UNREACHABLE.id())).findFirst()
                             .map(d -> "Could not finish: " + d.summary())) // the cause named: the DNS failure, the missing cache entry …
-                    .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> s.id().equals("signature")).findFirst()
+                    .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> StepId.SIGNATURE.id().equals(s.id())).findFirst()
                     .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified"));
             case VALID -> {
                 String aud = String.join(", ", facts.audiences());

@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.batch;
 
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
@@ -288,11 +290,11 @@ public final class BatchVerifier implements AutoCloseable {
             if (known == null) {
                 fullPath.incrementAndGet();
                 Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
-                if (r.verdict() != Verdict.INVALID || !r.topDiagnosis().map(d -> d.id().equals("signature-invalid")).orElse(false)
+                if (r.verdict() != Verdict.INVALID || !r.topDiagnosis().map(d -> d.id().equals(DiagnosisId.SIGNATURE_INVALID.id())).orElse(false)
                         || r.diagnoses().size() != 1) {
                     return new Evaluated(new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false), w[0], w[1]);
                 }
-                known = new BatchResult(r.verdict(), "signature-invalid", r.summary(), false);
+                known = new BatchResult(r.verdict(), DiagnosisId.SIGNATURE_INVALID.id(), r.summary(), false);
                 plan.signatureFailure().compareAndSet(null, known);
             }
             return new Evaluated(known, w[0], w[1]);

@@ -108,6 +108,7 @@ final class ClaimOutcomes {
     private ClaimsOutcome checkClaims(String token, Plan plan, ObjectNode claims, Instant now) {
         DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, -1, List.of(), null, null);
         CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
+        ctx.verifiedWith(plan.key()); // the fast path verifies with the plan's one key before it uses this outcome
         boolean warned = false;
         for (Check c : claimChecks) {
             Step s = ctx.run(c);

@@ -1,17 +1,19 @@
 package dev.tokenscope.engine.batch;
 
+import dev.tokenscope.engine.report.StepId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.crypto.SignatureVerifier;
+import dev.tokenscope.engine.crypto.SignatureVerifiers;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.token.DecodedToken;
@@ -34,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Plans {
     static final int MAX_PLANS = 1024;
-    private static final Set<String> ENVIRONMENT_STEPS = Set.of("metadata", "keys");
     private static final Set<String> PLAIN_HEADER = Set.of("alg", "kid", "typ", "x5t", "cty");
     private static final AtomicLong PLAN_IDS = new AtomicLong();
     private final List<Check> planChecks;
@@ -106,30 +107,24 @@ final class Plans {
         boolean warned = false;
         for (Check c : planChecks) { // format, algorithm, metadata, keys, key-match (the signature is verified per token)
             Step s = ctx.run(c);
-            if (s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
+            if (s.status() == Status.FAIL && !Inspector.ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
             if (s.status() == Status.WARN) warned = true;
         }
-        if (!ctx.step("key-match").map(s -> s.status() == Status.PASS).orElse(false) || !ctx.diagnoses().isEmpty()) return Plan.INELIGIBLE;
+        if (!ctx.step(StepId.KEY_MATCH.id()).map(s -> s.status() == Status.PASS).orElse(false) || !ctx.diagnoses().isEmpty()) return Plan.INELIGIBLE;
         if (!(state instanceof ResolvedTrust rt) || rt.appSpecificAppId() != null || rt.match().candidates().size() != 1
                 || !Set.of("kid", "x5t", "x5t#S256").contains(rt.match().by())) {
             return Plan.INELIGIBLE;
         }
         JWK key = rt.match().candidates().get(0);
         if (!usable(key, alg)) return Plan.INELIGIBLE;
-        JWSVerifier verifier;
-        java.security.PublicKey publicKey;
+        SignatureVerifier verifier;
         try {
-            publicKey = ((AsymmetricJWK) key).toPublicKey();
-            verifier = new DefaultJWSVerifierFactory().createJWSVerifier(sj.getHeader(), publicKey);
+            verifier = SignatureVerifiers.forKey(sj.getHeader(), ((AsymmetricJWK) key).toPublicKey(), SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
         } catch (JOSEException | RuntimeException e) {
-            return Plan.INELIGIBLE;
+            return Plan.INELIGIBLE; // no provider takes this key: the Inspector says why
         }
-        String jca = Plan.jcaRsa(alg);
-        ThreadLocal<java.security.Signature> rsa = jca == null ? null : Plan.signatures(jca, publicKey);
-        if (jca != null && rsa == null) return Plan.INELIGIBLE; // no provider takes this key: the Inspector says why
-        rt.verifiedWith(key); // the one key the signature step would name
-        return new Plan(PLAN_IDS.incrementAndGet(), true, header, sj.getHeader(), verifier, state, ctx.steps(), ctx.diagnoses(), warned,
-                new java.util.concurrent.atomic.AtomicReference<>(), publicKey, rsa);
+        return new Plan(PLAN_IDS.incrementAndGet(), true, header, state, ctx.steps(), ctx.diagnoses(), warned,
+                new java.util.concurrent.atomic.AtomicReference<>(), key, verifier);
     }
 
     /** The signature step's own rule for a published key (use, key_ops, alg, type). */

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.report.Status;
@@ -31,7 +32,7 @@ public final class AlgorithmCheck implements Check {
     static final List<String> KEY_HEADERS = List.of("jku", "x5u", "jwk", "x5c");
 
     @Override
-    public String id() { return "algorithm"; }
+    public String id() { return StepId.ALGORITHM.id(); }
 
     @Override
     public Step run(CheckContext ctx) {

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.entra.TokenFacts;
@@ -27,7 +30,7 @@ public final class AudienceCheck implements Check {
     }
 
     @Override
-    public String id() { return "audience"; }
+    public String id() { return StepId.AUDIENCE.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -112,7 +115,7 @@ public final class AudienceCheck implements Check {
     }
 
     static Diagnosis audienceForm(String actual, String expected) {
-        return new Diagnosis("audience-form", "Audience in the other form: " + actual + " vs " + expected,
+        return new Diagnosis(DiagnosisId.AUDIENCE_FORM, "Audience in the other form: " + actual + " vs " + expected,
                 "Entra writes the audience of v2.0 access tokens as the API's client id (GUID) and of v1.0 tokens as the App ID URI "
                         + "the client asked for (api://…) or the GUID. The API was configured with only one form. A server logs IDX10214.",
                 "Configure both forms as valid audiences, or set \"accessTokenAcceptedVersion\": 2 in the API's manifest so tokens always carry the GUID.");
@@ -129,14 +132,14 @@ public final class AudienceCheck implements Check {
     static Diagnosis wrongAudience(String actual, List<String> expected, String knownName, String sameTenant) {
         String summary = "Token issued for " + actual + (knownName != null ? " (" + knownName + ")" : "") + ", not for this API";
         if (sameTenant != null) {
-            return new Diagnosis("wrong-audience", summary,
+            return new Diagnosis(DiagnosisId.WRONG_AUDIENCE, summary,
                     "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)
                             + ". Either side can be wrong: the client asked for another API's scope, or the API's expected audience is wrong. "
                             + actual + " is a well-formed API audience of the same tenant (" + sameTenant + "), so check which one is your API.",
                     "If " + actual + " is your API, correct the API's expected audience to it (" + actual + ", " + Setting.AUDIENCE.option()
                             + "); otherwise, in the client, request your API's scope: api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");
         }
-        return new Diagnosis("wrong-audience", summary,
+        return new Diagnosis(DiagnosisId.WRONG_AUDIENCE, summary,
                 "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)
                         + ". The client asked for the wrong scope (e.g. User.Read, which is a Graph scope).",
                 "In the client, request your API's scope: api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");

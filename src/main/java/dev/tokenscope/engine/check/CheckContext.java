@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import com.nimbusds.jose.jwk.JWK;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.pop.SignedHttpRequest;
 import dev.tokenscope.engine.report.Diagnosis;
@@ -64,6 +65,18 @@ public final class CheckContext {
             diagnoses.remove(id);
             diagnoses.putIfAbsent(d.id(), d);
         }
+    }
+
+    private JWK verifiedKey;
+
+    /** The signature step's outcome: the published key that verified this token's signature. */
+    public void verifiedWith(JWK key) {
+        this.verifiedKey = key;
+    }
+
+    /** The key that verified this token's signature, or null when none did (or the signature step has not run). */
+    public JWK verifiedKey() {
+        return verifiedKey;
     }
 
     private SignedHttpRequest envelope;

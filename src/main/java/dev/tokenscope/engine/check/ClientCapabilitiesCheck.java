@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Step;
@@ -21,7 +24,7 @@ public final class ClientCapabilitiesCheck implements Check {
     }
 
     @Override
-    public String id() { return "client-capabilities"; }
+    public String id() { return StepId.CLIENT_CAPABILITIES.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -38,7 +41,7 @@ public final class ClientCapabilitiesCheck implements Check {
     }
 
     static Diagnosis diagnosis() {
-        return Diagnosis.info("cae-capable-client", "CAE-capable client (xms_cc cp1): it can answer claims challenges",
+        return Diagnosis.info(DiagnosisId.CAE_CAPABLE_CLIENT, "CAE-capable client (xms_cc cp1): it can answer claims challenges",
                 "The client app told Entra it handles claims challenges (client capability cp1). Entra may then issue long-lived tokens "
                         + "(up to 28 hours) whose validity the resource re-evaluates: when the user is disabled, changes password or "
                         + "moves to a disallowed network, a CAE-enabled resource rejects the token before exp with 401 and "

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -19,7 +20,7 @@ public final class ClientCheck implements Check {
     }
 
     @Override
-    public String id() { return "client"; }
+    public String id() { return StepId.CLIENT.id(); }
 
     @Override
     public Step run(CheckContext ctx) {

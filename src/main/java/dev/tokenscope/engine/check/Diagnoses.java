@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.report.Diagnosis;
 
@@ -10,7 +12,7 @@ public final class Diagnoses {
 
     public static Diagnosis opaqueToken(String token) {
         boolean msa = token.startsWith("EwA") || token.startsWith("EwB") || token.startsWith("EwC");
-        return new Diagnosis("opaque-token", "Opaque token: not a JWT, so it can't be decoded or validated by your API",
+        return new Diagnosis(DiagnosisId.OPAQUE_TOKEN, "Opaque token: not a JWT, so it can't be decoded or validated by your API",
                 (msa ? "It starts with \"" + token.substring(0, 3) + "\", the compact ticket format Microsoft issues for personal "
                         + "(consumer) accounts to Microsoft's own resources. " : "It has no dots, so it is not a JWT. ")
                         + "Only the resource it was issued for can read it. A server that expects a JWT logs IDX14100.",
@@ -35,7 +37,7 @@ public final class Diagnoses {
     }
 
     public static Diagnosis encryptedToken(String alg, String enc) {
-        return new Diagnosis("encrypted-token", "Encrypted token (JWE): only the resource's private key can open it",
+        return new Diagnosis(DiagnosisId.ENCRYPTED_TOKEN, "Encrypted token (JWE): only the resource's private key can open it",
                 "The token has five parts and an \"enc\" header (alg " + alg + ", enc " + enc + "): the claims are encrypted for the "
                         + "resource. Microsoft encrypts tokens for resources configured for token encryption, and for some first-party "
                         + "resources. Without the private key nobody else can read or validate it.",
@@ -43,28 +45,28 @@ public final class Diagnoses {
     }
 
     public static Diagnosis malformedToken(String summary) {
-        return new Diagnosis("malformed-token", "Malformed token: " + summary,
+        return new Diagnosis(DiagnosisId.MALFORMED_TOKEN, "Malformed token: " + summary,
                 "A JWT is three base64url parts separated by dots (header.payload.signature). Something on the way "
                         + "changed it: truncation, a line break, quoting or re-encoding.",
                 "Copy the token again from its source (e.g. the Authorization header in the browser's network tab), whole.");
     }
 
     public static Diagnosis expired(String when, String skew) {
-        return new Diagnosis("expired", "Expired " + when,
+        return new Diagnosis(DiagnosisId.EXPIRED, "Expired " + when,
                 "The token's exp is in the past beyond the allowed clock skew (" + skew + "). Servers reject it with IDX10223. "
                         + "Entra access tokens live 60–90 minutes by default.",
                 "Acquire a new token (MSAL acquireTokenSilent refreshes it); don't cache access tokens beyond their exp.");
     }
 
     public static Diagnosis notYetValid(String when) {
-        return new Diagnosis("not-yet-valid", "Not valid yet: nbf is " + when,
+        return new Diagnosis(DiagnosisId.NOT_YET_VALID, "Not valid yet: nbf is " + when,
                 "The token's nbf (not before) is in the future beyond the clock skew. Usually the server's clock is behind. "
                         + "Servers reject it with IDX10222.",
                 "Synchronise the server's clock (NTP); check --at if you evaluate at a chosen time.");
     }
 
     public static Diagnosis idTokenAsAccessToken(String signs) {
-        return new Diagnosis("id-token-as-access-token", "This is an ID token, not an access token",
+        return new Diagnosis(DiagnosisId.ID_TOKEN_AS_ACCESS_TOKEN, "This is an ID token, not an access token",
                 "An ID token proves to the client app that a user signed in; its audience is the client app itself, and it "
                         + "carries no scopes. APIs must not accept it. Signs: " + signs + ".",
                 "In the client, send the access token: MSAL acquireTokenSilent({scopes: [\"api://<your-api>/<scope>\"]}) "
@@ -72,7 +74,7 @@ public final class Diagnoses {
     }
 
     public static Diagnosis graphToken() {
-        return new Diagnosis("graph-token", "A Microsoft Graph token: issued for Graph, not for your API",
+        return new Diagnosis(DiagnosisId.GRAPH_TOKEN, "A Microsoft Graph token: issued for Graph, not for your API",
                 "Tokens for Microsoft Graph (audience " + EntraFacts.GRAPH_APP_ID + " or https://graph.microsoft.com) carry a "
                         + "\"nonce\" in their header and are signed over a transformed header. Microsoft documents that only Graph "
                         + "can validate them; every third-party validator reports an invalid signature (IDX10511/IDX10503).",
@@ -84,7 +86,7 @@ public final class Diagnoses {
     public static Diagnosis firstPartyToken(String name, String aud) {
         boolean named = name != null && !name.equals(aud);
         String who = named ? name : "the Microsoft API " + aud;
-        return new Diagnosis("first-party-token", "A token for " + who + ", a Microsoft API: only it can validate this token",
+        return new Diagnosis(DiagnosisId.FIRST_PARTY_TOKEN, "A token for " + who + ", a Microsoft API: only it can validate this token",
                 "The audience is " + aud + (named ? " (" + name + ")" : "") + ", a Microsoft first-party resource, and the header carries "
                         + "a \"nonce\": Microsoft signs such tokens over a transformed header that only the resource itself checks. Microsoft "
                         + "documents that you can't validate tokens for its own APIs; every third-party validator reports an invalid signature "
@@ -94,7 +96,7 @@ public final class Diagnoses {
     }
 
     public static Diagnosis consumerAccount() {
-        return Diagnosis.warn("consumer-account", "Signed in with a personal Microsoft account",
+        return Diagnosis.warn(DiagnosisId.CONSUMER_ACCOUNT, "Signed in with a personal Microsoft account",
                 "tid " + EntraFacts.CONSUMER_TENANT + " is the tenant of personal (consumer) Microsoft accounts: outlook.com, "
                         + "hotmail.com, live.com. Such a user is not a member of any organisation's directory.",
                 "If your API serves one organisation, sign in with a work account of that tenant and use a tenant-specific "
@@ -102,21 +104,21 @@ public final class Diagnoses {
     }
 
     public static Diagnosis algNone(String alg) {
-        return new Diagnosis("alg-none", "Unsigned token (alg \"" + alg + "\")",
+        return new Diagnosis(DiagnosisId.ALG_NONE, "Unsigned token (alg \"" + alg + "\")",
                 "The header declares no signature algorithm, so anybody could have written this token. Entra never issues "
                         + "unsigned tokens; a validator must reject it whatever the casing (RFC 8725 §3.1).",
                 "Treat it as forged. If it came from your own code, sign it; never accept alg none.");
     }
 
     public static Diagnosis symmetricAlg(String alg) {
-        return new Diagnosis("symmetric-alg", "HMAC algorithm " + alg + ": Entra never signs with a shared secret",
+        return new Diagnosis(DiagnosisId.SYMMETRIC_ALG, "HMAC algorithm " + alg + ": Entra never signs with a shared secret",
                 "Entra signs with RSA (RS256). An HS* token either was not issued by Entra or is a key-confusion attack that "
                         + "uses the public key as an HMAC secret (CVE-2016-10555).",
                 "Accept only RS256 (and other asymmetric algorithms your issuer uses); fix the algorithm list in your validator.");
     }
 
     public static Diagnosis headerKeyInjection(String members) {
-        return new Diagnosis("header-key-injection", "Token header names its own key (" + members + ")",
+        return new Diagnosis(DiagnosisId.HEADER_KEY_INJECTION, "Token header names its own key (" + members + ")",
                 "The header carries " + members + ". A validator that takes keys from the token itself accepts whatever the "
                         + "author signed (CVE-2018-0114, jku/x5u SSRF). Entra tokens never carry these; Tokenscope ignores them and "
                         + "uses only the issuer's published key set.",
@@ -124,13 +126,13 @@ public final class Diagnoses {
     }
 
     public static Diagnosis unknownCrit(String names) {
-        return new Diagnosis("unknown-crit", "Header marks extensions as critical that no validator understands: " + names,
+        return new Diagnosis(DiagnosisId.UNKNOWN_CRIT, "Header marks extensions as critical that no validator understands: " + names,
                 "RFC 7515 §4.1.11: a recipient must reject a JWS whose \"crit\" lists an extension it does not understand.",
                 "Reject the token; Entra never sets crit.");
     }
 
     public static Diagnosis unencodedPayload() {
-        return new Diagnosis("unencoded-payload", "Unencoded payload (b64: false) is not allowed in a JWT",
+        return new Diagnosis(DiagnosisId.UNENCODED_PAYLOAD, "Unencoded payload (b64: false) is not allowed in a JWT",
                 "RFC 7797 payloads are not base64url-encoded; RFC 7797 §7 forbids them in JWTs, and libraries disagree on how "
                         + "to verify them.",
                 "Reject the token.");

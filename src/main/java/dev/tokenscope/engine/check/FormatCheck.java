@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.token.DecodedToken;
@@ -20,7 +21,7 @@ public final class FormatCheck implements Check {
     }
 
     @Override
-    public String id() { return "format"; }
+    public String id() { return StepId.FORMAT.id(); }
 
     @Override
     public Step run(CheckContext ctx) {

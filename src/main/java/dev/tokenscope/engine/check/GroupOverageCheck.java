@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.report.Diagnosis;
@@ -24,7 +27,7 @@ public final class GroupOverageCheck implements Check {
     }
 
     @Override
-    public String id() { return "group-overage"; }
+    public String id() { return StepId.GROUP_OVERAGE.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -48,7 +51,7 @@ public final class GroupOverageCheck implements Check {
 
     static Diagnosis diagnosis(String marker, String endpoint, String oid, boolean appOnly) {
         String user = oid != null ? oid : "{oid}";
-        return Diagnosis.warn("group-overage", "Group overage: no \"groups\" claim; the API must read the groups from Microsoft Graph",
+        return Diagnosis.warn(DiagnosisId.GROUP_OVERAGE, "Group overage: no \"groups\" claim; the API must read the groups from Microsoft Graph",
                 "The token carries " + marker + " instead of \"groups\": the user is in more groups than fit in a token (over 200 in a JWT, "
                         + "over 6 in the implicit flow), so Entra left them out. An API that looks for a group in \"groups\" finds none and "
                         + "silently denies (or, worse, grants by default)." + (endpoint != null ? " The token points to " + endpoint

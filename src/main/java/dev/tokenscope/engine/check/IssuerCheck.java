@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.entra.Authorities;
 import dev.tokenscope.engine.entra.EntraFacts;
@@ -32,7 +35,7 @@ public final class IssuerCheck implements Check {
     }
 
     @Override
-    public String id() { return "issuer"; }
+    public String id() { return StepId.ISSUER.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -110,7 +113,7 @@ public final class IssuerCheck implements Check {
             return s.status(Status.FAIL).detail("iss " + iss + " does not equal the metadata's issuer " + filled).idx("IDX10205")
                     .hint("Validate against the metadata of the tenant and version that issued the token, or add this issuer to the valid issuers.").build();
         }
-        Optional<String> keyIssuer = ctx.trust().keyIssuer();
+        Optional<String> keyIssuer = ctx.trust().keyIssuer(ctx.verifiedKey());
         if (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1) {
             String k = keyIssuer.get().replace("{tenantid}", tid == null ? "" : tid);
             s.evidence("signing key issuer", keyIssuer.get());
@@ -133,7 +136,7 @@ public final class IssuerCheck implements Check {
     }
 
     static Diagnosis untrustedIssuer(String iss) {
-        return new Diagnosis("untrusted-issuer", "Issuer " + iss + " is not one your API trusts",
+        return new Diagnosis(DiagnosisId.UNTRUSTED_ISSUER, "Issuer " + iss + " is not one your API trusts",
                 "The token is signed by the key that " + iss + " itself publishes; that proves nothing unless your API trusts that "
                         + "issuer. Anybody can run an OpenID provider and sign tokens with its own keys. Tokenscope trusts Microsoft's "
                         + "authorities (Entra, B2C, External ID, national clouds) and the issuers you name.",
@@ -142,21 +145,21 @@ public final class IssuerCheck implements Check {
     }
 
     static Diagnosis lookalikeIssuer(String iss, Authorities.Lookalike l) {
-        return new Diagnosis("lookalike-issuer", "Look-alike issuer: " + iss + " imitates " + l.imitated(),
+        return new Diagnosis(DiagnosisId.LOOKALIKE_ISSUER, "Look-alike issuer: " + iss + " imitates " + l.imitated(),
                 "The issuer pretends to be a Microsoft authority: " + l.how() + ". A token from it can carry a valid signature from "
                         + "keys its author publishes; only the real " + l.imitated() + " issues Entra tokens. Nothing was fetched from it.",
                 "Reject the token and find out where it came from; the genuine issuer is https://" + l.imitated().replace("{tenant}", "<tenant>") + "/….");
     }
 
     static Diagnosis issuerMismatch(String what) {
-        return new Diagnosis("issuer-mismatch", "Issuer mismatch: " + what,
+        return new Diagnosis(DiagnosisId.ISSUER_MISMATCH, "Issuer mismatch: " + what,
                 "A validator accepts a token only from the issuer in the metadata it trusts (for multi-tenant apps: the template "
                         + "https://login.microsoftonline.com/{tenantid}/v2.0 with the token's tid). A server logs IDX10205.",
                 "Point the validator at the metadata of the issuing tenant and version, or list the issuer as valid.");
     }
 
     static Diagnosis versionMismatch(boolean tokenV1, String rightMetadata) {
-        return new Diagnosis("version-mismatch", "Token version and metadata version differ",
+        return new Diagnosis(DiagnosisId.VERSION_MISMATCH, "Token version and metadata version differ",
                 "This is a " + (tokenV1 ? "v1.0" : "v2.0") + " token, and its issuer has the " + (tokenV1 ? "v1.0 form https://sts.windows.net/{tid}/"
                         : "v2.0 form https://login.microsoftonline.com/{tid}/v2.0") + ", but it was checked against the other version's metadata. "
                         + "The API's app registration decides which version it receives (accessTokenAcceptedVersion), whatever endpoint the client used.",

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import java.util.List;
 
 import java.util.ArrayList;
@@ -35,7 +38,7 @@ public final class LifetimeCheck implements Check {
     }
 
     static dev.tokenscope.engine.report.Diagnosis expiringSoon(String when) {
-        return dev.tokenscope.engine.report.Diagnosis.warn("expiring-soon", "About to expire: " + when,
+        return dev.tokenscope.engine.report.Diagnosis.warn(DiagnosisId.EXPIRING_SOON, "About to expire: " + when,
                 "The token is still accepted, but servers with a stricter clock (or none of the usual 5-minute skew) reject it now or "
                         + "within minutes, and a request in flight may arrive after exp.",
                 "Let the client refresh tokens a few minutes before exp (MSAL's acquireTokenSilent does); don't reuse one across a long operation.");
@@ -50,7 +53,7 @@ public final class LifetimeCheck implements Check {
     }
 
     @Override
-    public String id() { return "lifetime"; }
+    public String id() { return StepId.LIFETIME.id(); }
 
     /** What the lifetime rule says about a token at an evaluation time, before any words are made. */
     enum Outcome {

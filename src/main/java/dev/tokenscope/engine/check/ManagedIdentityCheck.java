@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.entra.ManagedIdentity;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Step;
@@ -17,7 +20,7 @@ public final class ManagedIdentityCheck implements Check {
     }
 
     @Override
-    public String id() { return "managed-identity"; }
+    public String id() { return StepId.MANAGED_IDENTITY.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -27,7 +30,7 @@ public final class ManagedIdentityCheck implements Check {
     }
 
     static Diagnosis diagnosis(ManagedIdentity m, String appId) {
-        return Diagnosis.info("managed-identity", "Called by " + m.describe(),
+        return Diagnosis.info(DiagnosisId.MANAGED_IDENTITY, "Called by " + m.describe(),
                 "xms_mirid is the Azure resource id of the managed identity that requested this token: " + m.resourceId() + ". "
                         + (m.userAssigned() ? "A user-assigned identity is its own Azure resource and can be attached to several resources. "
                         : "A system-assigned identity belongs to one resource (" + m.resourceType() + " " + m.name() + ") and is deleted with it. ")

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
@@ -22,7 +25,7 @@ public final class PermissionsCheck implements Check {
     }
 
     @Override
-    public String id() { return "permissions"; }
+    public String id() { return StepId.PERMISSIONS.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -54,13 +57,13 @@ public final class PermissionsCheck implements Check {
         if (!missingRoles.isEmpty()) missing.add("role" + (missingRoles.size() > 1 ? "s " : " ") + String.join(", ", missingRoles));
         String what = String.join(" and ", missing);
         if (appOnly && !missingScopes.isEmpty()) {
-            ctx.diagnose(new Diagnosis("app-only-token", "App-only token where delegated scopes are required",
+            ctx.diagnose(new Diagnosis(DiagnosisId.APP_ONLY_TOKEN, "App-only token where delegated scopes are required",
                     "The token came from the client credentials flow (no user), so it carries app roles (\"roles\") and never \"scp\". "
                             + "An API that requires delegated scopes rejects every app-only token.",
                     "Either call the API with a user (authorization code / on-behalf-of flow), or make the API accept an app role for daemon callers "
                             + "and grant that application permission (admin consent)."));
         }
-        ctx.diagnose(new Diagnosis("missing-permission", "Missing " + what,
+        ctx.diagnose(new Diagnosis(DiagnosisId.MISSING_PERMISSION, "Missing " + what,
                 "The API requires " + what + " but the token grants " + (scp.isEmpty() && roles.isEmpty() ? "nothing" :
                         (scp.isEmpty() ? "" : "scopes " + String.join(" ", scp)) + (!scp.isEmpty() && !roles.isEmpty() ? " and " : "") + (roles.isEmpty() ? "" : "roles " + String.join(", ", roles)))
                         + ". Scopes come from what the client requested and the user/admin consented to; roles from assignments.",

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.pop.SignedHttpRequest;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
@@ -24,7 +27,7 @@ public final class PopBindingCheck implements Check {
     }
 
     @Override
-    public String id() { return "pop-binding"; }
+    public String id() { return StepId.POP_BINDING.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -75,7 +78,7 @@ public final class PopBindingCheck implements Check {
     }
 
     static Diagnosis popToken(Map<String, String> request) {
-        return Diagnosis.info("pop-token", "Proof-of-possession request (Signed HTTP Request) for " + request.getOrDefault("m", "?") + " "
+        return Diagnosis.info(DiagnosisId.POP_TOKEN, "Proof-of-possession request (Signed HTTP Request) for " + request.getOrDefault("m", "?") + " "
                         + request.getOrDefault("u", "?") + request.getOrDefault("p", ""),
                 "The input is a Signed HTTP Request (header typ \"pop\"): the client wrapped its access token (\"at\") with the request's "
                         + "method, host and path, and signed it with its own key, which the access token names in \"cnf\". A stolen access "
@@ -85,7 +88,7 @@ public final class PopBindingCheck implements Check {
     }
 
     static Diagnosis mismatch(String problem) {
-        return new Diagnosis("pop-binding-mismatch", "Proof-of-possession binding broken: " + problem,
+        return new Diagnosis(DiagnosisId.POP_BINDING_MISMATCH, "Proof-of-possession binding broken: " + problem,
                 "A Signed HTTP Request proves that its sender holds the key the access token is bound to (cnf, RFC 7800). Here it does "
                         + "not: " + problem + ". The access token may have been taken from another client and re-wrapped, or the SHR was "
                         + "altered after signing.",

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.report.Diagnosis;
@@ -21,7 +24,7 @@ public final class TenantCheck implements Check {
     }
 
     @Override
-    public String id() { return "tenant"; }
+    public String id() { return StepId.TENANT.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -42,7 +45,7 @@ public final class TenantCheck implements Check {
         if (tid != null && expected.stream().anyMatch(tid::equalsIgnoreCase)) {
             return s.status(Status.PASS).detail("tid " + tid + " is an allowed tenant").build();
         }
-        ctx.diagnose(new Diagnosis("wrong-tenant", "Token from tenant " + tid + (name != null ? " (" + name + ")" : "") + ", not an allowed tenant",
+        ctx.diagnose(new Diagnosis(DiagnosisId.WRONG_TENANT, "Token from tenant " + tid + (name != null ? " (" + name + ")" : "") + ", not an allowed tenant",
                 "The user signed in to another directory than the ones this API serves" + (consumer ? " (a personal Microsoft account)" : "")
                         + ". Multi-tenant apps ('common'/'organizations' authority) get tokens from any tenant; the API must decide which it accepts.",
                 "Sign in with an account of " + String.join(" or ", expected) + " (use that tenant's authority, not /common), or allow this tenant in the API."));

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.entra.ManagedIdentity;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.report.Status;
@@ -20,7 +21,7 @@ public final class TokenTypeCheck implements Check {
     }
 
     @Override
-    public String id() { return "token-type"; }
+    public String id() { return StepId.TOKEN_TYPE.id(); }
 
     @Override
     public Step run(CheckContext ctx) {

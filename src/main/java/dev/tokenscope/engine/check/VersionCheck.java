@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.entra.IssuerInfo;
 import dev.tokenscope.engine.entra.IssuerKind;
 import dev.tokenscope.engine.entra.TokenFacts;
@@ -23,7 +24,7 @@ public final class VersionCheck implements Check {
     }
 
     @Override
-    public String id() { return "version"; }
+    public String id() { return StepId.VERSION.id(); }
 
     @Override
     public Step run(CheckContext ctx) {

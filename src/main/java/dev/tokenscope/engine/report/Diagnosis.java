@@ -26,6 +26,24 @@ public record Diagnosis(String id, String summary, String explanation, String fi
         this(id, summary, explanation, fix, ERROR);
     }
 
+    /** A root cause with one of the token diagnoses' ids. */
+    public Diagnosis(DiagnosisId id, String summary, String explanation, String fix) {
+        this(id.id(), summary, explanation, fix, ERROR);
+    }
+
+    public static Diagnosis warn(DiagnosisId id, String summary, String explanation, String fix) {
+        return new Diagnosis(id.id(), summary, explanation, fix, WARN);
+    }
+
+    public static Diagnosis info(DiagnosisId id, String summary, String explanation, String fix) {
+        return new Diagnosis(id.id(), summary, explanation, fix, INFO);
+    }
+
+    /** True when this is diagnosis {@code id}. */
+    public boolean is(DiagnosisId id) {
+        return this.id.equals(id.id());
+    }
+
     public static Diagnosis warn(String id, String summary, String explanation, String fix) {
         return new Diagnosis(id, summary, explanation, fix, WARN);
     }

@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.saml;
 
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.claims.HumanTime;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
@@ -38,13 +40,13 @@ final class ConditionSteps {
         String expected = p.expectedIssuer();
         Step.Builder b = Step.of("issuer", "Issuer").evidence("issuer", m.issuer()).evidence("expected", expected);
         if (m.issuer() == null) {
-            f.add(b.status(Status.FAIL).detail("the assertion has no Issuer").build(), new Diagnosis("issuer-mismatch", "Issuer mismatch: the assertion has no Issuer", null, null));
+            f.add(b.status(Status.FAIL).detail("the assertion has no Issuer").build(), new Diagnosis(DiagnosisId.ISSUER_MISMATCH, "Issuer mismatch: the assertion has no Issuer", null, null));
         } else if (m.responseIssuer() != null && !m.responseIssuer().equals(m.issuer())) {
             f.add(b.status(Status.FAIL).detail("the Response's issuer " + m.responseIssuer() + " differs from the assertion's").build(),
-                    new Diagnosis("issuer-mismatch", "Issuer mismatch: Response and assertion name different issuers", null, null));
+                    new Diagnosis(DiagnosisId.ISSUER_MISMATCH, "Issuer mismatch: Response and assertion name different issuers", null, null));
         } else if (expected != null && !expected.equals(m.issuer())) {
             f.add(b.status(Status.FAIL).detail(Structure.clip(m.issuer()) + ", expected " + expected).build(),
-                    new Diagnosis("issuer-mismatch", "Issuer mismatch: " + Structure.clip(m.issuer()) + " is not " + expected,
+                    new Diagnosis(DiagnosisId.ISSUER_MISMATCH, "Issuer mismatch: " + Structure.clip(m.issuer()) + " is not " + expected,
                             "The assertion comes from another tenant or identity provider than the one the app trusts.", "Use the federation metadata of the tenant the app is registered in."));
         } else if (expected != null) {
             f.add(b.status(Status.PASS).detail(m.issuer()).build());
@@ -58,14 +60,14 @@ final class ConditionSteps {
         Step.Builder b = Step.of("audience", "Audience").evidence("audiences", m.audiences()).evidence("expected", p.audience());
         if (m.audiences().isEmpty()) {
             f.add(b.status(Status.FAIL).detail("no AudienceRestriction: the assertion is not bound to an app").build(),
-                    new Diagnosis("wrong-audience", "The assertion names no audience", "Entra always restricts an assertion to the app's Identifier (Entity ID).", null));
+                    new Diagnosis(DiagnosisId.WRONG_AUDIENCE, "The assertion names no audience", "Entra always restricts an assertion to the app's Identifier (Entity ID).", null));
         } else if (p.audience() == null) {
             f.add(b.status(Status.INFO).detail(String.join(", ", m.audiences()) + " (no expected Entity ID given)").build());
         } else if (m.audiences().contains(p.audience())) {
             f.add(b.status(Status.PASS).detail(p.audience()).build());
         } else {
             f.add(b.status(Status.FAIL).detail(String.join(", ", m.audiences()) + ", expected " + p.audience()).build(),
-                    new Diagnosis("wrong-audience", "Assertion issued for " + Structure.clip(String.join(", ", m.audiences())) + ", not for " + p.audience(),
+                    new Diagnosis(DiagnosisId.WRONG_AUDIENCE, "Assertion issued for " + Structure.clip(String.join(", ", m.audiences())) + ", not for " + p.audience(),
                             "The AudienceRestriction names the Identifier (Entity ID) configured in the enterprise app; the SP expects another one (AADSTS700016's counterpart on the app's side).",
                             "Make the enterprise app's Identifier (Entity ID) and the SP's entity ID the same string, trailing slash included."));
         }
@@ -79,19 +81,19 @@ final class ConditionSteps {
         Instant na = time(m.notOnOrAfter(), "NotOnOrAfter", broken);
         Instant sna = time(m.scdNotOnOrAfter(), "SubjectConfirmationData NotOnOrAfter", broken);
         if (!broken.isEmpty()) {
-            f.add(b.status(Status.FAIL).detail(String.join("; ", broken)).build(), new Diagnosis("malformed-token", "Unreadable time: " + broken.get(0), null, null));
+            f.add(b.status(Status.FAIL).detail(String.join("; ", broken)).build(), new Diagnosis(DiagnosisId.MALFORMED_TOKEN, "Unreadable time: " + broken.get(0), null, null));
             return;
         }
         Instant end = na == null ? sna : sna == null ? na : (na.isBefore(sna) ? na : sna);
         if (end != null && !now.isBefore(end.plus(p.skew()))) {
             String which = end.equals(sna) && (na == null || sna.isBefore(na)) ? "its subject confirmation" : "the assertion";
             f.add(b.status(Status.FAIL).detail(which + " expired " + HumanTime.relative(end, now) + " (" + HumanTime.utc(end) + ")").build(),
-                    new Diagnosis("expired", "Expired " + HumanTime.relative(end, now),
+                    new Diagnosis(DiagnosisId.EXPIRED, "Expired " + HumanTime.relative(end, now),
                             "A SAML response is meant to be posted to the app at once: Entra gives the subject confirmation a few minutes and the assertion about an hour. "
                                     + "A response replayed later, or a clock that is off, fails here.", "Sign in again for a fresh response; check the SP's clock."));
         } else if (nb != null && now.plus(p.skew()).isBefore(nb)) {
             f.add(b.status(Status.FAIL).detail("not valid before " + HumanTime.utc(nb)).build(),
-                    new Diagnosis("not-yet-valid", "Not yet valid: NotBefore is " + HumanTime.relative(nb, now), "The SP's clock is behind Entra's by more than the skew.", "Synchronise the SP's clock (NTP)."));
+                    new Diagnosis(DiagnosisId.NOT_YET_VALID, "Not yet valid: NotBefore is " + HumanTime.relative(nb, now), "The SP's clock is behind Entra's by more than the skew.", "Synchronise the SP's clock (NTP)."));
         } else if (end == null) {
             f.add(b.status(Status.WARN).detail("no NotOnOrAfter: the assertion never expires").build());
         } else {

@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.saml;
 
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.report.Diagnosis;
@@ -101,11 +103,11 @@ public final class SamlInspector {
         String version = Dom.attr(s.root(), "Version");
         if (version != null && !version.equals("2.0")) {
             f.add(b.status(Status.FAIL).detail("Version " + Structure.clip(version) + ", not 2.0").build(),
-                    new Diagnosis("malformed-token", "Not SAML 2.0: Version " + Structure.clip(version), null, null));
+                    new Diagnosis(DiagnosisId.MALFORMED_TOKEN, "Not SAML 2.0: Version " + Structure.clip(version), null, null));
         } else if (s.response() != null && s.assertion() == null && s.encrypted() == null && !s.wrapped()
                 && m.statusCode() != null && m.statusCode().endsWith(":Success")) {
             f.add(b.status(Status.FAIL).detail("a successful Response without an assertion").build(),
-                    new Diagnosis("malformed-token", "A successful Response without an assertion", null, null));
+                    new Diagnosis(DiagnosisId.MALFORMED_TOKEN, "A successful Response without an assertion", null, null));
         } else {
             f.add(b.status(Status.PASS).detail(what + (s.encrypted() != null ? " with an encrypted assertion" : s.assertion() != null ? " with one assertion" : "")).build());
         }

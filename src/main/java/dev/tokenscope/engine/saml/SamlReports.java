@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.saml;
 
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.Json;
@@ -22,9 +24,9 @@ import java.util.List;
 
 /** Builds the {@link Report}s of the SAML engine: the verdict by {@link Inspector#verdict}, diagnoses ordered like a JWT's. */
 final class SamlReports {
-    static final List<String> PRIORITY = List.of("malformed-token", "saml-signature-wrapping", "saml-status", "encrypted-token", "saml-unsigned",
-            "saml-certificate-not-in-metadata", "signature-invalid", "issuer-mismatch", "wrong-audience", "saml-wrong-recipient",
-            "saml-in-response-to-mismatch", "expired", "not-yet-valid", "saml-sha1", "saml-authn-request-unreadable");
+    static final List<String> PRIORITY = List.of(DiagnosisId.MALFORMED_TOKEN.id(), "saml-signature-wrapping", "saml-status", DiagnosisId.ENCRYPTED_TOKEN.id(), "saml-unsigned",
+            "saml-certificate-not-in-metadata", DiagnosisId.SIGNATURE_INVALID.id(), DiagnosisId.ISSUER_MISMATCH.id(), DiagnosisId.WRONG_AUDIENCE.id(), "saml-wrong-recipient",
+            "saml-in-response-to-mismatch", DiagnosisId.EXPIRED.id(), DiagnosisId.NOT_YET_VALID.id(), "saml-sha1", "saml-authn-request-unreadable");
     private static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
         int i = PRIORITY.indexOf(d.id());
         return i < 0 ? PRIORITY.size() : i;
@@ -42,7 +44,7 @@ final class SamlReports {
     /** Decoded but not a readable SAML document (not XML, a DOCTYPE, another root element). */
     static Report unreadable(Instant now, SamlInput.Decoded in, String why) {
         Step format = Step.of("format", "Format").status(Status.FAIL).detail(why).build();
-        Diagnosis d = new Diagnosis("malformed-token", "Not a readable SAML message: " + why,
+        Diagnosis d = new Diagnosis(DiagnosisId.MALFORMED_TOKEN, "Not a readable SAML message: " + why,
                 "Tokenscope parses SAML with DTDs refused, no external entities and bounded size and depth.", null);
         Report.TokenView view = new Report.TokenView(TokenKind.SAML, null, null, null, null, List.of(), List.of(), -1,
                 List.of(new Problem("token", why, -1)));

@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.saml;
 
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -31,7 +33,7 @@ final class TrustSteps {
         }
         if (s.encrypted() != null) {
             f.add(Step.of("signature", "Signature").status(Status.SKIP).detail("the assertion is encrypted (EncryptedAssertion)").build(),
-                    new Diagnosis("encrypted-token", "Encrypted assertion: only the app's private key can open it",
+                    new Diagnosis(DiagnosisId.ENCRYPTED_TOKEN, "Encrypted assertion: only the app's private key can open it",
                             "Token encryption is on for this enterprise app: the assertion is encrypted with the app's certificate, like a JWE. Its signature and claims are inside.",
                             "Inspect the decrypted assertion (the app's SAML library logs it), or turn token encryption off while troubleshooting."));
             skipKeyMatch(f, "the assertion is encrypted");
@@ -63,17 +65,17 @@ final class TrustSteps {
         if (failed != null) {
             if (failed.error() != null) {
                 f.add(sig.status(Status.FAIL).detail(failed.element() + ": " + failed.error()).build(),
-                        new Diagnosis("signature-invalid", "Invalid signature: " + failed.error(), "The JDK's XML-DSig in secure validation mode refused the " + failed.element() + " signature.", null));
+                        new Diagnosis(DiagnosisId.SIGNATURE_INVALID, "Invalid signature: " + failed.error(), "The JDK's XML-DSig in secure validation mode refused the " + failed.element() + " signature.", null));
             } else if (!failed.digestOk()) {
                 f.add(sig.status(Status.FAIL).detail(failed.element() + ": the digest does not match: the signed content was changed after signing").build(),
-                        new Diagnosis("signature-invalid", "Invalid signature: the " + failed.element() + " was changed after it was signed",
+                        new Diagnosis(DiagnosisId.SIGNATURE_INVALID, "Invalid signature: the " + failed.element() + " was changed after it was signed",
                                 "The digest of the signed " + failed.element() + " no longer matches the one in SignedInfo: an attribute, a time or the subject was edited.",
                                 "Reject it. Capture the message again, unmodified (pretty-printing or re-encoding the XML also breaks the digest)."));
             } else {
                 f.add(sig.status(Status.FAIL).detail(failed.element() + ": the signature does not verify with any of the " + p.certificates().size() + " trusted certificates"
                         + (failed.embeddedVerifies() ? " (it does with the certificate inside the message, which is not trusted)" : "")).build());
                 if (!failed.embeddedVerifies()) {
-                    f.add(new Diagnosis("signature-invalid", "Invalid signature: no trusted certificate verifies it",
+                    f.add(new Diagnosis(DiagnosisId.SIGNATURE_INVALID, "Invalid signature: no trusted certificate verifies it",
                             "The signature value does not match any trusted certificate's key.", "Check that the metadata is the tenant's (and the app's, with ?appid=)."));
                 }
             }
@@ -101,7 +103,7 @@ final class TrustSteps {
                 .evidence("certificates", p.certificates().size());
         if (p.trustProblem() != null) {
             f.add(b.status(Status.FAIL).detail(p.trustProblem()).hint("Give the tenant's (or the app's) federation metadata XML as a file or URL.").build(),
-                    new Diagnosis("metadata-unreachable", "No signing certificates: " + p.trustProblem(),
+                    new Diagnosis(DiagnosisId.METADATA_UNREACHABLE, "No signing certificates: " + p.trustProblem(),
                             "A SAML signature is only verified with certificates from the tenant's federation metadata or a file you chose, never with the one inside the message.",
                             "Download the federation metadata (Entra admin centre → Enterprise applications → the app → Single sign-on → App Federation Metadata Url) and give it as the metadata file."));
             return;

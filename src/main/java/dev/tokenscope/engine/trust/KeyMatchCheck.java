@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.trust;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
@@ -24,7 +27,7 @@ final class KeyMatchCheck implements Check {
     }
 
     @Override
-    public String id() { return "key-match"; }
+    public String id() { return StepId.KEY_MATCH.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -41,7 +44,7 @@ final class KeyMatchCheck implements Check {
         for (String line : t.story()) if (line.contains("refetch") || line.contains("appid")) s.evidence("step " + (++n), line);
         KeyMatch m = t.match();
         if (!m.found()) {
-            ctx.diagnose(new Diagnosis("key-not-found", "Signing key " + KeyMatch.named(h) + " is not in the issuer's key set",
+            ctx.diagnose(new Diagnosis(DiagnosisId.KEY_NOT_FOUND, "Signing key " + KeyMatch.named(h) + " is not in the issuer's key set",
                     "The token names " + KeyMatch.named(h) + ", which is not among the " + t.keys().size() + " keys published at "
                             + t.jwksOutcome().doc().source() + " (" + kids + "), even after a refetch" + (ctx.facts().issuer().kind().entra() ? " and a look at app-specific keys (?appid=)" : "")
                             + ". Either the token comes from another issuer or tenant, it was signed by a key that was never published (forged or a test token), "
@@ -51,7 +54,7 @@ final class KeyMatchCheck implements Check {
                     .idx("IDX10501").hint("Check that the token's issuer and the key set belong together (tenant, version, cloud).").build();
         }
         if (t.appSpecificAppId() != null) {
-            ctx.diagnose(new Diagnosis("app-specific-signing-key", "Signed with an app-specific key (appid " + t.appSpecificAppId() + ")",
+            ctx.diagnose(new Diagnosis(DiagnosisId.APP_SPECIFIC_SIGNING_KEY, "Signed with an app-specific key (appid " + t.appSpecificAppId() + ")",
                     "The app uses claims mapping or a custom signing key, so Entra signs its tokens with a key published only under "
                             + "…/discovery/keys?appid=" + t.appSpecificAppId() + ". Validators that read the tenant's general key set fail with IDX10501.",
                     "Configure the API's metadata address with ?appid=" + t.appSpecificAppId() + " (e.g. …/v2.0/.well-known/openid-configuration?appid=" + t.appSpecificAppId() + ")."));

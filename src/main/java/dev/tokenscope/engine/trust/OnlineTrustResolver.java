@@ -69,7 +69,7 @@ public final class OnlineTrustResolver implements TrustResolver {
 
     @Override
     public TrustState resolve(DecodedToken token, ValidationProfile profile) {
-        ResolvedTrust t = new ResolvedTrust(clock.instant());
+        ResolvedTrust.Draft t = new ResolvedTrust.Draft(clock.instant());
         TokenFacts facts = new TokenFacts(token);
         IssuerInfo info = facts.issuer();
         boolean offline = profile.offline();
@@ -127,10 +127,10 @@ public final class OnlineTrustResolver implements TrustResolver {
             if (t.metadata == null) t.metadata = new ResolvedTrust.Outcome(null, metaSource, cancelled, null);
             if (t.jwks == null) t.jwks = new ResolvedTrust.Outcome(null, null, cancelled, null);
         }
-        return t;
+        return t.build();
     }
 
-    private void matchWithRetries(ResolvedTrust t, DecodedToken token, TokenFacts facts, IssuerInfo info, ValidationProfile profile,
+    private void matchWithRetries(ResolvedTrust.Draft t, DecodedToken token, TokenFacts facts, IssuerInfo info, ValidationProfile profile,
                                   String metaSource) throws InterruptedException {
         if (!(token.jwt() instanceof SignedJWT jws)) return;
         JWSHeader header = jws.getHeader();
@@ -197,7 +197,7 @@ public final class OnlineTrustResolver implements TrustResolver {
         }
     }
 
-    private static void useKeys(ResolvedTrust t, ResolvedTrust.Outcome o) {
+    private static void useKeys(ResolvedTrust.Draft t, ResolvedTrust.Outcome o) {
         try {
             KeySetParser.Parsed p = KeySetParser.parse(o.doc().json(), o.doc().source());
             t.keys = p.keys();

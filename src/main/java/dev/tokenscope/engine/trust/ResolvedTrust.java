@@ -20,21 +20,52 @@ public final class ResolvedTrust extends TrustState {
         public boolean ok() { return doc != null; }
     }
 
-    Outcome metadata;
-    Outcome jwks;
-    List<JWK> keys = List.of();
-    Map<JWK, ObjectNode> rawKeys = Map.of();
-    List<String> skippedKeys = List.of();
-    KeyMatch match = new KeyMatch(List.of(), null);
-    /** The key that verified the signature (set by the signature step), else the first candidate. */
-    JWK verifiedKey;
-    String appSpecificAppId;
-    final List<String> story = new ArrayList<>();
-    final Instant now;
+    private final Outcome metadata;
+    private final Outcome jwks;
+    private final List<JWK> keys;
+    private final Map<JWK, ObjectNode> rawKeys;
+    private final List<String> skippedKeys;
+    private final KeyMatch match;
+    private final String appSpecificAppId;
+    private final List<String> story;
+    private final Instant now;
 
-    ResolvedTrust(Instant now) {
+    private ResolvedTrust(Draft d) {
         super(null);
-        this.now = now;
+        this.metadata = d.metadata;
+        this.jwks = d.jwks;
+        this.keys = List.copyOf(d.keys);
+        this.rawKeys = Map.copyOf(d.rawKeys);
+        this.skippedKeys = List.copyOf(d.skippedKeys);
+        this.match = d.match;
+        this.appSpecificAppId = d.appSpecificAppId;
+        this.story = List.copyOf(d.story);
+        this.now = d.now;
+    }
+
+    /**
+     * The resolver's working copy while it fetches and matches; {@link #build()} freezes it. A resolved trust state is
+     * shared by every token of its issuer and key (batch work, many threads), so nothing in it changes after that:
+     * which key verified a token is the signature step's outcome, kept by that token's own check run.
+     */
+    static final class Draft {
+        Outcome metadata;
+        Outcome jwks;
+        List<JWK> keys = List.of();
+        Map<JWK, ObjectNode> rawKeys = Map.of();
+        List<String> skippedKeys = List.of();
+        KeyMatch match = new KeyMatch(List.of(), null);
+        String appSpecificAppId;
+        final List<String> story = new ArrayList<>();
+        final Instant now;
+
+        Draft(Instant now) {
+            this.now = now;
+        }
+
+        ResolvedTrust build() {
+            return new ResolvedTrust(this);
+        }
     }
 
     public Outcome metadataOutcome() { return metadata; }
@@ -50,13 +81,9 @@ public final class ResolvedTrust extends TrustState {
     public String appSpecificAppId() { return appSpecificAppId; }
 
     /** What the resolver did, in order ("fetched …", "kid not found, refetched …"), for the steps' evidence. */
-    public List<String> story() { return List.copyOf(story); }
+    public List<String> story() { return story; }
 
     public Instant now() { return now; }
-
-    public void verifiedWith(JWK key) {
-        this.verifiedKey = key;
-    }
 
     public Optional<ObjectNode> rawKey(JWK key) {
         return Optional.ofNullable(rawKeys.get(key));
@@ -76,20 +103,21 @@ public final class ResolvedTrust extends TrustState {
         return metadata != null && metadata.ok() ? Optional.of(metadata.doc().json()) : Optional.empty();
     }
 
-    private JWK shownKey() {
-        return verifiedKey != null ? verifiedKey : match.found() && match.candidates().size() == 1 ? match.candidates().get(0) : null;
+    /** The key to show: the one that verified the signature, else the only candidate. */
+    private JWK shownKey(JWK verified) {
+        return verified != null ? verified : match.found() && match.candidates().size() == 1 ? match.candidates().get(0) : null;
     }
 
     @Override
-    public Optional<String> keyIssuer() {
-        JWK k = shownKey();
+    public Optional<String> keyIssuer(JWK verified) {
+        JWK k = shownKey(verified);
         if (k == null) return Optional.empty();
         return rawKey(k).map(r -> r.path("issuer")).filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
     @Override
-    public Optional<KeyView> keyView() {
+    public Optional<KeyView> keyView(JWK verified) {
         if (jwks == null || !jwks.ok()) return Optional.empty();
-        return Optional.of(KeyViews.of(shownKey(), match.by(), this));
+        return Optional.of(KeyViews.of(shownKey(verified), match.by(), this));
     }
 }

@@ -1,10 +1,11 @@
 package dev.tokenscope.engine.trust;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64URL;
@@ -15,6 +16,8 @@ import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.check.SignedPayload;
+import dev.tokenscope.engine.crypto.SignatureVerifier;
+import dev.tokenscope.engine.crypto.SignatureVerifiers;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -22,12 +25,12 @@ import dev.tokenscope.engine.report.Step;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Verifies the signature with nimbus, using only keys from the published key set (or the user's file). A key
+ * Verifies the signature (the one {@link SignatureVerifier}: the JDK's RSA, nimbus for the rest), using only keys from the published key set (or the user's file). A key
  * marked for encryption, or for other operations than verify, or for another algorithm, never verifies. Graph
  * tokens get a second, unofficial attempt over the SHA-256-transformed header nonce, to show that Microsoft signed
  * them for Graph.
@@ -43,10 +46,8 @@ final class SignatureCheck implements Check {
         return Reads.HEADER_AND_TRUST;
     }
 
-    private static final DefaultJWSVerifierFactory FACTORY = new DefaultJWSVerifierFactory();
-
     @Override
-    public String id() { return "signature"; }
+    public String id() { return StepId.SIGNATURE.id(); }
 
     @Override
     public Step run(CheckContext ctx) {
@@ -55,7 +56,7 @@ final class SignatureCheck implements Check {
             return s.status(Status.SKIP).detail(ctx.trust().unavailableReason() != null ? ctx.trust().unavailableReason() : "not a signed token").build();
         }
         String alg = jws.getHeader().getAlgorithm().getName();
-        if (!AlgorithmCheck.ALLOWED.contains(alg) || ctx.step("algorithm").map(st -> st.status() == Status.FAIL).orElse(false)) {
+        if (!AlgorithmCheck.ALLOWED.contains(alg) || ctx.step(StepId.ALGORITHM.id()).map(st -> st.status() == Status.FAIL).orElse(false)) {
             return s.status(Status.SKIP).detail("Not attempted: the header is refused (see the algorithm step)").build();
         }
         if (!(ctx.trust() instanceof ResolvedTrust t) || !t.match().found()) {
@@ -70,8 +71,8 @@ final class SignatureCheck implements Check {
                 continue;
             }
             try {
-                if (jws.verify(verifier(jws, key))) {
-                    t.verifiedWith(key);
+                if (verifies(jws.getHeader(), jws.getParsedParts(), key)) {
+                    ctx.verifiedWith(key);
                     s.evidence("key", label(key)).evidence("algorithm", alg);
                     if (SignedPayload.applies(ctx.token())) {
                         SignedPayload.intact(ctx, label(key));
@@ -116,8 +117,14 @@ final class SignatureCheck implements Check {
                 .idx(t.match().by().equals("kid") ? "IDX10511" : "IDX10503").hint("Treat the token as forged or corrupted; copy it again from its source.").build();
     }
 
-    static JWSVerifier verifier(JWSObject jws, JWK key) throws JOSEException {
-        return FACTORY.createJWSVerifier(jws.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+    /** Verifies the compact JWS made of {@code parts} with {@code key}, through the one {@link SignatureVerifier}. */
+    static boolean verifies(JWSHeader header, Base64URL[] parts, JWK key) throws JOSEException {
+        byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+        byte[] sig = parts[2].toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] compact = Arrays.copyOf(input, input.length + 1 + sig.length);
+        compact[input.length] = '.';
+        System.arraycopy(sig, 0, compact, input.length + 1, sig.length);
+        return SignatureVerifiers.forKey(header, ((AsymmetricJWK) key).toPublicKey(), SignatureVerifiers.Providers.JDK).verify(compact, input.length);
     }
 
     static String label(JWK k) {
@@ -133,19 +140,19 @@ final class SignatureCheck implements Check {
             header.put("nonce", Base64URL.encode(digest).toString());
             Base64URL newHeader = Base64URL.encode(Json.compact(header).getBytes(StandardCharsets.UTF_8));
             Base64URL[] parts = jws.getParsedParts();
-            JWSObject transformed = new JWSObject(newHeader, parts[1], parts[2]);
+            Base64URL[] transformed = {newHeader, parts[1], parts[2]};
             for (JWK key : keys) {
                 if (KeyMatch.unusable(key, alg) != null) continue;
-                if (transformed.verify(verifier(transformed, key))) return key;
+                if (verifies(jws.getHeader(), transformed, key)) return key;
             }
-        } catch (ParseException | JOSEException | NoSuchAlgorithmException | java.io.IOException | RuntimeException e) {
+        } catch (JOSEException | NoSuchAlgorithmException | java.io.IOException | RuntimeException e) {
             return null;
         }
         return null;
     }
 
     static Diagnosis signatureInvalid(String what) {
-        return new Diagnosis("signature-invalid", "Invalid signature: " + what,
+        return new Diagnosis(DiagnosisId.SIGNATURE_INVALID, "Invalid signature: " + what,
                 "The key the token names is in the issuer's published key set, but the signature does not verify with it. The header or "
                         + "payload was changed after signing, the signature was taken from another token, or somebody signed it with a key "
                         + "they made and gave it a real kid. A server logs IDX10511/IDX10503.",

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.trust;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.net.DocumentStore;
@@ -20,7 +23,7 @@ public final class TrustChecks {
     }
 
     static Diagnosis unreachable(String what, FetchException e) {
-        return new Diagnosis("metadata-unreachable", "Could not get the issuer's " + what + ": " + e.getMessage(),
+        return new Diagnosis(DiagnosisId.METADATA_UNREACHABLE, "Could not get the issuer's " + what + ": " + e.getMessage(),
                 "Without the issuer's published keys nobody can prove who signed the token, so the verdict stays open. "
                         + "A server in the same situation logs IDX20803 (unable to obtain configuration) and rejects every token.",
                 fromFile(e) ? "The document is a file you chose: fix or replace the file (" + e.url() + "), or give a URL." : switch (e.kind()) {
@@ -52,7 +55,7 @@ public final class TrustChecks {
         }
 
         @Override
-        public String id() { return "metadata"; }
+        public String id() { return StepId.METADATA.id(); }
 
         @Override
         public Step run(CheckContext ctx) {
@@ -100,7 +103,7 @@ public final class TrustChecks {
         }
 
         @Override
-        public String id() { return "keys"; }
+        public String id() { return StepId.KEYS.id(); }
 
         @Override
         public Step run(CheckContext ctx) {

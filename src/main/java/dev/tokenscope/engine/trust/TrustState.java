@@ -1,6 +1,8 @@
 package dev.tokenscope.engine.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWK;
+import dev.tokenscope.engine.report.KeyView;
 
 import java.util.Optional;
 
@@ -35,13 +37,16 @@ public class TrustState {
         return metadata().map(m -> m.path("issuer")).filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
-    /** The matched key (or the searched key set) as shown in the report. */
-    public Optional<dev.tokenscope.engine.report.KeyView> keyView() {
+    /**
+     * The matched key (or the searched key set) as shown in the report: {@code verified}, the key that verified the
+     * signature (the signature step's outcome; null when none did), else the only candidate.
+     */
+    public Optional<KeyView> keyView(JWK verified) {
         return Optional.empty();
     }
 
-    /** The matched key's own "issuer" property (Entra key sets carry one), when there is one. */
-    public Optional<String> keyIssuer() {
+    /** The own "issuer" property (Entra key sets carry one) of the key {@link #keyView} shows, when there is one. */
+    public Optional<String> keyIssuer(JWK verified) {
         return Optional.empty();
     }
 }

@@ -1,10 +1,12 @@
 package dev.tokenscope.ui.model;
 
+import dev.tokenscope.engine.report.StepId;
+import dev.tokenscope.engine.report.DiagnosisId;
+
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,20 +14,6 @@ import java.util.Optional;
  * warning) and the step a diagnosis (or the banner) explains.
  */
 public final class StepFocus {
-    /** Diagnosis id → the step that finds it. */
-    private static final Map<String, String> STEP_OF = Map.ofEntries(
-            Map.entry("malformed-token", "format"), Map.entry("non-json-payload", "format"), Map.entry("opaque-token", "format"),
-            Map.entry("encrypted-token", "format"), Map.entry("unencoded-payload", "format"), Map.entry("alg-none", "algorithm"),
-            Map.entry("symmetric-alg", "algorithm"), Map.entry("unknown-crit", "algorithm"), Map.entry("header-key-injection", "algorithm"),
-            Map.entry("lookalike-issuer", "issuer"), Map.entry("issuer-mismatch", "issuer"), Map.entry("untrusted-issuer", "issuer"),
-            Map.entry("graph-token", "audience"), Map.entry("first-party-token", "audience"), Map.entry("wrong-audience", "audience"),
-            Map.entry("audience-form", "audience"), Map.entry("wildcard-audience", "audience"), Map.entry("multiple-audiences", "audience"),
-            Map.entry("id-token-as-access-token", "token-type"), Map.entry("app-only-token", "token-type"), Map.entry("version-mismatch", "version"),
-            Map.entry("key-not-found", "key-match"), Map.entry("app-specific-signing-key", "key-match"), Map.entry("signature-invalid", "signature"),
-            Map.entry("pop-binding-mismatch", "pop-binding"), Map.entry("wrong-tenant", "tenant"), Map.entry("consumer-account", "tenant"),
-            Map.entry("expired", "lifetime"), Map.entry("not-yet-valid", "lifetime"), Map.entry("expiring-soon", "lifetime"),
-            Map.entry("missing-permission", "permissions"), Map.entry("metadata-unreachable", "metadata"), Map.entry("managed-identity", "client"));
-
     private StepFocus() {
     }
 
@@ -39,9 +27,9 @@ public final class StepFocus {
     /** The step diagnosis {@code id} explains, when the report has it; else the step a new verdict opens. */
     public static Optional<String> of(Report r, String diagnosisId) {
         if (r == null) return Optional.empty();
-        String step = STEP_OF.get(diagnosisId);
+        String step = DiagnosisId.of(diagnosisId).map(d -> d.step().id()).orElse(null);
         if (step != null && r.step(step).isPresent()) return Optional.of(step);
-        if ("metadata-unreachable".equals(diagnosisId) && r.step("keys").isPresent()) return Optional.of("keys");
+        if (DiagnosisId.METADATA_UNREACHABLE.id().equals(diagnosisId) && r.step(StepId.KEYS.id()).isPresent()) return Optional.of(StepId.KEYS.id());
         return first(r);
     }
 

@@ -1,4 +1,4 @@
-package dev.tokenscope.engine.batch;
+package dev.tokenscope.engine.crypto;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,15 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The batch verifier's signature path (per-thread Signatures initialised once, from the native provider when it
- * loads) agrees with nimbus' own RSASSAVerifier and with the JDK's provider on valid and on every kind of bad
- * signature, including after a failure on the same thread.
+ * The one signature verifier (per-thread Signatures initialised once, from the native provider when it loads and the
+ * caller allows it) agrees with nimbus' own RSASSAVerifier and with the JDK's provider on valid and on every kind of
+ * bad signature, including after a failure on the same thread; other algorithms go to nimbus.
  */
-class PlanSignatureTest {
+class SignatureVerifiersTest {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private static Map<String, String> signatures(JWSAlgorithm alg) throws Exception {
@@ -66,10 +66,10 @@ class PlanSignatureTest {
         for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512)) {
             Map<String, String> sigs = signatures(alg);
             byte[] input = sigs.remove("input").getBytes(StandardCharsets.US_ASCII);
-            String jca = Plan.jcaRsa(alg.getName());
-            ThreadLocal<Signature> nat = Plan.signatures(jca, key, NativeCrypto.provider().orElse(null));
-            ThreadLocal<Signature> jdk = Plan.signatures(jca, key, null);
-            Plan nativePlan = plan(nat, key), jdkPlan = plan(jdk, key);
+            SignatureVerifier nativePlan = SignatureVerifiers.forKey(new JWSHeader(alg), key, SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
+            SignatureVerifier jdkPlan = SignatureVerifiers.forKey(new JWSHeader(alg), key, SignatureVerifiers.Providers.JDK);
+            assertEquals("JDK", ((SignatureVerifiers.RsaPkcs1) jdkPlan).provider());
+            assertEquals(NativeCrypto.provider().map(java.security.Provider::getName).orElse("JDK"), ((SignatureVerifiers.RsaPkcs1) nativePlan).provider());
             RSASSAVerifier nimbus = new RSASSAVerifier((RSAPublicKey) key);
             JWSHeader header = new JWSHeader(alg);
             for (int round = 0; round < 2; round++) { // the second round runs after failures on the same Signatures
@@ -101,10 +101,6 @@ class PlanSignatureTest {
         return t;
     }
 
-    private static Plan plan(ThreadLocal<Signature> rsa, PublicKey key) {
-        return new Plan(1, true, null, null, null, null, List.of(), List.of(), false, new java.util.concurrent.atomic.AtomicReference<>(), key, rsa);
-    }
-
     @Test
     void aKeyTheNativeProviderRefusesIsVerifiedByTheJdk() throws Exception {
         // A public exponent above 2^33: valid RSA, which the JDK accepts and AWS-LC refuses at initVerify.
@@ -116,10 +112,32 @@ class PlanSignatureTest {
         signer.initSign(pair.getPrivate());
         signer.update(input);
         String sig = B64.encodeToString(signer.sign());
-        ThreadLocal<Signature> rsa = Plan.signatures("SHA256withRSA", pair.getPublic());
-        assertTrue(rsa != null, "some provider must take a valid RSA key");
-        Plan plan = plan(rsa, pair.getPublic());
+        SignatureVerifier plan = SignatureVerifiers.forKey(new JWSHeader(JWSAlgorithm.RS256), pair.getPublic(),
+                SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
+        assertEquals("JDK", ((SignatureVerifiers.RsaPkcs1) plan).provider(), "AWS-LC refuses the exponent; the JDK takes it");
         assertTrue(plan.verify(token(input, sig), input.length));
         assertEquals(false, plan.verify(token(input, sig.substring(0, sig.length() - 2) + (sig.endsWith("A") ? "B" : "A") + sig.charAt(sig.length() - 1)), input.length));
+    }
+
+    @Test
+    void otherAlgorithmsAreNimbusOwn() throws Exception {
+        com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("ec").generate();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec").build(),
+                new JWTClaimsSet.Builder().subject("s").build());
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(ec));
+        String compact = jwt.serialize();
+        int secondDot = compact.lastIndexOf('.');
+        SignatureVerifier v = SignatureVerifiers.forKey(jwt.getHeader(), ec.toPublicKey(), SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
+        assertTrue(v.verify(compact.getBytes(StandardCharsets.US_ASCII), secondDot));
+        byte[] altered = compact.getBytes(StandardCharsets.US_ASCII);
+        altered[secondDot - 2] ^= 0x01; // a payload character changed: still base64url, another signing input
+        assertEquals(false, v.verify(altered, secondDot));
+    }
+
+    @Test
+    void aKeyOfTheWrongTypeIsRefusedWhenTheVerifierIsMade() {
+        assertThrows(com.nimbusds.jose.JOSEException.class, () -> SignatureVerifiers.forKey(new JWSHeader(JWSAlgorithm.RS256),
+                new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate().toPublicKey(),
+                SignatureVerifiers.Providers.JDK));
     }
 }
