@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -204,21 +205,60 @@ public final class TokenDecoder {
         }
         byte[] bytes = decodeBase64Url(part, offset, name, problems);
         if (bytes == null) return null;
+        return jsonObject(bytes, 0, bytes.length, name, offset, problems);
+    }
+
+    /**
+     * The JSON object in the base64url part {@code ascii[start, end)} of a compact token, by the same rule as
+     * {@link #decode} (the base64url alphabet without padding, strict UTF-8, strict JSON, an object, no number that
+     * overflows), or null when the decoder would report a problem. For batch work, which needs only the object.
+     */
+    public static ObjectNode jsonObjectPart(byte[] ascii, int start, int end) {
+        int n = end - start;
+        if (n == 0 || n % 4 == 1) return null;
+        for (int i = start; i < end; i++) {
+            int c = ascii[i];
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return null;
+        }
+        ByteBuffer decoded;
+        try {
+            decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, start, n));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return jsonObject(decoded.array(), decoded.arrayOffset() + decoded.position(), decoded.remaining(), null, 0, null);
+    }
+
+    /**
+     * The one rule for a decoded header or payload: strict UTF-8 text, strict JSON (no duplicate member, no trailing
+     * value), a JSON object, no number that overflows to infinity. Reports why not to {@code problems}; with
+     * {@code problems} null (only the object is wanted) plain ASCII is parsed from its bytes, the same characters.
+     */
+    private static ObjectNode jsonObject(byte[] bytes, int off, int len, String name, int offset, List<Problem> problems) {
+        JsonNode node;
+        if (problems == null && plainText(bytes, off, len)) {
+            try {
+                node = Json.parse(bytes, off, len);
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+            return node instanceof ObjectNode o && nonFiniteNumber(o, "") == null ? o : null;
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes, off, len)).toString();
         } catch (CharacterCodingException e) {
-            problems.add(new Problem(name, "decodes to " + bytes.length + " bytes that are not UTF-8 text, so not JSON "
+            if (problems != null) problems.add(new Problem(name, "decodes to " + len + " bytes that are not UTF-8 text, so not JSON "
                     + "(is this part encrypted or binary?)", offset));
             return null;
         }
-        JsonNode node;
         try {
             node = Json.parse(text);
         } catch (JsonProcessingException e) {
+            if (problems == null) return null;
             String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             String what;
             if (original.startsWith("Duplicate field")) {
@@ -232,24 +272,37 @@ public final class TokenDecoder {
             problems.add(new Problem(name, what + ": " + Json.describe(e), offset));
             return null;
         } catch (RuntimeException e) {
-            problems.add(new Problem(name, "is not JSON: " + e.getMessage(), offset));
+            if (problems != null) problems.add(new Problem(name, "is not JSON: " + e.getMessage(), offset));
             return null;
         }
         if (node == null || node.isMissingNode()) {
-            problems.add(new Problem(name, "decodes to empty text, not a JSON object", offset));
+            if (problems != null) problems.add(new Problem(name, "decodes to empty text, not a JSON object", offset));
             return null;
         }
         if (!(node instanceof ObjectNode obj)) {
-            problems.add(new Problem(name, "is JSON " + node.getNodeType().name().toLowerCase() + ", not a JSON object", offset));
+            if (problems != null) problems.add(new Problem(name, "is JSON " + node.getNodeType().name().toLowerCase() + ", not a JSON object", offset));
             return null;
         }
         String overflow = nonFiniteNumber(obj, "");
         if (overflow != null) {
-            problems.add(new Problem(name, "holds a number beyond the range of a JSON number (" + overflow + " overflows to infinity; "
-                    + "I-JSON, RFC 7493 §2.2, limits numbers to IEEE 754 doubles and no JWT library reads it)", offset));
+            if (problems != null) problems.add(new Problem(name, "holds a number beyond the range of a JSON number (" + overflow
+                    + " overflows to infinity; I-JSON, RFC 7493 §2.2, limits numbers to IEEE 754 doubles and no JWT library reads it)", offset));
             return null;
         }
         return obj;
+    }
+
+    /**
+     * Printable ASCII, tab, CR and LF only: bytes Jackson reads as UTF-8 text exactly as the strict UTF-8 String. (A NUL
+     * among the first bytes would make Jackson's byte parser take the text for UTF-16 or UTF-32; any other control
+     * character or non-ASCII byte takes the String's way.)
+     */
+    static boolean plainText(byte[] bytes, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 ? b != '\t' && b != '\n' && b != '\r' : b == 0x7f) return false;
+        }
+        return true;
     }
 
     /** The path of the first number that overflowed to infinity while parsing (e.g. {@code 1e400}), or null. */
