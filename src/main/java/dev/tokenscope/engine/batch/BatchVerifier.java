@@ -1,16 +1,12 @@
 package dev.tokenscope.engine.batch;
 
-import dev.tokenscope.engine.report.DiagnosisId;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.util.Base64URL;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.crypto.NativeCrypto;
-import dev.tokenscope.engine.check.Check;
-import dev.tokenscope.engine.check.CheckContext;
+import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.check.LifetimeCheck;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.pipeline.Pipeline;
@@ -20,12 +16,8 @@ import dev.tokenscope.engine.input.InputExtractor;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Diagnosis;
-import dev.tokenscope.engine.report.Status;
-import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
-import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
-import dev.tokenscope.engine.token.TokenKind;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;
 import dev.tokenscope.engine.trust.TrustResolver;
 
@@ -35,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -82,19 +72,8 @@ public final class BatchVerifier implements AutoCloseable {
     private final int memoCapacity;
     private final MemoStore memo;
     private final AtomicLong fastPath = new AtomicLong(), fullPath = new AtomicLong();
-    private final Plans plans;
-    private final ClaimOutcomes claimOutcomes;
+    private final FastPath fast;
     private final LineRunner runner;
-    /** The Inspector's pipeline, scheduled by stage: header and trust once per plan, claims per key, the rest per token. */
-    private final List<Check> planChecks, claimChecks, perTokenChecks;
-    /** Claims whose values the claim checks read (their key), or null when one declares nothing: then no fast path. */
-    private final Set<String> keyedClaims;
-    /** Claims whose values the header, trust and signature stages and the trust resolver read (the plan's key), or null. */
-    private final List<String> planClaims;
-    /** False when a per-token check other than a declared time check may read the clock: no verdict is reused over time. */
-    private final boolean memoOverTime;
-
-    /** A memoised verdict, valid for evaluation times in [from, until) (null: unbounded). */
 
     /**
      * @param resolver     where trust material comes from (wrapped so each chain is resolved once)
@@ -113,23 +92,7 @@ public final class BatchVerifier implements AutoCloseable {
         this.clock = clock;
         this.trust = new CachingTrustResolver(resolver);
         this.inspector = new Inspector(trust, clock, pipeline);
-        this.planChecks = pipeline.stage(Check.Stage.HEADER, Check.Stage.TRUST);
-        this.claimChecks = pipeline.stage(Check.Stage.CLAIMS);
-        this.perTokenChecks = pipeline.checks().stream().filter(c -> (c.stage() == Check.Stage.TIME || c.stage() == Check.Stage.OTHER)
-                && !c.reads().envelopeOnly()).toList(); // an envelope-only check gives nothing for the plain tokens the fast path takes
-        this.keyedClaims = pipeline.claimValuesRead(Check.Stage.CLAIMS);
-        Set<String> planReads = pipeline.claimValuesRead(Check.Stage.HEADER, Check.Stage.TRUST, Check.Stage.SIGNATURE);
-        Set<String> resolverReads = trust.claimValuesRead();
-        if (planReads == null || resolverReads == null) {
-            this.planClaims = null;
-        } else {
-            java.util.TreeSet<String> all = new java.util.TreeSet<>(planReads);
-            all.addAll(resolverReads);
-            this.planClaims = List.copyOf(all);
-        }
-        this.plans = planClaims == null ? null : new Plans(planChecks, planClaims, trust, profile);
-        this.claimOutcomes = keyedClaims == null ? null : new ClaimOutcomes(claimChecks, keyedClaims, pipeline.conditionalReads(Check.Stage.CLAIMS), profile);
-        this.memoOverTime = perTokenChecks.stream().allMatch(c -> c.stage() == Check.Stage.TIME && c.reads().known() || !c.reads().clock());
+        this.fast = new FastPath(pipeline, trust, profile, inspector, fullPath);
         this.threads = threads > 0 ? threads : defaultThreads();
         this.runner = new LineRunner(this, profile, clock, this.threads);
         this.memoCapacity = Math.max(0, memoCapacity);
@@ -202,10 +165,9 @@ public final class BatchVerifier implements AutoCloseable {
         return e.result();
     }
 
-
     /** A line without a token: the Inspector's verdict when it gives one (a placeholder is invalid, "placeholder"), else not-a-token. */
     private BatchResult nothing(String line, Extraction ex) {
-        if (dev.tokenscope.engine.check.Diagnoses.PLACEHOLDER.equals(ex.form())) {
+        if (Diagnoses.PLACEHOLDER.equals(ex.form())) {
             Inspector.Judgement j = inspector.judge(line, profile);
             return new BatchResult(j.verdict(), j.topDiagnosis().map(Diagnosis::id).orElse(NOT_A_TOKEN), j.summary(), false);
         }
@@ -216,15 +178,11 @@ public final class BatchVerifier implements AutoCloseable {
         return s.startsWith("Nothing to inspect: ") ? s.substring("Nothing to inspect: ".length()) : s;
     }
 
-
-    private record Evaluated(BatchResult result, Instant from, Instant until) {
-    }
-
     private Evaluated evaluate(String token, Scanned scanned, Instant now) {
-        Evaluated fast = scanned == null ? null : fast(token, scanned, now);
-        if (fast != null) {
+        Evaluated quick = scanned == null ? null : fast.evaluate(token, scanned, now);
+        if (quick != null) {
             fastPath.incrementAndGet();
-            return fast;
+            return quick;
         }
         fullPath.incrementAndGet();
         Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
@@ -237,7 +195,7 @@ public final class BatchVerifier implements AutoCloseable {
         Instant[] w = window(r.claims(), now, profile.skew());
         // A Signed HTTP Request's freshness (ts) changes its outcome at times the window does not know: never memoised;
         // nor is anything when a check may read the clock without saying how.
-        if (popHeader(token) || !memoOverTime) return new Evaluated(result, now, now);
+        if (popHeader(token) || !fast.memoOverTime()) return new Evaluated(result, now, now);
         return new Evaluated(result, w[0], w[1]);
     }
 
@@ -246,10 +204,10 @@ public final class BatchVerifier implements AutoCloseable {
         int dot = token.indexOf('.');
         if (dot <= 0) return false;
         try {
-            JsonNode h = dev.tokenscope.engine.Json.parse(new String(new com.nimbusds.jose.util.Base64URL(token.substring(0, dot)).decode(),
+            JsonNode h = Json.parse(new String(new Base64URL(token.substring(0, dot)).decode(),
                     StandardCharsets.UTF_8));
             return "pop".equalsIgnoreCase(h.path("typ").asText(""));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             return false;
         }
     }
@@ -261,62 +219,6 @@ public final class BatchVerifier implements AutoCloseable {
     static Instant[] window(JsonNode claims, Instant now, Duration skew) {
         return LifetimeCheck.window(claims, now, skew);
     }
-
-
-    // ------------------------------------------------------------------------------------------------ fast path
-
-    private Evaluated fast(String token, Scanned t, Instant now) {
-        if (keyedClaims == null || planClaims == null) return null; // a check or the resolver declares nothing: the Inspector's way
-        int len = t.bytes().length;
-        int d1 = t.d1(), d2 = t.d2();
-        if (len > TokenDecoder.MAX_TOKEN_CHARS || t.dots() != 2 || d1 == 0 || d2 == d1 + 1 || d2 == len - 1) return null;
-        if (d1 % 4 == 1 || (d2 - d1 - 1) % 4 == 1 || (len - d2 - 1) % 4 == 1) return null;
-        ObjectNode claims = TokenDecoder.jsonObjectPart(t.bytes(), d1 + 1, d2); // the decoder's own rule
-        if (claims == null || claims.path("at").isTextual()) return null; // a Signed HTTP Request (PoP): the Inspector's way
-        Plan plan = plans.plan(token, t.bytes(), d1, claims, now);
-        if (!plan.eligible()) return null;
-        boolean verified;
-        try {
-            verified = plan.verify(t.bytes(), d2);
-        } catch (JOSEException | RuntimeException e) {
-            return null;
-        }
-        ClaimOutcomes.ClaimsOutcome co = claimOutcomes.claimsOutcome(token, plan, claims, now);
-        if (!co.clean() || !perTokenPasses(token, plan, claims, now)) return null; // the Inspector explains failures and warnings
-        Instant[] w = memoOverTime ? window(claims, now, profile.skew()) : new Instant[]{now, now};
-        if (!verified) {
-            // Only the signature failed: the Inspector says signature-invalid with the plan's key, the same for every such token.
-            BatchResult known = plan.signatureFailure().get();
-            if (known == null) {
-                fullPath.incrementAndGet();
-                Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
-                if (r.verdict() != Verdict.INVALID || !r.topDiagnosis().map(d -> d.id().equals(DiagnosisId.SIGNATURE_INVALID.id())).orElse(false)
-                        || r.diagnoses().size() != 1) {
-                    return new Evaluated(new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false), w[0], w[1]);
-                }
-                known = new BatchResult(r.verdict(), DiagnosisId.SIGNATURE_INVALID.id(), r.summary(), false);
-                plan.signatureFailure().compareAndSet(null, known);
-            }
-            return new Evaluated(known, w[0], w[1]);
-        }
-        // The Inspector's summary of a valid report.
-        return new Evaluated(co.valid(), w[0], w[1]);
-    }
-
-    /**
-     * True when every per-token check of the pipeline (the lifetime, and any check that declares no stage) passes at
-     * {@code now} without a warning or a diagnosis, run as the Inspector runs it. Anything else goes the Inspector's way.
-     */
-    private boolean perTokenPasses(String token, Plan plan, ObjectNode claims, Instant now) {
-        if (perTokenChecks.isEmpty()) return true;
-        DecodedToken dt = new DecodedToken(token, TokenKind.JWS, plan.header(), claims, -1, List.of(), null, null);
-        CheckContext ctx = new CheckContext(dt, profile, now, plan.trust());
-        for (Check c : perTokenChecks) {
-            if (!c.passesCleanly(ctx)) return false;
-        }
-        return true;
-    }
-
 
     // ------------------------------------------------------------------------------------------------ many lines
 
@@ -343,6 +245,5 @@ public final class BatchVerifier implements AutoCloseable {
     public void close() {
         runner.close();
     }
-
 
 }
