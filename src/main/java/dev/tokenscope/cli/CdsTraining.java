@@ -1,6 +1,6 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.Samples;
+import dev.tokenscope.engine.samples.Samples;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.batch.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

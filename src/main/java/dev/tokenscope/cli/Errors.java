@@ -1,7 +1,7 @@
 package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import picocli.CommandLine;
 
 import java.io.IOException;

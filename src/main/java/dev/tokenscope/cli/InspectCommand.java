@@ -4,7 +4,7 @@ import dev.tokenscope.engine.apiconfig.Precedence;
 import dev.tokenscope.engine.server.ServerFindings;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.InputExtractor;
 import dev.tokenscope.engine.report.Report;
@@ -79,7 +79,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String input;
-        dev.tokenscope.engine.Samples.Sample chosen = null;
+        dev.tokenscope.engine.samples.Samples.Sample chosen = null;
         try {
             // What the user did not mean never gives a verdict: a sample with a token of their own is a usage error.
             if (sample != null && (file != null || token != null)) {
@@ -89,10 +89,10 @@ public final class InspectCommand implements Callable<Integer> {
             String reportProblem = reportOptions.validateWith(json);
             if (reportProblem != null) throw new UsageException(reportProblem);
             if (sample != null) {
-                chosen = dev.tokenscope.engine.Samples.load(sample).orElse(null);
+                chosen = dev.tokenscope.engine.samples.Samples.load(sample).orElse(null);
                 if (chosen == null) {
                     throw new UsageException("no bundled sample " + Shown.value(sample) + "; samples: "
-                            + String.join(", ", dev.tokenscope.engine.Samples.all().stream().map(dev.tokenscope.engine.Samples.Sample::name).toList()));
+                            + String.join(", ", dev.tokenscope.engine.samples.Samples.all().stream().map(dev.tokenscope.engine.samples.Samples.Sample::name).toList()));
                 }
             }
             input = chosen != null ? chosen.token() : readInput();

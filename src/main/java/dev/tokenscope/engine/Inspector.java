@@ -1,5 +1,6 @@
 package dev.tokenscope.engine;
 
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.util.Base64URL;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
@@ -244,7 +244,7 @@ public final class BatchVerifier implements AutoCloseable {
         int dot = token.indexOf('.');
         if (dot <= 0) return false;
         try {
-            JsonNode h = dev.tokenscope.engine.Json.parse(new String(new com.nimbusds.jose.util.Base64URL(token.substring(0, dot)).decode(),
+            JsonNode h = dev.tokenscope.engine.json.Json.parse(new String(new com.nimbusds.jose.util.Base64URL(token.substring(0, dot)).decode(),
                     StandardCharsets.UTF_8));
             return "pop".equalsIgnoreCase(h.path("typ").asText(""));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {

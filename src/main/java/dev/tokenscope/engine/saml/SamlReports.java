@@ -2,8 +2,8 @@ package dev.tokenscope.engine.saml;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
-import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.json.Json;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.claims.HumanTime;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.KeyView;

@@ -3,7 +3,7 @@ package dev.tokenscope.engine.signin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTParser;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.FetchException;
 import dev.tokenscope.engine.net.Http;
 

@@ -170,7 +170,7 @@ class HarScannerTest {
         assertTrue(rows.get(2).report().input().description().contains("token response (id_token) of POST " + LOGIN), rows.get(2).report().input().description());
         assertEquals("id-token", rows.get(2).report().input().candidates().get(0).role());
         // The list as JSON never carries a token value.
-        String json = dev.tokenscope.engine.Json.pretty(rows);
+        String json = dev.tokenscope.engine.json.Json.pretty(rows);
         assertFalse(json.contains(valid.substring(0, 40)), json);
         assertTrue(json.contains("\"where\" : \"Authorization header\""), json);
     }

@@ -322,7 +322,7 @@ class SnippetRunTest {
                     + "v = [ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == 'AUDIENCES'][0]\n"
                     + "sys.stdout.write(json.dumps(v))", py.toString()));
             assertEquals("0", got[0], got[1]);
-            assertEquals(List.of(hostile, API_ID), List.of(dev.tokenscope.engine.Json.MAPPER.readValue(got[1], String[].class)));
+            assertEquals(List.of(hostile, API_ID), List.of(dev.tokenscope.engine.json.Json.MAPPER.readValue(got[1], String[].class)));
         }
         if (Files.isExecutable(Path.of("/usr/bin/node"))) {
             Path js = dir.resolve("hostile.mjs");
