@@ -3,7 +3,6 @@ package dev.tokenscope.cli;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
-import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.signin.Authority;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.Cancellation;
@@ -178,11 +177,11 @@ public final class LoginCommand implements Callable<Integer> {
         SignInRequest request;
         try {
             request = request(); // every usage error before any network traffic
-        } catch (IllegalArgumentException | UsageError e) {
+        } catch (IllegalArgumentException | UsageException e) {
             return Errors.usage(spec, e.getMessage());
         }
         Grant flow = grant();
-        LoginOutput output = new LoginOutput(json, verbose, inspectIdToken, useColor());
+        LoginOutput output = new LoginOutput(json, verbose, inspectIdToken, Commands.useColor(noColor));
         FlowLog log = new FlowLog();
         Cancellation cancel = new Cancellation();
         SignInClient client = signInClients.get();
@@ -216,7 +215,7 @@ public final class LoginCommand implements Callable<Integer> {
         Report report = inspectors.get().inspect(token, profile());
         output.signedIn(request, tokens, log, report, out, err);
         err.flush();
-        return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+        return Commands.exitStatus(report.verdict());
     }
 
     private BrowserLauncher browser(PrintWriter err) {
@@ -242,13 +241,13 @@ public final class LoginCommand implements Callable<Integer> {
                 .certificatePath(certificate == null ? null : certificate.toString());
     }
 
-    private SignInRequest request() throws UsageError {
+    private SignInRequest request() throws UsageException {
         LoginUsage.check(this); // the CLI's own checks (names, contradictions), before the form shared with the window
         String secret = null;
         if (clientSecretEnv != null) {
             secret = env.apply(clientSecretEnv);
             if (secret == null || secret.isEmpty()) {
-                throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty: "
+                throw new UsageException("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty: "
                         + "set it (export " + clientSecretEnv + "=…) before running login");
             }
         }
@@ -257,13 +256,13 @@ public final class LoginCommand implements Callable<Integer> {
         char[] pw = null;
         if (certificatePasswordEnv != null) {
             String v = env.apply(certificatePasswordEnv);
-            if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
+            if (v == null) throw new UsageException("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
             pw = v.toCharArray();
         }
         try {
             return SignInForm.withCertificate(r, certificate, pw);
         } catch (IOException e) {
-            throw new UsageError("could not read the certificate " + certificate + ": " + Shown.message(e.getMessage()));
+            throw new UsageException("could not read the certificate " + certificate + ": " + Shown.message(e.getMessage()));
         } finally {
             if (pw != null) Arrays.fill(pw, '\0');
         }
@@ -272,18 +271,5 @@ public final class LoginCommand implements Callable<Integer> {
     private ValidationProfile profile() {
         return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null, null, null, false,
                 issuers);
-    }
-
-    private boolean useColor() {
-        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
-    }
-
-    /** A problem with the command line: one line on stderr, exit 2. */
-    static final class UsageError extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageError(String message) {
-            super(message);
-        }
     }
 }

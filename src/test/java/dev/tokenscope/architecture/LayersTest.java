@@ -3,8 +3,13 @@ package dev.tokenscope.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -73,11 +78,11 @@ class LayersTest {
 
     @Test
     void everyPackageSaysItsRoleInAPackageInfo() {
-        java.util.Set<String> packages = new java.util.TreeSet<>();
+        Set<String> packages = new TreeSet<>();
         main.forEach(c -> packages.add(c.getPackageName()));
-        java.util.List<String> missing = packages.stream()
+        List<String> missing = packages.stream()
                 .filter(p -> main.stream().noneMatch(c -> c.getPackageName().equals(p) && c.getSimpleName().equals("package-info")))
                 .toList();
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), missing, "packages without a package-info.java saying their role");
+        Assertions.assertEquals(List.of(), missing, "packages without a package-info.java saying their role");
     }
 }
