@@ -64,7 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
             + "holding it in any form), compared with InResponseTo.")
     String authnRequest;
 
-    @Option(names = "--json", description = "Print the report as JSON (schema in the README); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
+    @Option(names = "--json", description = "Print the report as JSON (format: docs/json-report.md); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
     boolean json;
 
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
