@@ -6,7 +6,6 @@ import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.FetchException;
 import dev.tokenscope.engine.net.Http;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
