@@ -1,12 +1,16 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.Samples;
+import dev.tokenscope.engine.samples.Samples;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The run the installed package records its class-data (AppCDS) archive from (packaging/linux/postinst): the two
@@ -24,17 +28,17 @@ public final class CdsTraining {
         run(new PrintWriter(Writer.nullWriter()));
         // The window's classes, from a class list recorded at build time while the GUI started under Xvfb: loaded here
         // (not initialised, so no display is needed) they go into the same archive as the CLI's.
-        if (args.length == 2 && args[0].equals("--classes")) loadClasses(java.nio.file.Path.of(args[1]));
+        if (args.length == 2 && args[0].equals("--classes")) loadClasses(Path.of(args[1]));
     }
 
     /**
      * Loads (without initialising) every class a {@code -XX:DumpLoadedClassList} file names; returns how many loaded.
      * Lines that are not plain class names (lambda proxies, comments) and classes that can't be loaded here are skipped.
      */
-    static int loadClasses(java.nio.file.Path list) {
+    static int loadClasses(Path list) {
         int n = 0;
         ClassLoader loader = CdsTraining.class.getClassLoader();
-        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isEmpty() || line.startsWith("@") || line.startsWith("#")) continue;
                 int sp = line.indexOf(' ');
@@ -47,7 +51,7 @@ public final class CdsTraining {
                     // not on this platform or not loadable without its context: the archive just lacks it
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return n;
         }
         return n;

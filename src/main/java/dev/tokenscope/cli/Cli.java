@@ -1,11 +1,14 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.Version;
+import com.nimbusds.jose.JWSObject;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.batch.WarmUp;
-import picocli.CommandLine;
+import dev.tokenscope.engine.crypto.NativeCrypto;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -74,7 +77,7 @@ public final class Cli implements Runnable {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        boolean json = java.util.Arrays.stream(args).anyMatch(Errors.JSON_OPTIONS::contains);
+        boolean json = Arrays.stream(args).anyMatch(Errors.JSON_OPTIONS::contains);
         cl.setParameterExceptionHandler((ex, a) -> {
             String cmd = ex.getCommandLine().getCommandName().equals("tokenscope") ? "" : ex.getCommandLine().getCommandName() + " ";
             return Errors.usage(out, err, "tokenscope", ex.getMessage() + " (see 'tokenscope " + cmd + "--help')", json);
@@ -89,8 +92,8 @@ public final class Cli implements Runnable {
         public String[] getVersion() {
             return new String[]{"Tokenscope " + Version.get(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                    "nimbus-jose-jwt " + pkgVersion(com.nimbusds.jose.JWSObject.class) + ", OkHttp " + okhttpVersion(),
-                    "Batch signature verification: " + dev.tokenscope.engine.crypto.NativeCrypto.describe()};
+                    "nimbus-jose-jwt " + pkgVersion(JWSObject.class) + ", OkHttp " + okhttpVersion(),
+                    "Batch signature verification: " + NativeCrypto.describe()};
         }
 
         private static String pkgVersion(Class<?> c) {

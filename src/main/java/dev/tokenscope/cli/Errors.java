@@ -1,7 +1,7 @@
 package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How every command reports a usage error: one line on standard error naming the problem and the fix, with nothing
@@ -64,7 +65,7 @@ final class Errors {
         if (e instanceof DirectoryNotEmptyException) return "it is a directory";
         String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
         if (reason == null) return e.getClass().getSimpleName();
-        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        String r = reason.toLowerCase(Locale.ROOT);
         if (r.contains("is a directory")) return "it is a directory";
         if (r.contains("no space")) return "no space left on the device (disk full)";
         if (r.contains("read-only")) return "the file system is read-only";

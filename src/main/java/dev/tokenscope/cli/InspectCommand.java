@@ -4,11 +4,11 @@ import dev.tokenscope.engine.apiconfig.Precedence;
 import dev.tokenscope.engine.server.ServerFindings;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
-import dev.tokenscope.engine.input.InputExtractor;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.samples.Samples;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +17,13 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code tokenscope inspect}: one token (in any form a user pastes) → the report, human or JSON. */
@@ -63,7 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
             + "holding it in any form), compared with InResponseTo.")
     String authnRequest;
 
-    @Option(names = "--json", description = "Print the report as JSON (schema in the README); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
+    @Option(names = "--json", description = "Print the report as JSON (format: docs/json-report.md); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
     boolean json;
 
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
@@ -79,7 +80,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String input;
-        dev.tokenscope.engine.Samples.Sample chosen = null;
+        Samples.Sample chosen = null;
         try {
             // What the user did not mean never gives a verdict: a sample with a token of their own is a usage error.
             if (sample != null && (file != null || token != null)) {
@@ -89,10 +90,10 @@ public final class InspectCommand implements Callable<Integer> {
             String reportProblem = reportOptions.validateWith(json);
             if (reportProblem != null) throw new UsageException(reportProblem);
             if (sample != null) {
-                chosen = dev.tokenscope.engine.Samples.load(sample).orElse(null);
+                chosen = Samples.load(sample).orElse(null);
                 if (chosen == null) {
                     throw new UsageException("no bundled sample " + Shown.value(sample) + "; samples: "
-                            + String.join(", ", dev.tokenscope.engine.Samples.all().stream().map(dev.tokenscope.engine.Samples.Sample::name).toList()));
+                            + String.join(", ", Samples.all().stream().map(Samples.Sample::name).toList()));
                 }
             }
             input = chosen != null ? chosen.token() : readInput();
@@ -101,13 +102,13 @@ public final class InspectCommand implements Callable<Integer> {
         }
         ValidationProfile profile;
         try {
-            profile = chosen != null ? merge(chosen.profile(), profile()) : profile();
+            profile = chosen != null ? merge(chosen.profile(), Commands.profile(validation)) : Commands.profile(validation);
         } catch (UsageException e) {
             return Errors.usage(spec, e.getMessage());
         }
         try {
             readAuthnRequest();
-        } catch (UsageException | java.nio.file.InvalidPathException e) {
+        } catch (UsageException | InvalidPathException e) {
             return Errors.usage(spec, "--authn-request: " + e.getMessage());
         }
         String serverText = null;
@@ -130,15 +131,10 @@ public final class InspectCommand implements Callable<Integer> {
         if (reportOptions.requested()) {
             int rc = reportOptions.write(report, ReportOptions.tokenOf(input, report), out, spec.commandLine().getErr());
             if (rc != 0) return rc;
-            return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+            return Commands.exitStatus(report.verdict());
         }
-        if (json) {
-            out.println(Json.pretty(report));
-        } else {
-            out.print(new HumanRenderer(useColor()).render(report));
-        }
-        out.flush();
-        return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+        Commands.print(report, json, noColor, out);
+        return Commands.exitStatus(report.verdict());
     }
 
     Inspector inspector() {
@@ -151,10 +147,6 @@ public final class InspectCommand implements Callable<Integer> {
         if (authnRequest.isBlank()) throw new UsageException("--authn-request is empty: give the AuthnRequest's ID or a file holding it");
         Path p = Path.of(authnRequest);
         if (authnRequest.length() < 4096 && Files.isRegularFile(p)) authnRequest = readFile(p);
-    }
-
-    private boolean useColor() {
-        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
     }
 
     private String readInput() throws UsageException {
@@ -174,7 +166,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (arg.length() > 4096 || Shown.secretLike(arg) && !arg.contains("/")) return false;
         try {
             return Files.exists(Path.of(arg));
-        } catch (java.nio.file.InvalidPathException | SecurityException e) {
+        } catch (InvalidPathException | SecurityException e) {
             return false;
         }
     }
@@ -192,25 +184,11 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private ValidationProfile profile() throws UsageException {
-        try {
-            return validation.profile();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
     /** A sample's profile, with whatever the command line adds or overrides. */
     private ValidationProfile merge(ValidationProfile base, ValidationProfile cli) {
-        java.util.Set<String> given = new java.util.HashSet<>(validation.given());
+        Set<String> given = new HashSet<>(validation.given());
         if (validation.apiView() != null) validation.apiView().settings().forEach(st -> given.add(st.field())); // --api-config over the sample
-        return Precedence.merge(base, java.util.List.of(), cli, given).profile();
+        return Precedence.merge(base, List.of(), cli, given).profile();
     }
 
-    /** A problem with what the user typed: one line on stderr, exit 2. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,25 +1,19 @@
 package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
-import dev.tokenscope.engine.report.Verdict;
-import dev.tokenscope.engine.signin.AadstsCatalogue;
 import dev.tokenscope.engine.signin.Authority;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.Cancellation;
 import dev.tokenscope.desktop.DesktopBrowserLauncher;
-import dev.tokenscope.engine.signin.DeviceCodeInfo;
 import dev.tokenscope.engine.signin.FlowLog;
-import dev.tokenscope.engine.signin.OAuthError;
 import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.signin.SignInException;
 import dev.tokenscope.engine.signin.SignInForm;
 import dev.tokenscope.engine.signin.SignInRequest;
 import dev.tokenscope.engine.signin.TokenSet;
-import dev.tokenscope.engine.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,13 +22,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -187,10 +177,11 @@ public final class LoginCommand implements Callable<Integer> {
         SignInRequest request;
         try {
             request = request(); // every usage error before any network traffic
-        } catch (IllegalArgumentException | UsageError e) {
+        } catch (IllegalArgumentException | UsageException e) {
             return Errors.usage(spec, e.getMessage());
         }
         Grant flow = grant();
+        LoginOutput output = new LoginOutput(json, verbose, inspectIdToken, Commands.useColor(noColor));
         FlowLog log = new FlowLog();
         Cancellation cancel = new Cancellation();
         SignInClient client = signInClients.get();
@@ -199,7 +190,7 @@ public final class LoginCommand implements Callable<Integer> {
         TokenSet tokens;
         try {
             tokens = switch (flow) {
-                case DEVICE_CODE -> client.deviceCode(request, info -> showDeviceCode(info, err), log, cancel);
+                case DEVICE_CODE -> client.deviceCode(request, info -> output.deviceCode(info, err), log, cancel);
                 case CLIENT_CREDENTIALS -> client.clientCredentials(request, log, cancel);
                 default -> client.authorizationCode(request, browser(err), log, cancel);
             };
@@ -212,31 +203,19 @@ public final class LoginCommand implements Callable<Integer> {
                 }
             }
         } catch (SignInException e) {
-            failure(e, log, out, err);
+            output.failure(e, log, out, err);
             return SIGN_IN_FAILED;
         }
         String token = inspectIdToken ? tokens.idToken().orElse(null) : tokens.accessToken();
         if (token == null) {
             err.println("tokenscope login: no ID token came back (request the openid scope)");
-            printLog(log, err);
+            output.printLog(log, err);
             return SIGN_IN_FAILED;
         }
         Report report = inspectors.get().inspect(token, profile());
-        if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("signIn", summary(request, tokens));
-            if (verbose) doc.put("flowLog", log.entries());
-            doc.put("report", report);
-            out.println(Json.pretty(doc));
-        } else {
-            out.print(humanSummary(request, tokens));
-            out.println();
-            out.print(new HumanRenderer(useColor()).render(report));
-            printLog(log, err);
-        }
-        out.flush();
+        output.signedIn(request, tokens, log, report, out, err);
         err.flush();
-        return report.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+        return Commands.exitStatus(report.verdict());
     }
 
     private BrowserLauncher browser(PrintWriter err) {
@@ -262,13 +241,13 @@ public final class LoginCommand implements Callable<Integer> {
                 .certificatePath(certificate == null ? null : certificate.toString());
     }
 
-    private SignInRequest request() throws UsageError {
+    private SignInRequest request() throws UsageException {
         LoginUsage.check(this); // the CLI's own checks (names, contradictions), before the form shared with the window
         String secret = null;
         if (clientSecretEnv != null) {
             secret = env.apply(clientSecretEnv);
             if (secret == null || secret.isEmpty()) {
-                throw new UsageError("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty: "
+                throw new UsageException("environment variable " + clientSecretEnv + " (--client-secret-env) is not set or empty: "
                         + "set it (export " + clientSecretEnv + "=…) before running login");
             }
         }
@@ -277,129 +256,20 @@ public final class LoginCommand implements Callable<Integer> {
         char[] pw = null;
         if (certificatePasswordEnv != null) {
             String v = env.apply(certificatePasswordEnv);
-            if (v == null) throw new UsageError("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
+            if (v == null) throw new UsageException("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
             pw = v.toCharArray();
         }
         try {
             return SignInForm.withCertificate(r, certificate, pw);
         } catch (IOException e) {
-            throw new UsageError("could not read the certificate " + certificate + ": " + Shown.message(e.getMessage()));
+            throw new UsageException("could not read the certificate " + certificate + ": " + Shown.message(e.getMessage()));
         } finally {
-            if (pw != null) java.util.Arrays.fill(pw, '\0');
+            if (pw != null) Arrays.fill(pw, '\0');
         }
     }
 
     private ValidationProfile profile() {
         return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null, null, null, false,
                 issuers);
-    }
-
-    private void showDeviceCode(DeviceCodeInfo info, PrintWriter err) {
-        String at = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault()).format(info.expiresAt());
-        err.println();
-        err.println("To sign in, open this page in a browser on any device:");
-        err.println("    " + SafeText.line(info.verificationUri()));
-        err.println("and enter the code:");
-        err.println("    " + SafeText.line(info.userCode()));
-        if (info.verificationUriComplete() != null) err.println("(or open " + SafeText.line(info.verificationUriComplete()) + ")");
-        err.println("The code expires in " + minutes(info.expiresIn()) + " (at " + at + "). Waiting for the sign-in… (Ctrl+C cancels)");
-        err.println();
-        err.flush();
-    }
-
-    private static String minutes(Duration d) {
-        long s = d.toSeconds();
-        return s >= 120 ? (s / 60) + " minutes" : s + " seconds";
-    }
-
-    private Map<String, Object> summary(SignInRequest r, TokenSet t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("flow", t.grant().grantType());
-        m.put("authority", r.authority().url());
-        m.put("clientId", r.clientId());
-        TokenSet.ScopeComparison sc = t.scopes();
-        m.put("requestedScopes", sc.requested());
-        m.put("grantedScopes", sc.granted());
-        m.put("notGranted", sc.notGranted());
-        m.put("extraGranted", sc.extra());
-        m.put("tokenPermissions", sc.inToken());
-        m.put("tokenType", t.tokenType());
-        m.put("expiresIn", t.expiresIn());
-        m.put("idToken", t.idToken().isPresent());
-        m.put("refreshToken", t.refreshToken().isPresent());
-        m.put("inspected", inspectIdToken ? "id_token" : "access_token");
-        if (r.spaOrigin() != null) m.put("origin", r.spaOrigin());
-        return m;
-    }
-
-    private String humanSummary(SignInRequest r, TokenSet t) {
-        StringBuilder sb = new StringBuilder();
-        TokenSet.ScopeComparison sc = t.scopes();
-        sb.append("Signed in: ").append(flowName(t.grant())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
-        sb.append("  scopes requested: ").append(SafeText.line(String.join(" ", sc.requested()))).append('\n');
-        sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : SafeText.line(String.join(" ", sc.granted()))).append('\n');
-        if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(SafeText.line(String.join(" ", sc.notGranted()))).append('\n');
-        if (!sc.extra().isEmpty()) sb.append("  also granted:     ").append(SafeText.line(String.join(" ", sc.extra()))).append('\n');
-        if (!sc.inToken().isEmpty()) sb.append("  in the token:     ").append(SafeText.line(String.join(" ", sc.inToken()))).append(" (scp/roles)").append('\n');
-        sb.append("  ID token: ").append(t.idToken().isPresent() ? "received" + (inspectIdToken ? " (inspected below)" : " (--id-token inspects it)") : "none")
-                .append("; refresh token: ").append(t.refreshToken().isPresent() ? "received (in memory only, discarded on exit)" : "none").append('\n');
-        sb.append("Report of the ").append(inspectIdToken ? "ID token" : "access token").append(":\n");
-        return sb.toString();
-    }
-
-    private void failure(SignInException e, FlowLog log, PrintWriter out, PrintWriter err) {
-        if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            f.put("message", e.getMessage());
-            e.oauthError().ifPresent(o -> f.put("oauthError", errorJson(o)));
-            doc.put("signIn", Map.of("error", f));
-            if (verbose) doc.put("flowLog", log.entries());
-            out.println(Json.pretty(doc));
-            out.flush();
-        }
-        err.println("tokenscope login: sign-in failed: " + SafeText.line(e.getMessage()));
-        e.oauthError().ifPresent(o -> err.print(o.render()));
-        if (e.kind() == SignInException.Kind.PORT_IN_USE) err.println("  Try without --port (a random port), or free the port.");
-        if (!json) printLog(log, err);
-        if (!verbose) err.println("Run again with --verbose to see each HTTP exchange (secrets redacted).");
-        err.flush();
-    }
-
-    static Map<String, Object> errorJson(OAuthError o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("httpStatus", o.httpStatus());
-        m.put("error", o.error());
-        m.put("errorDescription", o.errorDescription());
-        m.put("errorCodes", o.errorCodes());
-        m.put("correlationId", o.correlationId());
-        m.put("traceId", o.traceId());
-        m.put("timestamp", o.timestamp());
-        m.put("errorUri", o.errorUri());
-        List<AadstsCatalogue.Entry> ex = o.explanations();
-        m.put("explanations", ex);
-        return m;
-    }
-
-    private void printLog(FlowLog log, PrintWriter err) {
-        if (!verbose) return;
-        err.println();
-        err.println("Flow log (codes, verifiers, secrets and tokens redacted):");
-        err.print(log.render());
-        err.flush();
-    }
-
-    private boolean useColor() {
-        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
-    }
-
-    /** A problem with the command line: one line on stderr, exit 2. */
-    static final class UsageError extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageError(String message) {
-            super(message);
-        }
     }
 }

@@ -32,8 +32,7 @@ public final class OpenCommand implements Callable<Integer> {
         try {
             paths = OpenFiles.parse(files);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("tokenscope open: " + e.getMessage());
-            return Cli.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
         if (OpenFiles.toRunningWindow(paths)) return Cli.VALID;
         spec.commandLine().getErr().println("tokenscope open: no display for the window"

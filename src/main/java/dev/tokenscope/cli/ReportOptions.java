@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The export options of {@code inspect} (a picocli mixin): {@code --report md|html|json [--out FILE] [--mask-pii]
@@ -62,7 +64,7 @@ public final class ReportOptions {
         }
         if (format != null && out != null) {
             ExportFormat asked = ExportFormat.parse(format).orElseThrow();
-            java.util.Optional<ExportFormat> byName = ExportFormat.ofFileName(name);
+            Optional<ExportFormat> byName = ExportFormat.ofFileName(name);
             if (byName.isPresent() && byName.get() != asked) {
                 return "--report " + format + " asks for " + asked.label() + " but --out " + out + " ends like a " + byName.get().label()
                         + " file: ask for one, e.g. drop --report (the extension decides) or name the file for " + asked.label();
@@ -120,7 +122,7 @@ public final class ReportOptions {
 
     /** The fix for a write failure: create the directory, choose another place. */
     private String whereFix(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException n && n.getReason() != null) {
+        if (e instanceof NoSuchFileException n && n.getReason() != null) {
             return " (" + n.getFile() + "); create it first or choose an existing directory";
         }
         return "; choose another file or directory";

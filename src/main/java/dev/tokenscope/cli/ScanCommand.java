@@ -3,7 +3,7 @@ package dev.tokenscope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.har.HarAnalysis;
 import dev.tokenscope.engine.har.HarFormatException;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,12 +74,12 @@ public class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ValidationProfile profile;
         try {
-            profile = validation.profile();
-        } catch (IllegalArgumentException e) {
+            profile = Commands.profile(validation);
+        } catch (UsageException e) {
             return Errors.usage(spec, e.getMessage());
         }
         HarScan scan;
-        try (java.io.InputStream in = VerifyCommand.open(argument)) {
+        try (InputStream in = VerifyCommand.open(argument)) {
             file = Path.of(argument);
             scan = new HarScanner().scan(in);
         } catch (HarFormatException e) {
@@ -99,10 +99,8 @@ public class ScanCommand implements Callable<Integer> {
         if (pick != null) {
             if (pick < 1 || pick > rows.size()) return Errors.usage(spec, "--inspect takes 1 to " + rows.size() + ", not " + pick);
             HarRow row = rows.get(pick - 1);
-            if (json) out.println(Json.pretty(row.report()));
-            else out.print(new HumanRenderer(!noColor && System.getenv("NO_COLOR") == null && System.console() != null).render(row.report()));
-            out.flush();
-            return row.verdict() == Verdict.VALID ? Cli.VALID : Cli.INVALID;
+            Commands.print(row.report(), json, noColor, out);
+            return Commands.exitStatus(row.verdict());
         }
         String story = HarStory.tell(scan, rows);
         if (json) {
@@ -163,8 +161,8 @@ public class ScanCommand implements Callable<Integer> {
                 if (call.status() > 0) sb.append(" → ").append(call.status());
                 sb.append(" (entries[").append(call.entry()).append("])\n");
             }
-            if (f.calls().size() == dev.tokenscope.engine.har.HarScanner.MAX_CALLS) {
-                sb.append("    (at most ").append(dev.tokenscope.engine.har.HarScanner.MAX_CALLS).append(" requests are listed per token; --json has the same list)\n");
+            if (f.calls().size() == HarScanner.MAX_CALLS) {
+                sb.append("    (at most ").append(HarScanner.MAX_CALLS).append(" requests are listed per token; --json has the same list)\n");
             }
             if (r.audience() != null || r.expires() != null) {
                 sb.append("    ");

@@ -2,6 +2,7 @@ package dev.tokenscope.cli;
 
 import dev.tokenscope.engine.input.InputExtractor;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,12 @@ final class StandardInput {
     static final String CLOSED = "no input: standard input is closed; pipe the token in (pbpaste | tokenscope inspect -) or use --file PATH";
 
     /** Reads standard input for a command that takes one token. */
-    static String read() throws InspectCommand.UsageException {
-        if (closed(descriptor0())) throw new InspectCommand.UsageException(CLOSED);
+    static String read() throws UsageException {
+        if (closed(descriptor0())) throw new UsageException(CLOSED);
         try {
             return readCapped(System.in, "standard input");
         } catch (IOException e) {
-            throw new InspectCommand.UsageException(CLOSED + " (" + Errors.why(e) + ")");
+            throw new UsageException(CLOSED + " (" + Errors.why(e) + ")");
         }
     }
 
@@ -50,21 +51,21 @@ final class StandardInput {
         if (home != null && t.startsWith(home + "/")) return true;
         if (t.endsWith(".jar") || t.endsWith("/modules")) return true;
         String cp = System.getProperty("java.class.path", "");
-        for (String entry : cp.split(java.io.File.pathSeparator)) {
+        for (String entry : cp.split(File.pathSeparator)) {
             if (!entry.isEmpty() && Path.of(entry).toAbsolutePath().toString().equals(t)) return true;
         }
         return false;
     }
 
     /** Reads {@code in} whole: at most the input cap, and no binary (a NUL in the first 4 KiB). */
-    static String readCapped(InputStream in, String what) throws IOException, InspectCommand.UsageException {
+    static String readCapped(InputStream in, String what) throws IOException, UsageException {
         byte[] bytes = in.readNBytes(InputExtractor.MAX_INPUT_CHARS + 1);
         if (bytes.length > InputExtractor.MAX_INPUT_CHARS) {
-            throw new InspectCommand.UsageException(what + " is larger than " + (InputExtractor.MAX_INPUT_CHARS >> 20)
+            throw new UsageException(what + " is larger than " + (InputExtractor.MAX_INPUT_CHARS >> 20)
                     + " MiB; a token is a few kilobytes (for a browser capture use tokenscope scan)");
         }
         if (binary(bytes, bytes.length)) {
-            throw new InspectCommand.UsageException(what + " is a binary file (it contains NUL bytes), not text holding a token");
+            throw new UsageException(what + " is a binary file (it contains NUL bytes), not text holding a token");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,9 +91,9 @@ public final class ValidationOptions {
      */
     public ValidationProfile profile() {
         checkSkew("--skew", skewSeconds);
-        for (var o : List.of(java.util.Map.entry("--audience", audiences), java.util.Map.entry("--tenant", tenants),
-                java.util.Map.entry("--client", clients), java.util.Map.entry("--scope", scopes), java.util.Map.entry("--role", roles),
-                java.util.Map.entry("--issuer", issuers))) {
+        for (var o : List.of(Map.entry("--audience", audiences), Map.entry("--tenant", tenants),
+                Map.entry("--client", clients), Map.entry("--scope", scopes), Map.entry("--role", roles),
+                Map.entry("--issuer", issuers))) {
             notBlank(o.getKey(), o.getValue());
         }
         Instant when = at == null ? null : parseInstant(at);
@@ -141,7 +143,7 @@ public final class ValidationOptions {
             return Instant.parse(v);
         } catch (DateTimeParseException | NumberFormatException e) {
             try {
-                java.time.LocalDateTime.parse(v);
+                LocalDateTime.parse(v);
                 throw new IllegalArgumentException("--at " + Shown.value(s) + " has no time zone: add Z or an offset, e.g. " + v + "Z (UTC) or "
                         + v + "+01:00");
             } catch (DateTimeParseException notLocal) {

@@ -1,13 +1,5 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.apiconfig.ApiConfig;
-import dev.tokenscope.engine.apiconfig.ApiConfigException;
-import dev.tokenscope.engine.apiconfig.ApiConfigImporter;
-import dev.tokenscope.engine.apiconfig.Precedence;
-import dev.tokenscope.engine.report.ApiView;
-import java.util.HashSet;
-import java.util.Set;
-
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tokenscope.engine.batch.BatchResult;
 import dev.tokenscope.engine.batch.BatchSummary;
@@ -33,11 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -90,10 +77,10 @@ public class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ValidationProfile profile;
         try {
-            profile = validation.profile();
-            if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more, not " + threads);
-            if (memo < 0) throw new IllegalArgumentException("--memo must be 0 or more, not " + memo);
-        } catch (IllegalArgumentException e) {
+            profile = Commands.profile(validation);
+            if (threads < 0) throw new UsageException("--threads must be 0 (all cores) or more, not " + threads);
+            if (memo < 0) throw new UsageException("--memo must be 0 or more, not " + memo);
+        } catch (UsageException e) {
             return Errors.usage(spec, e.getMessage());
         }
         InputStream in;

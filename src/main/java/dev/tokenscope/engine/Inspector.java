@@ -2,6 +2,7 @@ package dev.tokenscope.engine;
 
 import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.DiagnosisId;
+import dev.tokenscope.engine.about.Version;
 
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;

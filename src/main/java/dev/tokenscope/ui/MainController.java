@@ -1,6 +1,6 @@
 package dev.tokenscope.ui;
 
-import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.ui.model.Banner;

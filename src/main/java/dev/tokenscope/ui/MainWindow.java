@@ -1,7 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.ProfileStore;

@@ -1,6 +1,6 @@
 package dev.tokenscope.ui;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.ui.model.InspectorViewModel;

@@ -141,7 +141,7 @@ public final class Screenshots {
     /** A small Chromium-like capture: a sign-in, API calls with the sample tokens, an implicit-flow redirect. */
     private static String sampleCapture(MainViewModel m) {
         String valid = sample(m, "01-").token(), expired = sample(m, "02-").token(), id = sample(m, "03-").token(), graph = sample(m, "04-").token();
-        var root = dev.tokenscope.engine.Json.MAPPER.createObjectNode();
+        var root = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode();
         var log = root.putObject("log");
         log.put("version", "1.2");
         log.putObject("creator").put("name", "WebInspector").put("version", "537.36");
@@ -172,7 +172,7 @@ public final class Screenshots {
             var e = entry.apply(c[0], c[1]);
             ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("request").get("headers")).addObject().put("name", "authorization").put("value", "Bearer " + c[2]);
         }
-        return dev.tokenscope.engine.Json.pretty(root);
+        return dev.tokenscope.engine.json.Json.pretty(root);
     }
 
     private static SampleCatalog.Sample sample(MainViewModel m, String prefix) {

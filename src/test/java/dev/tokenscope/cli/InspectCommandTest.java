@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static dev.tokenscope.testing.Tokens.API_ID;
@@ -573,7 +574,7 @@ class InspectCommandTest {
         assertTrue(r.out().contains("info: Contains a terminal control sequence (ESC); contains a right-to-left override: the text displays "
                 + "differently from what it is; contains control characters."), r.out());
         assertTrue(lineWith(r.out(), "  roles ").contains("[Reader, Admin\\u202e]"), r.out());
-        assertTrue(lineWith(r.out(), "  xms_nested ").toLowerCase(java.util.Locale.ROOT).contains("\\u001b"), r.out()); // JSON-escaped inside an object
+        assertTrue(lineWith(r.out(), "  xms_nested ").toLowerCase(Locale.ROOT).contains("\\u001b"), r.out()); // JSON-escaped inside an object
     }
 
     @Test

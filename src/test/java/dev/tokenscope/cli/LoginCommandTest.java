@@ -2,7 +2,7 @@ package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.SignInClient;

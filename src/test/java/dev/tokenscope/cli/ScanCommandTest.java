@@ -1,7 +1,10 @@
 package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.json.Json;
+import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static dev.tokenscope.testing.Tokens.API_ID;
 import static dev.tokenscope.testing.Tokens.NOW;
@@ -223,14 +227,14 @@ class ScanCommandTest {
 
     /** A command with the export options, as inspect will have them. */
     @CommandLine.Command(name = "exporting")
-    static final class Exporting implements java.util.concurrent.Callable<Integer> {
+    static final class Exporting implements Callable<Integer> {
         @CommandLine.Mixin
         ReportOptions report = new ReportOptions();
         @CommandLine.Parameters
         String token;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        static dev.tokenscope.engine.report.Report lastReport;
+        static Report lastReport;
 
         @Override
         public Integer call() {
@@ -239,8 +243,8 @@ class ScanCommandTest {
                 spec.commandLine().getErr().println("tokenscope inspect: " + problem);
                 return Cli.USAGE;
             }
-            dev.tokenscope.engine.report.Report r = dev.tokenscope.engine.Inspector.offline().inspect(token,
-                    dev.tokenscope.engine.check.ValidationProfile.defaults().withAt(NOW));
+            Report r = Inspector.offline().inspect(token,
+                    ValidationProfile.defaults().withAt(NOW));
             lastReport = r;
             return report.write(r, ReportOptions.tokenOf(token, r), spec.commandLine().getOut(), spec.commandLine().getErr());
         }

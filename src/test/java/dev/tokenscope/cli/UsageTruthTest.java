@@ -1,8 +1,8 @@
 package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.Inspector;
+import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,7 +116,7 @@ class UsageTruthTest {
             CommandLine cl = new CommandLine(cmd);
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            List<String> args = new java.util.ArrayList<>(List.of("--authority", "contoso.onmicrosoft.com", "--client-id", "11111111-2222-3333-4444-555555555555"));
+            List<String> args = new ArrayList<>(List.of("--authority", "contoso.onmicrosoft.com", "--client-id", "11111111-2222-3333-4444-555555555555"));
             args.addAll(cases.get(i));
             assertEquals(Cli.USAGE, cl.execute(args.toArray(String[]::new)), cases.get(i) + ": " + err);
             assertTrue(err.toString().contains(says.get(i)), cases.get(i) + ": " + err);

@@ -1,7 +1,7 @@
 package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

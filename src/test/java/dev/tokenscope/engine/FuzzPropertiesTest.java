@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.input.Candidate;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.input.InputExtractor;

@@ -10,7 +10,7 @@ import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.cli.HumanRenderer;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.engine.export.ExportFormat;

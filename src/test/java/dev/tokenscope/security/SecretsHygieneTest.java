@@ -1,6 +1,6 @@
 package dev.tokenscope.security;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.testing.FakeEntra;

@@ -2,7 +2,7 @@ package dev.tokenscope.testing;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;

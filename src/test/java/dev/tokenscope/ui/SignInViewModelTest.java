@@ -4,7 +4,7 @@ import dev.tokenscope.ui.model.signin.SignInProfilesModel;
 import dev.tokenscope.ui.model.signin.SignInTexts;
 import dev.tokenscope.engine.signin.SignInForm;
 import dev.tokenscope.ui.model.signin.SignInRunModel;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.signin.AadstsCatalogue;
 import dev.tokenscope.engine.signin.BrowserLauncher;

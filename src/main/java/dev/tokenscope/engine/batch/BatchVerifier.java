@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.util.Base64URL;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.check.LifetimeCheck;

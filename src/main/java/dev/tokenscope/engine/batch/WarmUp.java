@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.batch;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Samples;
+import dev.tokenscope.engine.samples.Samples;
 import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,7 +183,7 @@ public final class ClaimCatalogue {
 
     private String interpret(Entry e, JsonNode value) {
         if ("azure-resource-id".equals(e.type()) && value.isTextual()) {
-            return dev.tokenscope.engine.entra.ManagedIdentity.parse(value.asText()).map(m -> m.describe()).orElse(null);
+            return AzureResourceId.parse(value.asText()).map(AzureResourceId::describeIdentity).orElse(null);
         }
         List<String> parts = new ArrayList<>();
         List<String> items = new ArrayList<>();

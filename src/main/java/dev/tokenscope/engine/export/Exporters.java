@@ -6,7 +6,9 @@ import dev.tokenscope.engine.report.Report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -47,9 +49,9 @@ public final class Exporters {
         Path dir = abs.getParent();
         // Never create directories: a typo in a path must not leave new directories behind (as root, anywhere).
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, Files.exists(dir) ? "is a file, not a directory" : "the directory does not exist");
+            throw new NoSuchFileException(dir.toString(), null, Files.exists(dir) ? "is a file, not a directory" : "the directory does not exist");
         }
-        if (Files.isDirectory(abs)) throw new java.nio.file.FileSystemException(abs.toString(), null, "is a directory");
+        if (Files.isDirectory(abs)) throw new FileSystemException(abs.toString(), null, "is a directory");
         Path tmp = Files.createTempFile(dir, ".tokenscope-export", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.export;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Report;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.export;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.report.Diagnosis;

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.input.SamlShape;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.saml.SamlXml;
+import dev.tokenscope.engine.token.TokenKind;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -92,7 +96,7 @@ public final class Redactor {
         }
         scrub(tree, replacements, options);
         if (options.maskPii()) notes.add(NOTE_PII_MASKED);
-        boolean saml = report.token() != null && report.token().kind() == dev.tokenscope.engine.token.TokenKind.SAML;
+        boolean saml = report.token() != null && report.token().kind() == TokenKind.SAML;
         notes.add(options.keepSignature() && !options.maskPii() ? NOTE_SIGNATURE_KEPT : saml ? NOTE_SAML_SIGNATURE_REMOVED : NOTE_SIGNATURE_REMOVED);
         try {
             return new Redacted(Json.MAPPER.treeToValue(tree, Report.class), exported, notes);
@@ -117,7 +121,7 @@ public final class Redactor {
      */
     public static String withoutSignature(String token) {
         String t = token.strip();
-        if (dev.tokenscope.engine.input.SamlShape.looksLikeSaml(t)) return dev.tokenscope.engine.saml.SamlXml.redacted(t);
+        if (SamlShape.looksLikeSaml(t)) return SamlXml.redacted(t);
         String[] parts = t.split("\\.", -1);
         if (parts.length == 3) return parts[0] + "." + parts[1];
         if (parts.length == 5) return parts[0] + ".[encrypted parts removed]";
@@ -132,7 +136,7 @@ public final class Redactor {
     static boolean personal(String claim) {
         if (PII_CLAIMS.contains(claim) || claim.startsWith("NameID (") || claim.equals("NameID")) return true;
         int slash = claim.lastIndexOf('/');
-        return slash > 0 && claim.startsWith("http") && SAML_PII.contains(claim.substring(slash + 1).toLowerCase(java.util.Locale.ROOT));
+        return slash > 0 && claim.startsWith("http") && SAML_PII.contains(claim.substring(slash + 1).toLowerCase(Locale.ROOT));
     }
 
     private static void collectPii(JsonNode claims, Map<String, String> out) {

@@ -1,5 +1,8 @@
 package dev.tokenscope.engine.har;
 
+import dev.tokenscope.engine.input.Role;
+import dev.tokenscope.engine.report.Verdict;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -109,7 +112,7 @@ public final class HarStory {
 
     /** "an ID token", "a Microsoft Graph token", "a token for api://orders", "the placeholder 'undefined'". */
     static String acquiredLabel(HarRow r) {
-        if (r.finding().role() == dev.tokenscope.engine.input.Role.SAML) return r.type() != null ? "a " + r.type() : "a SAML message";
+        if (r.finding().role() == Role.SAML) return r.type() != null ? "a " + r.type() : "a SAML message";
         return switch (r.judgedAs()) {
             case PLACEHOLDER -> "the placeholder '" + r.finding().token() + "' instead of a token";
             case ID_TOKEN_FOR_CLIENT -> "an ID token";
@@ -120,7 +123,7 @@ public final class HarStory {
 
     /** How a call's credential is told: "`Bearer undefined`", "the Microsoft Graph token", "the token for api://orders". */
     static String usedLabel(HarRow r, boolean acquired) {
-        if (r.finding().role() == dev.tokenscope.engine.input.Role.SAML) return (acquired ? "the " : "a ") + (r.type() != null ? r.type() : "SAML message");
+        if (r.finding().role() == Role.SAML) return (acquired ? "the " : "a ") + (r.type() != null ? r.type() : "SAML message");
         String what = switch (r.judgedAs()) {
             case PLACEHOLDER -> null;
             case ID_TOKEN_FOR_CLIENT -> "ID token";
@@ -129,7 +132,7 @@ public final class HarStory {
         };
         if (what == null) return "`Bearer " + r.finding().token() + "`";
         String s = (acquired ? "the " : article(what) + " ") + what;
-        if (r.judgedAs() == HarRow.JudgedAs.API && r.verdict() == dev.tokenscope.engine.report.Verdict.INVALID && r.diagnosis() != null) {
+        if (r.judgedAs() == HarRow.JudgedAs.API && r.verdict() == Verdict.INVALID && r.diagnosis() != null) {
             s += " (not valid: " + r.diagnosis() + ")";
         }
         return s;

@@ -3,10 +3,15 @@ package dev.tokenscope.engine.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tokenscope.engine.entra.TokenFacts;
+import dev.tokenscope.engine.token.DecodedToken;
+import dev.tokenscope.engine.token.TokenDecoder;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +142,7 @@ public final class InputExtractor {
                 sb.append('\n').append(line);
                 continue;
             }
-            long rest = java.util.Arrays.stream(lines, i, lines.length).filter(l -> !l.isBlank()).count();
+            long rest = Arrays.stream(lines, i, lines.length).filter(l -> !l.isBlank()).count();
             if (rest > 0) notes.add("ignored the " + rest + (rest == 1 ? " line" : " lines") + " after the token (other headers or text)");
             break;
         }
@@ -211,7 +216,7 @@ public final class InputExtractor {
                 for (JsonNode entry : section) if (found.size() < 50) msalEntry(entry, notes, found);
             }
             if (!found.isEmpty()) {
-                found.sort(java.util.Comparator.comparingInt(c -> c.role().ordinal()));
+                found.sort(Comparator.comparingInt(c -> c.role().ordinal()));
                 return new Extraction("msal-cache", "An MSAL token cache with " + found.size() + (found.size() == 1 ? " entry" : " entries"), notes, found);
             }
         }
@@ -323,14 +328,14 @@ public final class InputExtractor {
     private static List<Candidate> byRole(List<Candidate> found) {
         List<Candidate> named = new ArrayList<>();
         for (Candidate c : found) named.add(new Candidate(roleOf(c.value()), c.source(), c.value()));
-        named.sort(java.util.Comparator.comparingInt(c -> c.role().ordinal()));
+        named.sort(Comparator.comparingInt(c -> c.role().ordinal()));
         return named;
     }
 
     private static Role roleOf(String jwt) {
-        dev.tokenscope.engine.token.DecodedToken t = new dev.tokenscope.engine.token.TokenDecoder().decode(jwt);
+        DecodedToken t = new TokenDecoder().decode(jwt);
         if (t.claims() == null) return Role.TOKEN;
-        return switch (new dev.tokenscope.engine.entra.TokenFacts(t).type()) {
+        return switch (new TokenFacts(t).type()) {
             case ACCESS_TOKEN, APP_ONLY_ACCESS_TOKEN -> Role.ACCESS_TOKEN;
             case ID_TOKEN -> Role.ID_TOKEN;
             case UNKNOWN -> Role.TOKEN;
@@ -358,7 +363,7 @@ public final class InputExtractor {
             return none("unrecognised", "No token found: '" + shown + "' is a word (letters only), neither a JWT (three base64url parts, "
                     + "usually starting with \"eyJ\") nor an opaque token (which mixes letters, digits and symbols).");
         }
-        if (value.indexOf('.') < 0 && TOKENISH.matcher(value).matches() && !dev.tokenscope.engine.token.TokenDecoder.opaqueShaped(value)) {
+        if (value.indexOf('.') < 0 && TOKENISH.matcher(value).matches() && !TokenDecoder.opaqueShaped(value)) {
             String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
             return none("unrecognised", "No token found: '" + shown + "' is neither a JWT (three base64url parts, usually starting with "
                     + "\"eyJ\") nor an opaque token (a long base64-like string such as a consumer-account ticket \"EwA…\").");

@@ -2,6 +2,8 @@ package dev.tokenscope.engine.input;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** What a string found in the input is, as far as its surroundings tell. */
 public enum Role {
     ACCESS_TOKEN("access token", true),
@@ -29,6 +31,6 @@ public enum Role {
 
     @JsonValue
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -7,7 +7,7 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The report: the one contract every face renders (GUI, CLI, exporters). Pure data, serialised as the
- * JSON documented in the README.
+ * JSON documented in docs/json-report.md.
  */
 @JsonPropertyOrder({"tool", "version", "evaluatedAt", "verdict", "summary", "input", "api", "server", "token", "key", "steps", "diagnoses"})
 public record Report(String tool, String version, String evaluatedAt, Verdict verdict, String summary, InputView input,

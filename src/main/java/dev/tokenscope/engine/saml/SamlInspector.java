@@ -3,7 +3,8 @@ package dev.tokenscope.engine.saml;
 import dev.tokenscope.engine.report.DiagnosisId;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.input.SamlShape;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
@@ -14,6 +15,7 @@ import org.w3c.dom.Element;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SAML engine's front door: a SAML message in any input form → the same {@link Report} a JWT gets
@@ -25,23 +27,23 @@ public final class SamlInspector {
 
     /** True when the text looks like a SAML message in one of the forms {@link #inspect} reads (a cheap test, for auto-detection). */
     public static boolean looksLikeSaml(String input) {
-        return dev.tokenscope.engine.input.SamlShape.looksLikeSaml(input);
+        return SamlShape.looksLikeSaml(input);
     }
 
     /**
      * The issuer a message names (the assertion's, else the Response's), read without trusting anything: only to find
      * where its signing certificates are published. Empty when the message can't be read or names none.
      */
-    public static java.util.Optional<String> claimedIssuer(String input) {
+    public static Optional<String> claimedIssuer(String input) {
         try {
             Document d = SafeXml.parse(SamlInput.decode(input).xml(), "The SAML message");
             Element root = d.getDocumentElement();
             Element holder = Dom.is(root, Dom.SAML, "Assertion") ? root : Dom.child(root, Dom.SAML, "Assertion");
             Element issuer = holder == null ? null : Dom.child(holder, Dom.SAML, "Issuer");
             if (issuer == null) issuer = Dom.child(root, Dom.SAML, "Issuer");
-            return issuer == null ? java.util.Optional.empty() : java.util.Optional.of(issuer.getTextContent().strip());
+            return issuer == null ? Optional.empty() : Optional.of(issuer.getTextContent().strip());
         } catch (SamlException | RuntimeException | StackOverflowError e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.saml;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;

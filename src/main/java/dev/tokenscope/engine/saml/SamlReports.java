@@ -4,9 +4,9 @@ import dev.tokenscope.engine.report.DiagnosisId;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
-import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.claims.HumanTime;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
@@ -17,6 +17,7 @@ import dev.tokenscope.engine.token.Problem;
 import dev.tokenscope.engine.token.TokenKind;
 
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,7 +108,7 @@ final class SamlReports {
             String sha1 = TrustedCertificate.thumbprint(c, "SHA-1");
             KeyView.CertificateView cv = new KeyView.CertificateView(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                     HumanTime.utc(c.getNotBefore().toInstant()), HumanTime.utc(c.getNotAfter().toInstant()), sha1, TrustedCertificate.thumbprint(c, "SHA-256"));
-            Integer bits = c.getPublicKey() instanceof java.security.interfaces.RSAPublicKey k ? k.getModulus().bitLength() : null;
+            Integer bits = c.getPublicKey() instanceof RSAPublicKey k ? k.getModulus().bitLength() : null;
             return new KeyView(null, c.getPublicKey().getAlgorithm(), TrustSteps.short_(r.signatureAlg()), "sig", bits, sha1, null,
                     r.matched() != null ? "certificate (" + r.matched().source() + ")" : "none: the message's own certificate, not trusted",
                     cv, r.matched() != null ? r.matched().source() : "KeyInfo of the message", null, null, null);

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.saml;
 
+import dev.tokenscope.engine.text.SafeText;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -83,7 +84,7 @@ record Structure(Element root, Element response, Element assertion, Element encr
     }
 
     static String clip(String s) {
-        String t = dev.tokenscope.engine.text.SafeText.line(s);
+        String t = SafeText.line(s);
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 }

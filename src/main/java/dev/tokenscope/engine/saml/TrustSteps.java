@@ -6,6 +6,7 @@ import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code signature}, {@code algorithm} and {@code key-match} steps of a SAML response. */
@@ -20,7 +21,7 @@ final class TrustSteps {
     static boolean run(Structure s, List<SignatureCheck.Result> sigs, SamlProfile p, Findings f) {
         metadata(p, f);
         if (s.wrapped() || sigs.stream().anyMatch(r -> r.problem() != null)) {
-            List<String> why = new java.util.ArrayList<>(s.wrapping());
+            List<String> why = new ArrayList<>(s.wrapping());
             sigs.stream().filter(r -> r.problem() != null).forEach(r -> why.add(r.problem()));
             f.add(Step.of("signature", "Signature").status(Status.FAIL).detail("signature wrapping suspected: " + String.join("; ", why))
                             .evidence("problems", why.size()).hint("Reject the message: its shape lets a signature vouch for one element while another is read.").build(),

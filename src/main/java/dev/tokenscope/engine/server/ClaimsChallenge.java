@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 /** Explains a CAE / Conditional Access claims challenge ({@code error="insufficient_claims"} with a base64 {@code claims}). */
 final class ClaimsChallenge {

@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

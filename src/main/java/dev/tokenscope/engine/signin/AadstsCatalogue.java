@@ -2,7 +2,7 @@ package dev.tokenscope.engine.signin;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

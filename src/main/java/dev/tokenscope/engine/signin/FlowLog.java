@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.text.SafeText;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -59,7 +63,7 @@ public final class FlowLog {
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
-    private final Set<String> secrets = Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
+    private final Set<String> secrets = Collections.newSetFromMap(new ConcurrentHashMap<>());
     private final Object lock = new Object();
 
     /** Calls {@code l} for every entry added from now on (the GUI's live log), on the flow's thread. */
@@ -114,7 +118,7 @@ public final class FlowLog {
     private String lastCollapseKey;
 
     private static boolean same(Entry a, Entry b) {
-        return java.util.Objects.equals(a.url(), b.url()) && java.util.Objects.equals(a.status(), b.status());
+        return Objects.equals(a.url(), b.url()) && Objects.equals(a.status(), b.status());
     }
 
     void httpFailed(String method, String url, List<Map.Entry<String, String>> form, Map<String, String> headers, String failure, long millis) {
@@ -284,7 +288,7 @@ public final class FlowLog {
         String out = JWT.matcher(s).replaceAll("[redacted JWT]");
         for (String secret : secrets) {
             if (out.contains(secret)) out = out.replace(secret, "[redacted]");
-            String enc = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            String enc = URLEncoder.encode(secret, StandardCharsets.UTF_8);
             if (!enc.equals(secret) && out.contains(enc)) out = out.replace(enc, "[redacted]");
         }
         return out;
@@ -292,7 +296,7 @@ public final class FlowLog {
 
     private static String decode(String s) {
         try {
-            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

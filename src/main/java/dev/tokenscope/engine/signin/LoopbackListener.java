@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,7 +58,7 @@ final class LoopbackListener implements AutoCloseable {
         try {
             s = new ServerSocket();
             s.setReuseAddress(false);
-            s.bind(new java.net.InetSocketAddress(LOOPBACK, port), 8);
+            s.bind(new InetSocketAddress(LOOPBACK, port), 8);
         } catch (BindException e) {
             closeQuietly(s);
             throw new SignInException(SignInException.Kind.PORT_IN_USE, "port " + port + " on 127.0.0.1 is already in use by another program;"
@@ -225,7 +227,7 @@ final class LoopbackListener implements AutoCloseable {
 
     private static String decode(String s) {
         try {
-            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

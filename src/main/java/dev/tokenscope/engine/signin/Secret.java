@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.signin;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -39,8 +41,8 @@ public final class Secret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret s && java.security.MessageDigest.isEqual(
-                s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8), value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return o instanceof Secret s && MessageDigest.isEqual(
+                s.value.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.snippets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Version;
+import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.entra.EntraFacts;

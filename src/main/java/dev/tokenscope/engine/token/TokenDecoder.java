@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

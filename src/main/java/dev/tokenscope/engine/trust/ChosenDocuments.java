@@ -2,7 +2,7 @@ package dev.tokenscope.engine.trust;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.Http;
 

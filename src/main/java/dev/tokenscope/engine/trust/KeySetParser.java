@@ -3,7 +3,7 @@ package dev.tokenscope.engine.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.FetchException;
 
 import java.text.ParseException;

@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;

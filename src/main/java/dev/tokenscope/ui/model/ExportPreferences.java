@@ -2,7 +2,7 @@ package dev.tokenscope.ui.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.tokenscope.ui.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 
 import java.util.ArrayList;

@@ -61,7 +61,7 @@ public final class ProfileStore {
         try {
             return Optional.of(ProfileData.fromJson(json.get(), name).withName(name));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException("profile \"" + name + "\" is not valid JSON: " + dev.tokenscope.engine.Json.describe(e));
+            throw new IOException("profile \"" + name + "\" is not valid JSON: " + dev.tokenscope.engine.json.Json.describe(e));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.tokenscope.ui.model;
 
-import dev.tokenscope.engine.Samples;
+import dev.tokenscope.engine.samples.Samples;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,7 @@ public final class SampleCatalog {
             String json = Files.readString(p, StandardCharsets.UTF_8);
             ProfileData d = ProfileData.fromJson(json, profileName(name));
             // Like the bundled samples: offline unless the profile says otherwise.
-            boolean offline = !dev.tokenscope.engine.Json.parse(json).has("offline") || d.offline();
+            boolean offline = !dev.tokenscope.engine.json.Json.parse(json).has("offline") || d.offline();
             return new ProfileData(profileName(name), d.audiences(), d.tenants(), d.clients(), d.scopes(), d.roles(), d.skewSeconds(),
                     d.evaluateAt(), resolve(dir, d.metadata()), resolve(dir, d.jwks()), offline);
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.tokenscope.ui.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.signin.SignInProfile;
 
 import java.io.IOException;

@@ -252,7 +252,7 @@ class BatchVerifierTest {
 
     @Test
     void theLifetimeWindowEndsWhereTheLifetimeStepCouldChange() {
-        var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", 1000).put("nbf", 400).put("iat", 400);
+        var claims = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode().put("exp", 1000).put("nbf", 400).put("iat", 400);
         Duration skew = Duration.ofSeconds(100);
         // expiring-soon (a warning) starts strictly after exp − max(skew, 5 minutes) = 700 s
         Instant soon = Instant.ofEpochSecond(700, 1);
@@ -267,7 +267,7 @@ class BatchVerifierTest {
         assertWindow(null, 300, BatchVerifier.window(claims, Instant.ofEpochSecond(0), skew));
         assertWindow(null, null, BatchVerifier.window(null, Instant.ofEpochSecond(0), skew));
         // Claim values are read exactly as the lifetime step reads them.
-        var odd = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", 1000.5);
+        var odd = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode().put("exp", 1000.5);
         assertEquals(dev.tokenscope.engine.claims.ClaimCatalogue.epochSeconds(odd.get("exp")), BatchVerifier.window(odd, Instant.ofEpochSecond(900), skew)[1]);
     }
 
@@ -324,7 +324,7 @@ class BatchVerifierTest {
     /** The lifetime step's outcome (status and diagnoses) at {@code at}, as the Inspector runs it. */
     static String lifetimeOutcome(com.fasterxml.jackson.databind.node.ObjectNode claims, java.time.Instant at) {
         var token = new dev.tokenscope.engine.token.DecodedToken("x", dev.tokenscope.engine.token.TokenKind.JWS,
-                dev.tokenscope.engine.Json.MAPPER.createObjectNode(), claims, 256, List.of(), null, null);
+                dev.tokenscope.engine.json.Json.MAPPER.createObjectNode(), claims, 256, List.of(), null, null);
         var ctx = new dev.tokenscope.engine.check.CheckContext(token, ValidationProfile.defaults(), at,
                 TrustResolver.offlineOnly().resolve(token, ValidationProfile.defaults()));
         return ctx.run(new dev.tokenscope.engine.check.LifetimeCheck()).status() + " " + ctx.diagnoses().stream().map(Diagnosis::id).toList();
@@ -338,7 +338,7 @@ class BatchVerifierTest {
         for (long expAt : offsets) {
             for (long nbfAt : offsets) {
                 for (long iatAt : offsets) {
-                    var claims = dev.tokenscope.engine.Json.MAPPER.createObjectNode().put("exp", NOW.getEpochSecond() + expAt)
+                    var claims = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode().put("exp", NOW.getEpochSecond() + expAt)
                             .put("nbf", NOW.getEpochSecond() + nbfAt).put("iat", NOW.getEpochSecond() + iatAt);
                     String here = lifetimeOutcome(claims, NOW);
                     java.time.Instant[] w = dev.tokenscope.engine.check.LifetimeCheck.window(claims, NOW, skew);
@@ -571,7 +571,7 @@ class BatchVerifierTest {
 
     @Test
     void sameValueIsNeverLooserThanTheCacheKey() throws Exception {
-        var m = dev.tokenscope.engine.Json.MAPPER;
+        var m = dev.tokenscope.engine.json.Json.MAPPER;
         assertTrue(Keys.sameValue(null, null));
         assertFalse(Keys.sameValue(m.readTree("\"a\""), null));
         assertTrue(Keys.sameValue(m.readTree("\"a\""), m.readTree("\"a\"")));

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.token.DecodedToken;

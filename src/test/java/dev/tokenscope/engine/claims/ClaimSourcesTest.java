@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -1,15 +1,21 @@
 package dev.tokenscope.engine.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;
 import dev.tokenscope.testing.Tokens;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,19 +23,22 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static dev.tokenscope.testing.Tokens.API_ID;
 import static dev.tokenscope.testing.Tokens.NOW;
@@ -140,12 +149,12 @@ class ExportersTest {
         var original = Json.MAPPER.readTree(Json.pretty(r));
         var exported = Json.MAPPER.readTree(json);
         assertEquals(fieldNames(original), fieldNames(exported));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) exported.get("input")).set("notes", original.get("input").get("notes"));
+        ((ObjectNode) exported.get("input")).set("notes", original.get("input").get("notes"));
         assertEquals(original, exported);
         assertTrue(back.input().notes().stream().anyMatch(n -> n.startsWith(JsonExporter.NOTE_PREFIX + "Signature removed")));
     }
 
-    static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode n) {
+    static List<String> fieldNames(JsonNode n) {
         List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
@@ -154,7 +163,7 @@ class ExportersTest {
     @Test
     void htmlIsSelfContainedWellFormedAndEscaped() throws Exception {
         String hostile = "<script>alert('x')</script>&<img src=x onerror=alert(1)>\"";
-        String token = Tokens.sign(Tokens.v1Access().claim("name", hostile).expirationTime(java.util.Date.from(NOW.minusSeconds(7200))));
+        String token = Tokens.sign(Tokens.v1Access().claim("name", hostile).expirationTime(Date.from(NOW.minusSeconds(7200))));
         Report r = inspector.inspect(token, profile);
         assertEquals(Verdict.INVALID, r.verdict());
         String html = Exporters.export(r, token, ExportFormat.HTML, ExportOptions.defaults());
@@ -220,12 +229,12 @@ class ExportersTest {
     void controlBidiAndInvisibleCharactersAreEscapedInMarkdownAndHtmlAndExactInJson() throws Exception {
         String hostile = "Alice\u001b]0;pwned\u0007\u001b[2J | x\n| fake | row |\u202eevil\u200b";
         String token = Tokens.sign(Tokens.v1Access().claim("name", hostile).claim("roles", List.of("Reader", "Admin\u202e")).build(), Tokens.RSA,
-                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID("kid\u001b[2J").build());
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("kid\u001b[2J").build());
         Report r = inspector.inspect(token, profile);
         for (ExportFormat f : List.of(ExportFormat.MARKDOWN, ExportFormat.HTML)) {
             String out = Exporters.export(r, token, f, ExportOptions.defaults());
             for (String line : out.split("\n", -1)) {
-                assertTrue(dev.tokenscope.engine.text.SafeText.isPlain(line.replace("\t", " ")), f + ": raw control, bidi or invisible character in " + line);
+                assertTrue(SafeText.isPlain(line.replace("\t", " ")), f + ": raw control, bidi or invisible character in " + line);
             }
             assertTrue(out.contains("Contains a terminal control sequence (ESC); contains a right-to-left override"), f + " lacks the info note");
         }
@@ -263,7 +272,7 @@ class ExportersTest {
         String token = token();
         Path out = dir.resolve("sub/report.html");
         var report = inspector.inspect(token, profile);
-        java.nio.file.NoSuchFileException missing = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.NoSuchFileException.class,
+        NoSuchFileException missing = Assertions.assertThrows(NoSuchFileException.class,
                 () -> Exporters.write(out, report, token, ExportFormat.HTML, ExportOptions.defaults()));
         assertEquals("the directory does not exist", missing.getReason());
         assertFalse(Files.exists(out.getParent()), "no directory is created");
@@ -287,7 +296,7 @@ class ExportersTest {
 
     @Test
     void piiClaimsAreTheOnesTheIssueNames() {
-        assertEquals(java.util.Set.of("name", "upn", "email", "preferred_username", "unique_name", "ipaddr", "given_name", "family_name", "login_hint"),
+        assertEquals(Set.of("name", "upn", "email", "preferred_username", "unique_name", "ipaddr", "given_name", "family_name", "login_hint"),
                 Redactor.PII_CLAIMS);
         assertTrue(PII_VALUES.size() > 0);
     }

@@ -2,9 +2,9 @@ package dev.tokenscope.engine.har;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.Role;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ class ChromiumHarTest {
                 HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, HarRow.JudgedAs.PLACEHOLDER), rows.stream().map(HarRow::judgedAs).toList());
         assertEquals(List.of(Verdict.VALID, Verdict.UNDETERMINED, Verdict.VALID, Verdict.VALID, Verdict.INVALID),
                 rows.stream().map(HarRow::verdict).toList(), rows.toString());
-        assertEquals(java.util.Arrays.asList(null, "other-resource", null, null, "placeholder"),
+        assertEquals(Arrays.asList(null, "other-resource", null, null, "placeholder"),
                 rows.stream().map(HarRow::diagnosis).toList());
         assertEquals("ID token for client " + CLIENT_ID + ": valid, nonce matches its /authorize request", rows.get(0).summary());
         assertEquals("ID token for client " + CLIENT_ID + ": valid, nonce matches its /authorize request", rows.get(3).summary());

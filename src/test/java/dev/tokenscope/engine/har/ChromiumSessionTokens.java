@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.har;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.testing.Tokens;
 
 import java.nio.file.Files;

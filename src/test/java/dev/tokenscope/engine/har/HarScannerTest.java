@@ -1,13 +1,13 @@
 package dev.tokenscope.engine.har;
 
-import dev.tokenscope.testing.Hars;
-
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.input.Role;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;
+import dev.tokenscope.testing.Hars;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,7 +170,7 @@ class HarScannerTest {
         assertTrue(rows.get(2).report().input().description().contains("token response (id_token) of POST " + LOGIN), rows.get(2).report().input().description());
         assertEquals("id-token", rows.get(2).report().input().candidates().get(0).role());
         // The list as JSON never carries a token value.
-        String json = dev.tokenscope.engine.Json.pretty(rows);
+        String json = Json.pretty(rows);
         assertFalse(json.contains(valid.substring(0, 40)), json);
         assertTrue(json.contains("\"where\" : \"Authorization header\""), json);
     }

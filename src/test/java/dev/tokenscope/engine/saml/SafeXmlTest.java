@@ -4,6 +4,7 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -55,7 +56,7 @@ class SafeXmlTest {
     void deflateBombIsRefused() {
         byte[] zeros = new byte[20 * SafeXml.MAX_BYTES];
         zeros[0] = '<';
-        String bomb = "SAMLResponse=" + java.net.URLEncoder.encode(deflated(zeros), StandardCharsets.UTF_8);
+        String bomb = "SAMLResponse=" + URLEncoder.encode(deflated(zeros), StandardCharsets.UTF_8);
         Report r = refused(bomb);
         assertTrue(r.summary().contains("bomb"), r.summary());
     }

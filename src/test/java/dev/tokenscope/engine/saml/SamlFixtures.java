@@ -5,6 +5,17 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Reference;
@@ -20,15 +31,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /** SAML responses in Entra's shape, signed by the tests with their own RSA keys and self-signed certificates. */
 public final class SamlFixtures {
@@ -166,7 +168,7 @@ public final class SamlFixtures {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION, true))) {
             z.write(data);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return Base64.getEncoder().encodeToString(out.toByteArray());
@@ -180,7 +182,7 @@ public final class SamlFixtures {
                 keys.append("<KeyDescriptor use=\"signing\"><KeyInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><X509Data><X509Certificate>")
                         .append(Base64.getEncoder().encodeToString(c.certificate().getEncoded()))
                         .append("</X509Certificate></X509Data></KeyInfo></KeyDescriptor>");
-            } catch (java.security.cert.CertificateEncodingException e) {
+            } catch (CertificateEncodingException e) {
                 throw new IllegalStateException(e);
             }
         }

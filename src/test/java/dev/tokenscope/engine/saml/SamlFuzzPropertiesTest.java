@@ -9,7 +9,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class SamlFuzzPropertiesTest {
     private static final String XML = SamlFixtures.response();
     private static final List<String> FORMS = List.of(XML, SamlFixtures.base64(XML), "SAMLResponse=" + SamlFixtures.base64(XML) + "&RelayState=r",
-            "SAMLResponse=" + SamlFixtures.deflated(XML.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            "SAMLResponse=" + SamlFixtures.deflated(XML.getBytes(StandardCharsets.UTF_8)));
     private static final SamlProfile PROFILE = SamlFixtures.profile();
 
     @Property(tries = 2_000, shrinking = ShrinkingMode.BOUNDED)
@@ -45,7 +48,7 @@ class SamlFuzzPropertiesTest {
                 case 2 -> s.substring(0, at);
                 case 3 -> at < s.length() ? s.substring(0, at) + (char) (s.charAt(at) ^ (1 << (n % 7))) + s.substring(at + 1) : s + ins;
                 case 4 -> s.substring(at) + s.substring(0, at);
-                default -> s.replaceFirst(java.util.regex.Pattern.quote(s.substring(at, Math.min(s.length(), at + n))), java.util.regex.Matcher.quoteReplacement(ins));
+                default -> s.replaceFirst(Pattern.quote(s.substring(at, Math.min(s.length(), at + n))), Matcher.quoteReplacement(ins));
             };
         });
     }

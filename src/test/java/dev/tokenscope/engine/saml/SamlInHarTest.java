@@ -3,17 +3,19 @@ package dev.tokenscope.engine.saml;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.har.HarAnalysis;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarRow;
 import dev.tokenscope.engine.har.HarScan;
 import dev.tokenscope.engine.har.HarScanner;
+import dev.tokenscope.engine.har.HarStory;
 import dev.tokenscope.engine.input.Role;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.token.TokenKind;
+import dev.tokenscope.engine.trust.TrustResolver;
 import dev.tokenscope.testing.Hars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +57,7 @@ class SamlInHarTest {
 
     Inspector inspector() throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        return new Inspector(dev.tokenscope.engine.trust.TrustResolver.offlineOnly(), clock);
+        return new Inspector(TrustResolver.offlineOnly(), clock);
     }
 
     ValidationProfile profile() throws Exception {
@@ -90,7 +92,7 @@ class SamlInHarTest {
     @Test
     void theCapturesStoryNamesSamlMessagesAsSuch() throws Exception {
         List<HarRow> rows = HarAnalysis.analyse(scan(har(response())), inspector(), profile());
-        String story = dev.tokenscope.engine.har.HarStory.tell(scan(har(response())), rows);
+        String story = HarStory.tell(scan(har(response())), rows);
         assertTrue(story.contains("SAML 2.0 response"), story);
         assertFalse(story.contains("access token"), story);
     }

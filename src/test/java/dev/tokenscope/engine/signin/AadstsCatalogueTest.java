@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.signin;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.signin;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.testing.Tokens;
 import mockwebserver3.Dispatcher;

@@ -3,7 +3,7 @@ package dev.tokenscope.engine.signin;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.check.ValidationProfile;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Report;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +105,7 @@ class SignInFormTest {
     @Test
     void oneGrantEnumForTheWireTheProfilesAndTheSentences() {
         assertEquals(List.of("authorization_code", "device_code", "client_credentials", "refresh_token"),
-                java.util.Arrays.stream(Grant.values()).map(Grant::grantType).toList());
+                Arrays.stream(Grant.values()).map(Grant::grantType).toList());
         for (Grant g : Grant.values()) {
             if (g.selectable()) assertEquals(g, Grant.ofProfileValue(g.profileValue().toUpperCase()));
         }

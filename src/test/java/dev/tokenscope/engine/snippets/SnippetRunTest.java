@@ -3,6 +3,7 @@ package dev.tokenscope.engine.snippets;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Report;
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 import static dev.tokenscope.testing.Tokens.API_ID;
 import static dev.tokenscope.testing.Tokens.TENANT;
@@ -223,7 +227,7 @@ class SnippetRunTest {
     @Test
     void anUnreachableIssuerIsAnErrorNotAVerdict() throws Exception {
         int closed;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = probe.getLocalPort(); // free now, nothing listens once closed
         }
         String unreachable = "http://127.0.0.1:" + closed + "/" + Tokens.TENANT + "/v2.0/.well-known/openid-configuration";
@@ -312,7 +316,7 @@ class SnippetRunTest {
         Report r = tokenscope().inspect(Tokens.sign(fresh()), p);
         Snippet javaSnippet = new SnippetGenerator().generate(Language.JAVA, r, p);
         Class<?> c = compile(javaSnippet, dir.resolve("hostile"));
-        assertEquals(java.util.Set.of(hostile, API_ID), field(c, "AUDIENCES"));
+        assertEquals(Set.of(hostile, API_ID), field(c, "AUDIENCES"));
         assertEquals(List.of("a\"b"), field(c, "REQUIRED_SCOPES"));
         if (pythonJwt()) {
             Path py = dir.resolve("hostile.py");
@@ -322,7 +326,7 @@ class SnippetRunTest {
                     + "v = [ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == 'AUDIENCES'][0]\n"
                     + "sys.stdout.write(json.dumps(v))", py.toString()));
             assertEquals("0", got[0], got[1]);
-            assertEquals(List.of(hostile, API_ID), List.of(dev.tokenscope.engine.Json.MAPPER.readValue(got[1], String[].class)));
+            assertEquals(List.of(hostile, API_ID), List.of(Json.MAPPER.readValue(got[1], String[].class)));
         }
         if (Files.isExecutable(Path.of("/usr/bin/node"))) {
             Path js = dir.resolve("hostile.mjs");
@@ -332,7 +336,7 @@ class SnippetRunTest {
     }
 
     static Object field(Class<?> c, String name) throws ReflectiveOperationException {
-        java.lang.reflect.Field f = c.getDeclaredField(name);
+        Field f = c.getDeclaredField(name);
         f.setAccessible(true);
         return f.get(null);
     }

@@ -3,7 +3,7 @@ package dev.tokenscope.engine.trust;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64;
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.testing.FakeEntra;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;

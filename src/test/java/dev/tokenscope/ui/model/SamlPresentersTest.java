@@ -1,6 +1,6 @@
 package dev.tokenscope.ui.model;
 
-import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.engine.saml.SamlFixtures;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.tokenscope.engine;
+package dev.tokenscope.engine.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

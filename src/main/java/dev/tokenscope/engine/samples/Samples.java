@@ -1,7 +1,8 @@
-package dev.tokenscope.engine;
+package dev.tokenscope.engine.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

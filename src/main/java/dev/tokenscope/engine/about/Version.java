@@ -1,4 +1,4 @@
-package dev.tokenscope.engine;
+package dev.tokenscope.engine.about;
 
 /** The application version, from the jar manifest (Implementation-Version), "dev" when run from classes. */
 public final class Version {
