@@ -18,6 +18,7 @@ public final class TokenscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx");
         // Unexpected errors go to stderr for developers; the window shows problems in place, never in a stack-trace dialog.
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             System.err.println("Tokenscope: unexpected error in " + t.getName() + ": " + e);
@@ -27,6 +28,7 @@ public final class TokenscopeApp extends Application {
             if (StartupTrace.windowShown()) Platform.exit();
         });
         MainViewModel model = MainWindow.defaultModel();
+        StartupTrace.mark("model");
         // The sign-in opens the system browser through JavaFX's host services.
         model.setSignInFactory(() -> SignInViewModel.standard(model.inspector(), new SystemBrowser(getHostServices())));
         MainWindow.show(stage, model);
