@@ -5,8 +5,10 @@ import java.time.Instant;
 
 /**
  * Start-up measurement: with {@code -Dtokenscope.startupTrace=true} the GUI prints
- * {@code tokenscope.startup shown_ms=N} (process start → first window shown) to stderr; with
- * {@code -Dtokenscope.exitAfterShown=true} it exits right after (packaging's AppCDS training run, the benchmark).
+ * {@code tokenscope.startup shown_ms=N} (process start → first window shown) to stderr, and, when it was started with
+ * a file ({@code tokenscope open FILE}), {@code tokenscope.startup verdict_ms=N verdict=WORD} once that file's verdict
+ * is on screen. {@code -Dtokenscope.exitAfterShown=true} exits once the window is shown (packaging's class-list run,
+ * the benchmark), {@code -Dtokenscope.exitAfterVerdict=true} once the first verdict is.
  */
 public final class StartupTrace {
     private static final boolean TRACE = Boolean.getBoolean("tokenscope.startupTrace");
@@ -47,5 +49,16 @@ public final class StartupTrace {
             System.err.println("tokenscope.startup shown_ms=" + sinceStart() + (TRACE ? " phases:" + PHASES : ""));
         }
         return Boolean.getBoolean("tokenscope.exitAfterShown");
+    }
+
+    /** Called by the GUI once the verdict of the file it was started with is on screen. Returns true to exit now. */
+    public static boolean verdictShown(String word) {
+        boolean exit = Boolean.getBoolean("tokenscope.exitAfterVerdict");
+        if (TRACE || exit) System.err.println(verdictLine(sinceStart(), word));
+        return exit;
+    }
+
+    static String verdictLine(long ms, String word) {
+        return "tokenscope.startup verdict_ms=" + ms + " verdict=" + word;
     }
 }

@@ -40,6 +40,7 @@ public final class MainWindow {
     static final double TITLE_BAR = 40;
 
     public static Loaded load(MainViewModel model, double width, double height) {
+        Theme.apply(model.darkProperty().get()); // before any control exists: JavaFX then never loads its default theme
         Fx.View<MainController> v = Fx.loadView("MainView.fxml", "main", width, height, (MainController ctl) -> ctl.bind(model));
         MainController c = v.controller();
         Scene scene = v.scene();

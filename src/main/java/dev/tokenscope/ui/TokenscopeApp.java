@@ -33,6 +33,11 @@ public final class TokenscopeApp extends Application {
         model.setSignInFactory(() -> SignInViewModel.standard(model.inspector(), new SystemBrowser(getHostServices())));
         MainWindow.show(stage, model);
         // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with").
+        if (!getParameters().getRaw().isEmpty()) {
+            FirstVerdict.watch(stage.getScene(), model.inspector(), word -> {
+                if (StartupTrace.verdictShown(word)) Platform.exit();
+            });
+        }
         for (String f : getParameters().getRaw()) model.inspector().openFile(java.nio.file.Path.of(f));
         // A second `tokenscope open FILE` hands its file to this window (owner-only loopback channel).
         try {
