@@ -139,7 +139,6 @@ public final class MainController {
         snippets = new LazyTab<>(snippetsTab, "SnippetView.fxml", c -> c.bind(m.snippets()));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> LazyTab.load(tab));
         LazyTab.load(tabs.getSelectionModel().getSelectedItem());
-        dev.tokenscope.StartupTrace.mark("tabs-bind");
         bindExport(m);
         m.setOnHarOpened(this::showHarWindow);
         claimsController.setKind("claim", "Filter by name, value or meaning (e.g. time, tid, PII)");
@@ -154,7 +153,6 @@ public final class MainController {
             }
         });
 
-        dev.tokenscope.StartupTrace.mark("show-report");
         // The samples are read when a menu listing them first opens (File, or the toolbar's samples button).
         javafx.event.EventHandler<javafx.event.Event> samples = e -> {
             if (!samplesBuilt) buildSamples(m.samples());
@@ -168,9 +166,7 @@ public final class MainController {
         darkItem.selectedProperty().bindBidirectional(m.darkProperty());
         themeToggle.selectedProperty().bindBidirectional(m.darkProperty());
         m.darkProperty().addListener((obs, o, dark) -> applyTheme(dark));
-        dev.tokenscope.StartupTrace.mark("samples");
         applyTheme(m.darkProperty().get());
-        dev.tokenscope.StartupTrace.mark("theme");
         profileItem.selectedProperty().bindBidirectional(m.profilePanelProperty());
         profileToggle.selectedProperty().bindBidirectional(m.profilePanelProperty());
         m.profilePanelProperty().addListener((obs, o, show) -> root.setRight(show ? profileController.panel() : null));
