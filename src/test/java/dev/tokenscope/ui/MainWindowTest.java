@@ -197,7 +197,7 @@ class MainWindowTest {
         useProfile(keys(Tokens.API_ID));
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access())));
         idle();
-        robot.clickOn("Signing key");
+        robot.clickOn("Key");
         assertEquals("Signed with kid test-kid-1", robot.lookup("#keyTitle").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")
         TableView<dev.tokenscope.engine.report.KeyView.KeySummary> set = robot.lookup("#keySet").queryAs(TableView.class);
@@ -211,7 +211,7 @@ class MainWindowTest {
     void signingKeyTabExplainsWhyThereIsNoKey(FxRobot robot) {
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access().issuer("not-a-url"))));
         idle();
-        robot.clickOn("Signing key");
+        robot.clickOn("Key");
         Label placeholder = robot.lookup(".key-view > .placeholder").queryAs(Label.class);
         assertTrue(placeholder.isVisible());
         assertTrue(placeholder.getText().startsWith("No signing key to show."), placeholder.getText());
