@@ -80,20 +80,28 @@ launcher="$app/bin/Tokenscope"; cfg="$app/lib/app/Tokenscope.cfg"
 [ "$os" = mac ] && { launcher="$app/Contents/MacOS/Tokenscope"; cfg="$app/Contents/app/Tokenscope.cfg"; }
 
 if $cds && [ "$os" = linux ]; then
-  echo "== AppCDS: training run (the GUI's start under xvfb when available, else the CLI)"
+  echo "== AppCDS: class list (the GUI's start under xvfb when available, and the CLI's inspect + verify), static archive"
   appdir=$(dirname "$cfg")
-  jsa="$appdir/tokenscope.jsa"
-  rm -f "$jsa"
+  list="$appdir/tokenscope.classlist"; jsa="$appdir/tokenscope.jsa"
+  rm -f "$jsa" "$list" "$dist/gui.classlist" "$dist/cli.classlist"
+  # The classes and lambda forms the window loads up to its first screen (recorded where there is a display: the
+  # package's postinst has none) ...
   if command -v xvfb-run >/dev/null; then
-    # The same run also lists the classes the window loads: the package's postinst has no display, and loads them
-    # (dev.tokenscope.cli.CdsTraining --classes) so that its archive covers the GUI too.
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -XX:DumpLoadedClassList=$appdir/tokenscope.classlist -Dtokenscope.exitAfterShown=true" \
-      timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" >/dev/null 2>&1 || true
-    echo "   GUI class list: $(wc -l < "$appdir/tokenscope.classlist" 2>/dev/null || echo 0) classes"
+    JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$PWD/$dist/gui.classlist -Dtokenscope.exitAfterShown=true" \
+      timeout 120 xvfb-run -a -s "-screen 0 1366x768x24" "$launcher" >/dev/null 2>&1 || true
   fi
-  if [ ! -s "$jsa" ]; then
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa" "$launcher" inspect --sample 01-valid-access-token >/dev/null 2>&1 || true
-  fi
+  # ... and those of `inspect` and `verify` (dev.tokenscope.cli.CdsTraining: bundled samples, offline, no output), run
+  # with the launcher's options and class path.
+  cp_app=$(sed -n 's|^app.classpath=\$APPDIR|'"$appdir"'|p' "$cfg" | paste -sd: -)
+  mapfile -t opts_app < <(sed -n 's|^java-options=||p' "$cfg" | sed "s|\$APPDIR|$appdir|g")
+  "$dist/runtime/bin/java" "${opts_app[@]}" -XX:DumpLoadedClassList="$dist/cli.classlist" -cp "$cp_app" dev.tokenscope.cli.CdsTraining >/dev/null 2>&1 || true
+  { cat "$dist/gui.classlist" 2>/dev/null || true
+    grep -v '^#' "$dist/cli.classlist" | { [ -s "$dist/gui.classlist" ] && grep -vxFf "$dist/gui.classlist" || cat; }; } > "$list"
+  echo "   class list: $(grep -vc '^[#@]' "$list") classes, $(grep -c '^@lambda-proxy' "$list") lambda call sites"
+  # A static archive from the list: unlike a dynamic one (-XX:ArchiveClassesAtExit) it is made without running the
+  # app, so the package's postinst can make it for /opt/tokenscope with the window's lambda classes, with no display.
+  "$dist/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$jsa" -Xlog:cds=off \
+    -XX:+UseSerialGC -cp "$cp_app" >/dev/null 2>&1 || true
   # Launcher options: use the archive when it exists and was recorded for this location; never print CDS warnings.
   sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/tokenscope.jsa\njava-options=-Xshare:auto\njava-options=-Xlog:cds=off\njava-options=-Xlog:cds+dynamic=off|' "$cfg"
   echo "   archive: $(du -h "$jsa" 2>/dev/null | cut -f1 || echo none)"

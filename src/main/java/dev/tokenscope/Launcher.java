@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         if (args.length == 0 && hasDisplay()) {
             launchGui(new String[0]);
             return;

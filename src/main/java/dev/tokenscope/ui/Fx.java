@@ -42,7 +42,9 @@ public final class Fx {
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the " + what + " view", e);
         }
+        dev.tokenscope.StartupTrace.mark(what + "-fxml");
         bind.accept(loader.getController());
+        dev.tokenscope.StartupTrace.mark(what + "-bind");
         nameIconButtons(root);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource("tokenscope.css")).toExternalForm());

@@ -88,7 +88,6 @@ public final class MainController {
     @FXML private Tab diagnosesTab;
     @FXML private Tab snippetsTab;
     @FXML private Tab serverTab;
-    @FXML private ServerController serverController;
     @FXML private Menu exportMenu;
     @FXML private MenuItem exportMarkdownItem;
     @FXML private MenuItem exportHtmlItem;
@@ -97,18 +96,21 @@ public final class MainController {
     @FXML private CheckMenuItem maskPiiItem;
     @FXML private MenuItem copyMarkdownItem;
     @FXML private Button copyMarkdownButton;
-    @FXML private SnippetController snippetsController;
     @FXML private StepsController stepsController;
     @FXML private ClaimsController claimsController;
-    @FXML private HeaderController headerController;
-    @FXML private KeyController keyController;
-    @FXML private RawController rawController;
-    @FXML private DiagnosesController diagnosesController;
     @FXML private ProfileController profileController;
+    // The other tabs' views: loaded when a tab is first selected (or asked for).
+    private LazyTab<HeaderController> header;
+    private LazyTab<KeyController> key;
+    private LazyTab<RawController> raw;
+    private LazyTab<DiagnosesController> diagnoses;
+    private LazyTab<ServerController> server;
+    private LazyTab<SnippetController> snippets;
 
     private MainViewModel model;
     private InspectorViewModel vm;
     private boolean updatingCandidates;
+    private boolean samplesBuilt;
     private File lastDir;
     private SignInWindow.Loaded signInWindow;
     private HarWindow.Loaded harWindow;
@@ -125,13 +127,18 @@ public final class MainController {
         styleMessage(vm.messageKindProperty().get());
 
         stepsController.bind(vm);
-        headerController.bind(vm);
-        keyController.bind(vm);
-        rawController.bind(vm);
-        diagnosesController.bind(vm);
         profileController.bind(m.profiles());
-        snippetsController.bind(m.snippets());
-        serverController.bind(vm);
+        header = new LazyTab<>(headerTab, "HeaderView.fxml", c -> c.bind(vm));
+        key = new LazyTab<>(keyTab, "KeyView.fxml", c -> c.bind(vm));
+        raw = new LazyTab<>(rawTab, "RawView.fxml", c -> c.bind(vm));
+        diagnoses = new LazyTab<>(diagnosesTab, "DiagnosesView.fxml", c -> {
+            c.bind(vm);
+            c.setOnDiagnosis(id -> StepFocus.of(vm.report(), id).ifPresent(stepsController::reveal));
+        });
+        server = new LazyTab<>(serverTab, "ServerView.fxml", c -> c.bind(vm));
+        snippets = new LazyTab<>(snippetsTab, "SnippetView.fxml", c -> c.bind(m.snippets()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> LazyTab.load(tab));
+        LazyTab.load(tabs.getSelectionModel().getSelectedItem());
         bindExport(m);
         m.setOnHarOpened(this::showHarWindow);
         claimsController.setKind("claim", "Filter by name, value or meaning (e.g. time, tid, PII)");
@@ -145,9 +152,14 @@ public final class MainController {
                 e.consume();
             }
         });
-        diagnosesController.setOnDiagnosis(id -> StepFocus.of(vm.report(), id).ifPresent(stepsController::reveal));
 
-        buildSamples(m.samples());
+        // The samples are read when a menu listing them first opens (File, or the toolbar's samples button).
+        javafx.event.EventHandler<javafx.event.Event> samples = e -> {
+            if (!samplesBuilt) buildSamples(m.samples());
+            samplesBuilt = true;
+        };
+        samplesMenu.getParentMenu().addEventHandler(Menu.ON_SHOWING, samples);
+        samplesButton.addEventHandler(MenuButton.ON_SHOWING, samples);
         vm.history().addListener((ListChangeListener<HistoryEntry>) c -> buildHistory());
         buildHistory();
 
@@ -489,13 +501,19 @@ public final class MainController {
     TextArea tokenInput() { return tokenInput; }
     StepsController steps() { return stepsController; }
     ClaimsController claims() { return claimsController; }
-    HeaderController header() { return headerController; }
-    RawController raw() { return rawController; }
+    HeaderController header() { return header.controller(); }
+    RawController raw() { return raw.controller(); }
     TabPane tabs() { return tabs; }
     SignInWindow.Loaded signInWindow() { return signInWindow; }
     HarWindow.Loaded harWindow() { return harWindow; }
     Tab snippetsTab() { return snippetsTab; }
     Tab serverTab() { return serverTab; }
-    ServerController server() { return serverController; }
-    SnippetController snippets() { return snippetsController; }
+    ServerController server() { return server.controller(); }
+    SnippetController snippets() { return snippets.controller(); }
+    KeyController key() { return key.controller(); }
+    DiagnosesController diagnoses() { return diagnoses.controller(); }
+    /** The tabs whose views are loaded (the first one only, until another is selected). */
+    List<Tab> loadedTabs() {
+        return tabs.getTabs().stream().filter(t -> !(t.getUserData() instanceof LazyTab<?> l) || l.loaded()).toList();
+    }
 }

@@ -32,13 +32,15 @@ public final class MainWindow {
         Inspector inspector = Inspector.standard(false);
         InspectorViewModel ivm = InspectorViewModel.withDefaultExecutor(inspector);
         ProfileViewModel pvm = new ProfileViewModel(new ProfileStore(ProfileStore.defaultDir()));
-        return new MainViewModel(ivm, pvm, SampleCatalog.load(Path.of("").toAbsolutePath()));
+        Path cwd = Path.of("").toAbsolutePath();
+        return new MainViewModel(ivm, pvm, () -> SampleCatalog.load(cwd));
     }
 
     /** Room left for the window manager's title bar when the window is sized to the screen. */
     static final double TITLE_BAR = 40;
 
     public static Loaded load(MainViewModel model, double width, double height) {
+        Theme.apply(model.darkProperty().get()); // before any control exists: JavaFX then never loads its default theme
         Fx.View<MainController> v = Fx.loadView("MainView.fxml", "main", width, height, (MainController ctl) -> ctl.bind(model));
         MainController c = v.controller();
         Scene scene = v.scene();
@@ -53,6 +55,7 @@ public final class MainWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double width = Math.min(1360, screen.getWidth()), height = Math.min(860, screen.getHeight() - TITLE_BAR);
         Loaded l = load(model, width, height);
+        dev.tokenscope.StartupTrace.mark("loaded");
         stage.setTitle("Tokenscope " + Version.get() + " — Entra ID token inspector");
         stage.setScene(l.scene());
         stage.setMinWidth(900);
@@ -64,7 +67,9 @@ public final class MainWindow {
                 // an icon is nice to have
             }
         }
+        dev.tokenscope.StartupTrace.mark("icons");
         stage.show();
+        dev.tokenscope.StartupTrace.mark("show");
         if (stage.getY() < screen.getMinY() || stage.getY() + stage.getHeight() > screen.getMaxY()) {
             stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getHeight()) / 2));
         }

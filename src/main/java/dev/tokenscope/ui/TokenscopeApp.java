@@ -18,6 +18,7 @@ public final class TokenscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx");
         // Unexpected errors go to stderr for developers; the window shows problems in place, never in a stack-trace dialog.
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             System.err.println("Tokenscope: unexpected error in " + t.getName() + ": " + e);
@@ -27,10 +28,16 @@ public final class TokenscopeApp extends Application {
             if (StartupTrace.windowShown()) Platform.exit();
         });
         MainViewModel model = MainWindow.defaultModel();
+        StartupTrace.mark("model");
         // The sign-in opens the system browser through JavaFX's host services.
         model.setSignInFactory(() -> SignInViewModel.standard(model.inspector(), new SystemBrowser(getHostServices())));
         MainWindow.show(stage, model);
         // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with").
+        if (!getParameters().getRaw().isEmpty()) {
+            FirstVerdict.watch(stage.getScene(), model.inspector(), word -> {
+                if (StartupTrace.verdictShown(word)) Platform.exit();
+            });
+        }
         for (String f : getParameters().getRaw()) model.inspector().openFile(java.nio.file.Path.of(f));
         // A second `tokenscope open FILE` hands its file to this window (owner-only loopback channel).
         try {

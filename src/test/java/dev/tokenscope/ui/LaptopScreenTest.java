@@ -69,6 +69,25 @@ class LaptopScreenTest {
         fx(() -> Theme.apply(false));
     }
 
+    @Test
+    void everyReportTabHeaderFitsWithoutTheOverflowMenu() throws Exception {
+        inspectWithKeys(); // the headers with their counts ("Claims (17)", "Diagnoses (1)")
+        fx(() -> {
+            window.root().applyCss();
+            window.root().layout();
+        });
+        javafx.scene.Node header = window.root().lookup(".report-tabs > .tab-header-area");
+        javafx.scene.Node overflow = header.lookup(".control-buttons-tab");
+        String widths = header.lookupAll(".tab").stream().map(n -> String.valueOf(Math.round(n.getLayoutBounds().getWidth()))).toList()
+                + " in " + Math.round(header.getLayoutBounds().getWidth()) + ", menu " + (overflow == null ? "-" : overflow.isVisible() + " " + overflow.getLayoutBounds());
+        assertTrue(overflow == null || !overflow.isVisible(), "the tab overflow menu shows: a tab header is hidden: " + widths);
+        double right = header.localToScene(header.getLayoutBounds()).getMaxX();
+        for (javafx.scene.Node tab : header.lookupAll(".tab")) {
+            javafx.geometry.Bounds b = tab.localToScene(tab.getLayoutBounds());
+            assertTrue(b.getMaxX() <= right + 0.5, tab + " ends at " + b.getMaxX() + " past the header's " + right);
+        }
+    }
+
     void inspectWithKeys() throws Exception {
         ProfileData keys = UiFixtures.keysProfile(Files.createTempDirectory(tmp, "keys"), Tokens.API_ID).withName("Orders API (prod)");
         fx(() -> model.profiles().apply(keys));

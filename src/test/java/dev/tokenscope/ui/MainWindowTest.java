@@ -72,7 +72,7 @@ class MainWindowTest {
         Path run = Files.createTempDirectory(tmp, "run");
         inspector = inspectorFactory.apply(run.resolve("cache"));
         model = new MainViewModel(InspectorViewModel.withDefaultExecutor(inspector),
-                new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), SampleCatalog.load(null));
+                new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), () -> SampleCatalog.load(null));
         model.profiles().offlineProperty().set(true); // never the network in tests
         window = MainWindow.load(model, 1100, 700);
         stage.setScene(window.scene());
@@ -197,7 +197,7 @@ class MainWindowTest {
         useProfile(keys(Tokens.API_ID));
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access())));
         idle();
-        robot.clickOn("Signing key");
+        robot.clickOn("Key");
         assertEquals("Signed with kid test-kid-1", robot.lookup("#keyTitle").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")
         TableView<dev.tokenscope.engine.report.KeyView.KeySummary> set = robot.lookup("#keySet").queryAs(TableView.class);
@@ -211,7 +211,7 @@ class MainWindowTest {
     void signingKeyTabExplainsWhyThereIsNoKey(FxRobot robot) {
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access().issuer("not-a-url"))));
         idle();
-        robot.clickOn("Signing key");
+        robot.clickOn("Key");
         Label placeholder = robot.lookup(".key-view > .placeholder").queryAs(Label.class);
         assertTrue(placeholder.isVisible());
         assertTrue(placeholder.getText().startsWith("No signing key to show."), placeholder.getText());
@@ -300,6 +300,36 @@ class MainWindowTest {
         }
         Thread.sleep(200);
         assertEquals(null, fxGet(() -> model.inspector().report()), "cancelled results are dropped");
+    }
+
+    @Test
+    void theFirstWindowBuildsOnlyWhatTheFirstScreenShowsAndATabOnFirstSelection(FxRobot robot) {
+        MainController c = window.controller();
+        assertEquals(List.of("claimsTab"), fxGet(() -> c.loadedTabs().stream().map(t -> t.getId()).toList()));
+        assertTrue(fxGet(() -> c.tabs().getTabs().stream().skip(1).allMatch(t -> t.getContent() == null)));
+        assertFalse(model.samplesRead(), "the samples are read when a menu listing them opens");
+        assertFalse(model.snippetsMade());
+        assertFalse(model.harMade());
+        assertEquals(null, c.signInWindow());
+        assertEquals(null, c.harWindow());
+
+        // A tab selected after a verdict shows that verdict at once.
+        fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access())));
+        idle();
+        robot.clickOn("Raw");
+        assertEquals(List.of("claimsTab", "rawTab"), fxGet(() -> c.loadedTabs().stream().map(t -> t.getId()).toList()));
+        String claims = fxGet(() -> robot.lookup("#claimsFlow").queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
+                .map(n -> n instanceof javafx.scene.text.Text t ? t.getText() : "").collect(java.util.stream.Collectors.joining()));
+        assertTrue(claims.contains("\"aud\""), claims);
+        // ... and follows the next one.
+        fx(() -> model.inspector().clear());
+        await("raw view cleared", () -> robot.lookup("#claimsFlow").queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
+                .noneMatch(n -> n instanceof javafx.scene.text.Text t && t.getText().contains("\"aud\"")));
+        assertFalse(model.snippetsMade(), "the snippets are made with their tab");
+
+        robot.clickOn("#samplesButton");
+        assertTrue(model.samplesRead());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

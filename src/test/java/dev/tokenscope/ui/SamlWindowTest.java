@@ -100,7 +100,7 @@ class SamlWindowTest {
 
         // Header tab: the XML, indented, the ds:Signature lines highlighted; the decoded header members still listed.
         fx(() -> window.controller().showHeader());
-        HeaderController header = window.controller().header();
+        HeaderController header = fxGet(() -> window.controller().header());
         await("the XML shown", () -> !header.xmlLines().getChildren().isEmpty());
         List<TextFlow> lines = fxGet(() -> header.xmlLines().getChildren().stream().map(n -> (TextFlow) n).toList());
         List<String> signature = fxGet(() -> lines.stream().filter(l -> l.getStyleClass().contains("xml-signature")).map(SamlWindowTest::text).toList());
@@ -139,7 +139,7 @@ class SamlWindowTest {
         assertEquals(Verdict.INVALID, model.inspector().report().verdict(), model.inspector().report().summary());
         assertTrue(fxGet(() -> robot.lookup("#banner").query().getStyleClass().contains("verdict-invalid")));
         assertTrue(verdictText(robot).contains("Not valid"), verdictText(robot));
-        HeaderController header = window.controller().header();
+        HeaderController header = fxGet(() -> window.controller().header());
         await("the XML shown", () -> !header.xmlLines().getChildren().isEmpty());
         assertTrue(fxGet(() -> header.xmlLines().getChildren().stream().map(n -> text((TextFlow) n)).anyMatch(l -> l.contains("Mallory Example"))));
     }
@@ -148,7 +148,7 @@ class SamlWindowTest {
     void aJwtAfterASamlMessageHidesTheXml(FxRobot robot) throws Exception {
         useAppProfile();
         paste(SamlFixtures.base64(SamlFixtures.response()));
-        HeaderController header = window.controller().header();
+        HeaderController header = fxGet(() -> window.controller().header());
         await("the XML shown", () -> !header.xmlLines().getChildren().isEmpty());
         paste(dev.tokenscope.testing.Tokens.sign(dev.tokenscope.testing.Tokens.v2Access()));
         await("the XML gone", () -> header.xmlLines().getChildren().isEmpty() && !header.xml().isSaml());

@@ -15,28 +15,35 @@ import java.util.function.Supplier;
 
 /**
  * The whole window's model: the inspector, the API profile panel (whose profile drives the inspector), the
- * samples, the sign-in window's model (made on first use), exports, the server-side snippets, the HAR list (a
- * capture opened or dropped goes there), and view settings (dark theme, profile panel shown).
+ * samples, the sign-in window's model, exports, the server-side snippets, the HAR list (a capture opened or dropped
+ * goes there), and view settings (dark theme, profile panel shown). The samples, the snippets, the HAR list and the
+ * sign-in model are made on first use: the first window shows none of them.
  */
 public final class MainViewModel {
     private final InspectorViewModel inspector;
     private final ProfileViewModel profiles;
-    private final List<SampleCatalog.Sample> samples;
+    private Supplier<List<SampleCatalog.Sample>> sampleSource;
+    private List<SampleCatalog.Sample> samples;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty profilePanel = new SimpleBooleanProperty(true);
     private Supplier<SignInViewModel> signInFactory;
     private SignInViewModel signIn;
     private final ExportViewModel export;
-    private final SnippetViewModel snippets;
-    private final HarViewModel har;
+    private SnippetViewModel snippets;
+    private HarViewModel har;
     private Runnable onHarOpened;
     private String sampleToken;
     private ProfileData beforeSample;
 
     public MainViewModel(InspectorViewModel inspector, ProfileViewModel profiles, List<SampleCatalog.Sample> samples) {
+        this(inspector, profiles, () -> samples);
+    }
+
+    /** With the samples read on first use ({@code samples} is called once, when the Samples menu first opens). */
+    public MainViewModel(InspectorViewModel inspector, ProfileViewModel profiles, Supplier<List<SampleCatalog.Sample>> samples) {
         this.inspector = inspector;
         this.profiles = profiles;
-        this.samples = List.copyOf(samples);
+        this.sampleSource = samples;
         inspector.profileProperty().bind(profiles.profileProperty());
         inspector.apiProperty().bind(profiles.apiViewProperty());
         inspector.profileNameProperty().bind(profiles.nameProperty());
@@ -46,24 +53,47 @@ public final class MainViewModel {
         });
         this.export = new ExportViewModel(inspector, new ExportPreferences(profiles.store().dir() == null ? null
                 : profiles.store().dir().resolve("export-preferences")));
-        this.snippets = new SnippetViewModel(inspector.reportProperty(), inspector.profileProperty());
-        this.har = HarViewModel.withDefaultExecutor(inspector.inspector(), inspector.profileProperty());
-        har.setInspectHandler(inspector::inspectText);
-        har.setProfileName(inspector.profileNameProperty());
         inspector.setHarHandler(this::openHar);
     }
 
     public InspectorViewModel inspector() { return inspector; }
     public ProfileViewModel profiles() { return profiles; }
-    public List<SampleCatalog.Sample> samples() { return samples; }
+    /** The samples (read on the first call). */
+    public List<SampleCatalog.Sample> samples() {
+        if (samples == null) {
+            samples = List.copyOf(sampleSource.get());
+            sampleSource = null;
+        }
+        return samples;
+    }
     public BooleanProperty darkProperty() { return dark; }
     public BooleanProperty profilePanelProperty() { return profilePanel; }
     /** File ▸ Export and Copy as Markdown. */
     public ExportViewModel export() { return export; }
-    /** The "Verify it in your server" tab. */
-    public SnippetViewModel snippets() { return snippets; }
-    /** The HAR list (its window shows when a capture is opened). */
-    public HarViewModel har() { return har; }
+    /** The "Verify it in your server" tab (made on first use; it then follows the report and the profile). */
+    public SnippetViewModel snippets() {
+        if (snippets == null) snippets = new SnippetViewModel(inspector.reportProperty(), inspector.profileProperty());
+        return snippets;
+    }
+
+    /** The HAR list (made on first use; its window shows when a capture is opened). */
+    public HarViewModel har() {
+        if (har == null) {
+            har = HarViewModel.withDefaultExecutor(inspector.inspector(), inspector.profileProperty());
+            har.setInspectHandler(inspector::inspectText);
+            har.setProfileName(inspector.profileNameProperty());
+        }
+        return har;
+    }
+
+    /** True once the HAR list was made (a capture was opened): for tests of what the first window builds. */
+    public boolean harMade() { return har != null; }
+
+    /** True once the snippets' model was made: for tests of what the first window builds. */
+    public boolean snippetsMade() { return snippets != null; }
+
+    /** True once the samples were read: for tests of what the first window builds. */
+    public boolean samplesRead() { return samples != null; }
 
     /** What the window does when a capture was opened (shows the HAR window). */
     public void setOnHarOpened(Runnable r) {
@@ -72,7 +102,7 @@ public final class MainViewModel {
 
     /** Opens a HAR capture in the HAR list (File ▸ Open and drops of a .har go here through the inspector). */
     public void openHar(Path file) {
-        har.open(file);
+        har().open(file);
         if (onHarOpened != null) onHarOpened.run();
     }
 
