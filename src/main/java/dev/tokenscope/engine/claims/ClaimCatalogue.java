@@ -3,6 +3,7 @@ package dev.tokenscope.engine.claims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Json;
+import dev.tokenscope.engine.entra.ManagedIdentity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,7 +158,8 @@ public final class ClaimCatalogue {
         } else {
             interpretation = interpret(e, value);
         }
-        return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time, ClaimView.warningOf(name, value));
+        return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time,
+                ClaimView.warningOf(name, value));
     }
 
     /** 9999-12-31T23:59:59Z: a time claim beyond it is not a time. */
@@ -183,7 +185,7 @@ public final class ClaimCatalogue {
 
     private String interpret(Entry e, JsonNode value) {
         if ("azure-resource-id".equals(e.type()) && value.isTextual()) {
-            return dev.tokenscope.engine.entra.ManagedIdentity.parse(value.asText()).map(m -> m.describe()).orElse(null);
+            return ManagedIdentity.parse(value.asText()).map(m -> m.describe()).orElse(null);
         }
         List<String> parts = new ArrayList<>();
         List<String> items = new ArrayList<>();

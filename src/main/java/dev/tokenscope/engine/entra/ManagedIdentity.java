@@ -51,7 +51,8 @@ public record ManagedIdentity(String name, boolean userAssigned, String resource
 
     /** "managed identity orders-reader (user-assigned, resource group rg-orders)". */
     public String describe() {
-        return "managed identity " + name + " (" + (userAssigned ? "user-assigned" : "system-assigned, of the " + resourceType + " resource " + name)
+        return "managed identity " + name + " ("
+                + (userAssigned ? "user-assigned" : "system-assigned, of the " + resourceType + " resource " + name)
                 + (resourceGroup != null ? ", resource group " + resourceGroup : "") + ")";
     }
 }
