@@ -1,8 +1,12 @@
 package dev.tokenscope;
 
 import dev.tokenscope.cli.Cli;
+import dev.tokenscope.desktop.OpenFiles;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The one entry point. No arguments and a display: the GUI. Anything else (a subcommand, --help,
@@ -20,8 +24,8 @@ public final class Launcher {
             return;
         }
         if (args.length > 0 && args[0].equals("open") && hasDisplay()
-                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"))) {
-            open(java.util.Arrays.asList(args).subList(1, args.length));
+                && Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"))) {
+            open(Arrays.asList(args).subList(1, args.length));
             return;
         }
         if (args.length == 0) {
@@ -42,17 +46,17 @@ public final class Launcher {
     }
 
     /** {@code tokenscope open FILE…} with a display: the running window gets the files, else a new window opens with them. */
-    private static void open(java.util.List<String> args) {
-        java.util.List<java.nio.file.Path> files;
+    private static void open(List<String> args) {
+        List<Path> files;
         try {
-            files = dev.tokenscope.desktop.OpenFiles.parse(args);
+            files = OpenFiles.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("tokenscope open: " + e.getMessage());
             System.exit(Cli.USAGE);
             return;
         }
-        if (dev.tokenscope.desktop.OpenFiles.toRunningWindow(files)) System.exit(Cli.VALID);
-        launchGui(files.stream().map(java.nio.file.Path::toString).toArray(String[]::new));
+        if (OpenFiles.toRunningWindow(files)) System.exit(Cli.VALID);
+        launchGui(files.stream().map(Path::toString).toArray(String[]::new));
     }
 
     private static void launchGui(String[] files) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -15,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,7 +84,7 @@ public final class InstanceChannel implements AutoCloseable {
         Path file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".new");
         OWNER.write(tmp, server.getLocalPort() + "\n" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         InstanceChannel c = new InstanceChannel(server, file, secret, handler);
         c.thread.start();
         return c;
@@ -117,7 +120,8 @@ public final class InstanceChannel implements AutoCloseable {
     private String handle(Socket s) throws IOException {
         List<String> lines;
         try {
-            lines = readLines(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8), 3, System.nanoTime() + READ_TIMEOUT_MS * 1_000_000L);
+            lines = readLines(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8), 3,
+                    System.nanoTime() + READ_TIMEOUT_MS * 1_000_000L);
         } catch (SocketTimeoutException e) {
             refused.incrementAndGet();
             return "ERR timeout";
@@ -187,7 +191,7 @@ public final class InstanceChannel implements AutoCloseable {
     /** The same, refused (null) once {@code deadline} (System.nanoTime) has passed: a slow client can't hold the channel. */
     static List<String> readLines(Reader in, int max, long deadline) throws IOException {
         BufferedReader r = new BufferedReader(in, 1024);
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        ArrayList<String> lines = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         int total = 0, c;
         while ((c = r.read()) >= 0) {
@@ -230,7 +234,7 @@ public final class InstanceChannel implements AutoCloseable {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             s.setSoTimeout(5000);
-            Writer w = new java.io.OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8);
             w.write(lines.get(1).strip() + "\nOPEN\n" + file.toAbsolutePath().normalize() + "\n");
             w.flush();
             List<String> answer = readLines(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8), 1);

@@ -1,5 +1,6 @@
 package dev.tokenscope.desktop;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class OpenFiles {
         List<Path> files = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("-")) throw new IllegalArgumentException("open takes files, not the option " + a);
-            String uri = a.startsWith("file://") ? Path.of(java.net.URI.create(a)).toString() : a;
+            String uri = a.startsWith("file://") ? Path.of(URI.create(a)).toString() : a;
             Path p = Path.of(uri).toAbsolutePath().normalize();
             String problem = InstanceChannel.fileProblem(p.toString());
             if (problem != null) throw new IllegalArgumentException("can't open " + a + ": " + problem);

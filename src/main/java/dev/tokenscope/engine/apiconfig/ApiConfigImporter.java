@@ -1,5 +1,12 @@
 package dev.tokenscope.engine.apiconfig;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,21 +34,21 @@ public final class ApiConfigImporter {
      * Imports an API configuration file: a regular file of UTF-8 text, read bounded to {@link #MAX_CHARS}; every problem
      * (missing, not a file, too large, not text, not a configuration) is an {@link ApiConfigException} with one line for the user.
      */
-    public static ApiConfig importFile(java.nio.file.Path file) throws ApiConfigException {
+    public static ApiConfig importFile(Path file) throws ApiConfigException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!java.nio.file.Files.exists(file)) throw new ApiConfigException("no such file: " + file);
-        if (!java.nio.file.Files.isRegularFile(file)) throw new ApiConfigException(name + " is not a regular file");
+        if (!Files.exists(file)) throw new ApiConfigException("no such file: " + file);
+        if (!Files.isRegularFile(file)) throw new ApiConfigException(name + " is not a regular file");
         byte[] bytes;
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_CHARS + 1); // bounded, whatever the file says its size is (a FIFO, /proc)
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiConfigException("could not read " + name + ": " + e.getMessage());
         }
         if (bytes.length > MAX_CHARS) throw new ApiConfigException(name + " is larger than 1 MiB; an API configuration is a few kilobytes");
         String text;
         try {
-            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
             throw new ApiConfigException(name + " is not UTF-8 text");
         }
         return importConfig(name, text);
@@ -57,7 +64,8 @@ public final class ApiConfigImporter {
         String source = sourceName == null || sourceName.isBlank() ? "(configuration)" : Text.clip(sourceName);
         if (content == null) throw new ApiConfigException(source + ": no content");
         if (content.length() > MAX_CHARS) {
-            throw new ApiConfigException(source + ": " + content.length() + " characters; an API configuration is at most " + MAX_CHARS + " (1 MiB)");
+            throw new ApiConfigException(source + ": " + content.length() + " characters; an API configuration is at most "
+                    + MAX_CHARS + " (1 MiB)");
         }
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         String first = firstMeaningful(text);
@@ -72,7 +80,10 @@ public final class ApiConfigImporter {
     private static ApiConfig json(String source, String text) throws ApiConfigException {
         Located doc = Located.json(source, text);
         Node root = doc.node(':');
-        if (!root.isObject()) throw ApiConfigException.at(source, 1, "a JSON " + (root.value.isArray() ? "list" : "value") + ", not an object; " + lookedFor());
+        if (!root.isObject()) {
+            throw ApiConfigException.at(source, 1,
+                    "a JSON " + (root.value.isArray() ? "list" : "value") + ", not an object; " + lookedFor());
+        }
         List<JsonConfigReader> matching = new ArrayList<>();
         for (JsonConfigReader r : JSON_READERS) if (r.accepts(root)) matching.add(r);
         if (matching.isEmpty()) {

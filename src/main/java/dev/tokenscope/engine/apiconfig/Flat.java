@@ -70,13 +70,16 @@ final class Flat {
             Node root = doc.document(i, '.');
             if (!root.isObject()) {
                 if (root.value.isNull()) continue;
-                throw ApiConfigException.at(doc.source, root.line(), "the YAML document is a " + (root.value.isArray() ? "list" : "single value") + ", not a mapping of properties");
+                throw ApiConfigException.at(doc.source, root.line(),
+                        "the YAML document is a " + (root.value.isArray() ? "list" : "single value") + ", not a mapping of properties");
             }
             Flat one = new Flat(doc.source);
             one.add(root, "", 0);
-            Entry profile = one.get("spring.config.activate.on-profile") != null ? one.get("spring.config.activate.on-profile") : one.get("spring.profiles");
+            Entry profile = one.get("spring.config.activate.on-profile") != null ? one.get("spring.config.activate.on-profile")
+                    : one.get("spring.profiles");
             if (profile != null) {
-                f.notes.add("YAML document " + (i + 1) + " applies only with profile " + Text.clip(profile.value()) + " (" + profile.from() + "): not imported");
+                f.notes.add("YAML document " + (i + 1) + " applies only with profile " + Text.clip(profile.value())
+                        + " (" + profile.from() + "): not imported");
                 continue;
             }
             f.entries.putAll(one.entries);
@@ -118,7 +121,9 @@ final class Flat {
             String line = lines[i];
             String trimmed = line.stripLeading();
             if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
-                if (trimmed.startsWith("#---") || trimmed.startsWith("!---")) f.notes.add("line " + start + ": further documents (#---) of a multi-document .properties file were read as one");
+                if (trimmed.startsWith("#---") || trimmed.startsWith("!---")) {
+                    f.notes.add("line " + start + ": further documents (#---) of a multi-document .properties file were read as one");
+                }
                 continue;
             }
             StringBuilder logical = new StringBuilder(line);
@@ -127,13 +132,15 @@ final class Flat {
             try {
                 p.load(new StringReader(logical.toString()));
             } catch (IOException | IllegalArgumentException e) {
-                throw ApiConfigException.at(source, start, "not a valid .properties line (" + (e instanceof IllegalArgumentException ? "malformed \\uXXXX escape" : "unreadable") + ")");
+                throw ApiConfigException.at(source, start, "not a valid .properties line ("
+                        + (e instanceof IllegalArgumentException ? "malformed \\uXXXX escape" : "unreadable") + ")");
             }
             for (String key : p.stringPropertyNames()) {
                 String last = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
                 if (Node.secret(last)) { f.secrets.add(key); continue; }
                 if (f.entries.containsKey(canon(key))) {
-                    throw ApiConfigException.at(source, start, key + " is set twice (first on line " + f.entries.get(canon(key)).line() + ")");
+                    throw ApiConfigException.at(source, start,
+                            key + " is set twice (first on line " + f.entries.get(canon(key)).line() + ")");
                 }
                 f.entries.put(canon(key), new Entry(key, p.getProperty(key).trim(), start));
             }

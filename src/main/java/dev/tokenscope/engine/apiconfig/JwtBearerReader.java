@@ -36,7 +36,8 @@ final class JwtBearerReader implements JsonConfigReader {
         Node s = all.stream().filter(n -> n.name().equalsIgnoreCase("Bearer")).findFirst().orElse(all.size() == 1 ? all.get(0) : null);
         if (s == null) {
             throw new ApiConfigException(root.doc.source + ": several JwtBearer schemes under Authentication:Schemes ("
-                    + String.join(", ", all.stream().map(n -> n.name() + " (line " + n.line() + ")").toList()) + ") and none is called Bearer: import one at a time");
+                    + String.join(", ", all.stream().map(n -> n.name() + " (line " + n.line() + ")").toList())
+                    + ") and none is called Bearer: import one at a time");
         }
         Draft d = new Draft(root.doc.source, FORMAT);
         d.secrets(s.secretPaths());
@@ -46,7 +47,10 @@ final class JwtBearerReader implements JsonConfigReader {
         for (Node n : aud) d.set("audiences", n.text(), n.from());
         for (Node n : iss) {
             d.set("issuers", Text.literalIssuer(n.text()), n.from());
-            if (n.text().contains("{")) d.rule(n.path() + " contains a {…} placeholder: JwtBearer compares issuers literally (no tenant substitution without Microsoft.Identity.Web), so it matches no real token");
+            if (n.text().contains("{")) {
+                d.rule(n.path() + " contains a {…} placeholder: JwtBearer compares issuers literally "
+                        + "(no tenant substitution without Microsoft.Identity.Web), so it matches no real token");
+            }
         }
         d.rule(aud.isEmpty() ? "No ValidAudience(s): configuration binding sets ValidateAudience = false, so any aud is accepted"
                 : "aud must equal one of ValidAudience/ValidAudiences (ordinal; one trailing / tolerated)");
@@ -58,8 +62,11 @@ final class JwtBearerReader implements JsonConfigReader {
             from = authority.from() + " + /.well-known/openid-configuration";
         }
         if (md != null) {
-            if (Text.httpsHost(md) == null) throw ApiConfigException.at(d.source(), metadata != null && metadata.text() != null ? metadata.line() : authority.line(),
-                    (metadata != null && metadata.text() != null ? metadata.path() : authority.path()) + " \"" + Text.clip(md) + "\" is not an https URL (RequireHttpsMetadata defaults to true)");
+            if (Text.httpsHost(md) == null) {
+                throw ApiConfigException.at(d.source(), metadata != null && metadata.text() != null ? metadata.line() : authority.line(),
+                        (metadata != null && metadata.text() != null ? metadata.path() : authority.path()) + " \"" + Text.clip(md)
+                                + "\" is not an https URL (RequireHttpsMetadata defaults to true)");
+            }
             d.set("metadata", md, from);
             d.rule("Signing keys come from the metadata document " + md);
         } else {
@@ -68,8 +75,11 @@ final class JwtBearerReader implements JsonConfigReader {
         d.rule(iss.isEmpty() ? "No ValidIssuer(s): configuration binding sets ValidateIssuer = false, so any iss is accepted"
                 + (md != null ? "; Tokenscope still compares iss with the metadata's issuer (stricter than the API)" : "")
                 : "iss must equal one of ValidIssuer/ValidIssuers exactly (ordinal)");
-        if (s.get("Audience") != null) d.rule(s.get("Audience").path() + " is not read by configuration binding (only ValidAudience/ValidAudiences): ignored");
-        d.rule("JwtBearer's default clock skew is 5 minutes; on failure it answers 401 with WWW-Authenticate: Bearer error=\"invalid_token\", error_description=…");
+        if (s.get("Audience") != null) {
+            d.rule(s.get("Audience").path() + " is not read by configuration binding (only ValidAudience/ValidAudiences): ignored");
+        }
+        d.rule("JwtBearer's default clock skew is 5 minutes; "
+                + "on failure it answers 401 with WWW-Authenticate: Bearer error=\"invalid_token\", error_description=…");
         return d.build();
     }
 }

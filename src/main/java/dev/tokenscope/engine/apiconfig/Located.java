@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JSON or YAML document read with Jackson's streaming parser into a tree, remembering the line of every value (by its
@@ -29,8 +32,8 @@ import java.util.Map;
  */
 final class Located {
     static final int MAX_DEPTH = 64;
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("(['\"])([^'\"\\s]{4,})\\1");
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("null", "true", "false", "NaN");
+    private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"\\s]{4,})\\1");
+    private static final Set<String> KEYWORDS = Set.of("null", "true", "false", "NaN");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH).maxNumberLength(200).maxStringLength(1 << 20).maxNameLength(10_000).build();
@@ -98,7 +101,9 @@ final class Located {
                 lines.put(String.join("\u0001", prefix), p.currentTokenLocation().getLineNr());
                 docs.add(value(p, t, prefix, lines, 0));
                 if (f == JSON) {
-                    if (p.nextToken() != null) throw ApiConfigException.at(source, line(p), "more than one JSON value; a configuration is one object");
+                    if (p.nextToken() != null) {
+                        throw ApiConfigException.at(source, line(p), "more than one JSON value; a configuration is one object");
+                    }
                     break;
                 }
                 if (docs.size() > 100) throw ApiConfigException.at(source, line(p), "more than 100 YAML documents");
@@ -107,10 +112,12 @@ final class Located {
             throw ApiConfigException.at(source, e.line, "nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             int line = e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null ? y.getProblemMark().getLine() + 1
-                    : e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : p == null ? 0 : p.currentLocation().getLineNr();
+                    : e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                    : p == null ? 0 : p.currentLocation().getLineNr();
             throw ApiConfigException.at(source, line, "not valid " + kind + ": " + describe(e));
         } catch (IOException | RuntimeException e) {
-            throw ApiConfigException.at(source, p == null ? 0 : p.currentLocation().getLineNr(), "not valid " + kind + " (" + e.getClass().getSimpleName() + ")");
+            throw ApiConfigException.at(source, p == null ? 0 : p.currentLocation().getLineNr(),
+                    "not valid " + kind + " (" + e.getClass().getSimpleName() + ")");
         } finally {
             if (p != null) try { p.close(); } catch (IOException ignored) { }
         }
@@ -182,7 +189,8 @@ final class Located {
         if (m == null) return e.getClass().getSimpleName();
         m = m.lines().findFirst().orElse("");
         if (m.startsWith("Duplicate field ")) return Text.clip(m); // a key name, never a value
-        m = QUOTED.matcher(m).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(KEYWORDS.contains(r.group(2)) ? r.group() : r.group(1) + "…" + r.group(1)));
+        m = QUOTED.matcher(m).replaceAll(r -> Matcher.quoteReplacement(
+                KEYWORDS.contains(r.group(2)) ? r.group() : r.group(1) + "…" + r.group(1)));
         m = m.replaceAll("\\(code \\d+\\)", "");
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }

@@ -40,7 +40,8 @@ public final class Precedence {
         for (String field : List.of("audiences", "tenants", "clients", "scopes", "roles", "issuers", "metadata", "jwks")) {
             if (!given.contains(field) || !has(base, field)) continue;
             List<String> from = provenance.stream().filter(s -> s.field().equals(field)).map(ApiConfig.Setting::from).distinct().toList();
-            notes.add(OPTIONS.get(field) + " overrides " + field + " from the configuration" + (from.isEmpty() ? "" : " (" + String.join(", ", from) + ")"));
+            notes.add(OPTIONS.get(field) + " overrides " + field + " from the configuration"
+                    + (from.isEmpty() ? "" : " (" + String.join(", ", from) + ")"));
         }
         ValidationProfile p = new ValidationProfile(
                 given.contains("audiences") ? explicit.audiences() : base.audiences(),

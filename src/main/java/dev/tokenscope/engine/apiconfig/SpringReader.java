@@ -9,7 +9,8 @@ final class SpringReader {
     static final String BOOT_PREFIX = "spring.security.oauth2.resourceserver";
     static final String JWT = BOOT_PREFIX + ".jwt.";
     static final String AZURE_PREFIX = "spring.cloud.azure.active-directory";
-    static final String LOOKED_FOR = "spring.security.oauth2.resourceserver.jwt.* (" + BOOT + ") or spring.cloud.azure.active-directory.* (" + AZURE + ")";
+    static final String LOOKED_FOR = "spring.security.oauth2.resourceserver.jwt.* (" + BOOT + ") "
+            + "or spring.cloud.azure.active-directory.* (" + AZURE + ")";
 
     private SpringReader() {
     }
@@ -30,17 +31,23 @@ final class SpringReader {
         Draft d = new Draft(f.source, BOOT);
         common(f, d);
         if (f.firstUnder(BOOT_PREFIX + ".opaquetoken") != null && f.firstUnder(BOOT_PREFIX + ".jwt") == null) {
-            throw ApiConfigException.at(f.source, first.line(), first.key() + ": an opaque-token (introspection) resource server, not a JWT one: nothing to import");
+            throw ApiConfigException.at(f.source, first.line(),
+                    first.key() + ": an opaque-token (introspection) resource server, not a JWT one: nothing to import");
         }
         Flat.Entry issuer = f.get(JWT + "issuer-uri"), jwks = f.get(JWT + "jwk-set-uri"), pem = f.get(JWT + "public-key-location");
         if (issuer == null && jwks == null && pem == null) {
-            throw ApiConfigException.at(f.source, first.line(), "spring.security.oauth2.resourceserver.jwt has neither issuer-uri nor jwk-set-uri (nor public-key-location)");
+            throw ApiConfigException.at(f.source, first.line(),
+                    "spring.security.oauth2.resourceserver.jwt has neither issuer-uri nor jwk-set-uri (nor public-key-location)");
         }
         if (issuer != null) {
             https(f, issuer);
             d.set("issuers", issuer.value(), issuer.from());
-            if (jwks == null) d.set("metadata", Text.noSlash(issuer.value()) + "/.well-known/openid-configuration", issuer.from() + " + /.well-known/openid-configuration");
-            d.rule("iss must equal issuer-uri exactly (String.equals: case and trailing slash count); the metadata's issuer must equal it too, so a /common/ or /organizations/ issuer-uri can't work");
+            if (jwks == null) {
+                d.set("metadata", Text.noSlash(issuer.value()) + "/.well-known/openid-configuration",
+                        issuer.from() + " + /.well-known/openid-configuration");
+            }
+            d.rule("iss must equal issuer-uri exactly (String.equals: case and trailing slash count); "
+                    + "the metadata's issuer must equal it too, so a /common/ or /organizations/ issuer-uri can't work");
         }
         if (jwks != null) {
             https(f, jwks);
@@ -54,7 +61,8 @@ final class SpringReader {
                 : "The token's aud and audiences must overlap (any one in common)");
         Flat.Entry alg = f.get(JWT + "jws-algorithms");
         d.rule("Signature algorithms: " + (alg == null ? "RS256 (default)" : Text.clip(alg.value()) + " (" + alg.from() + ")"));
-        d.rule("Clock skew 60 s; typ must be JWT or absent (Spring Security 7); failures answer 401 Bearer error=\"invalid_token\" with error_description");
+        d.rule("Clock skew 60 s; typ must be JWT or absent (Spring Security 7); "
+                + "failures answer 401 Bearer error=\"invalid_token\" with error_description");
         return d.build();
     }
 
@@ -64,28 +72,42 @@ final class SpringReader {
         String p = AZURE_PREFIX + ".";
         Flat.Entry enabled = f.get(p + "enabled");
         if (enabled == null || !enabled.value().equalsIgnoreCase("true")) {
-            d.rule("spring.cloud.azure.active-directory.enabled is not true: the resource server is off; the profile says what it would check");
+            d.rule("spring.cloud.azure.active-directory.enabled is not true: the resource server is off; "
+                    + "the profile says what it would check");
         }
         Flat.Entry endpoint = f.get(p + "profile.environment.active-directory-endpoint");
-        String base = endpoint == null || endpoint.value().isBlank() ? "https://login.microsoftonline.com/" : Text.withSlash(endpoint.value());
+        String base = endpoint == null || endpoint.value().isBlank() ? "https://login.microsoftonline.com/"
+                : Text.withSlash(endpoint.value());
         if (endpoint != null) https(f, endpoint);
         Flat.Entry tenant = f.get(p + "profile.tenant-id");
         String tid = tenant == null ? "" : tenant.value();
         Text.Tenant kind = Text.tenant(tid);
-        if (!tid.isEmpty() && kind == null) throw ApiConfigException.at(f.source, tenant.line(), Text.invalidTenant(tenant.key(), tid));
+        if (!tid.isEmpty() && kind == null) {
+            throw ApiConfigException.at(f.source, tenant.line(), Text.invalidTenant(tenant.key(), tid));
+        }
         List<String> hosts = List.of("login.microsoftonline.com", "sts.windows.net", "sts.chinacloudapi.cn");
         if (kind == Text.Tenant.GUID || kind == Text.Tenant.DOMAIN) {
             d.set("tenants", tid, tenant.from());
             d.set("jwks", base + tid + "/discovery/v2.0/keys", tenant.from() + ", {endpoint}{tenant-id}/discovery/v2.0/keys");
-            d.rule("tid must equal " + tid + (kind == Text.Tenant.DOMAIN ? ": a domain name never equals a tid, so every token fails (derived); use the tenant GUID" : ""));
+            d.rule("tid must equal " + tid
+                    + (kind == Text.Tenant.DOMAIN
+                            ? ": a domain name never equals a tid, so every token fails (derived); use the tenant GUID" : ""));
             if (kind == Text.Tenant.GUID) {
-                for (String h : hosts) for (String suffix : List.of("/", "/v2.0")) d.set("issuers", "https://" + h + "/" + tid + suffix, tenant.from());
-                d.rule("iss must be one of https://{login.microsoftonline.com|sts.windows.net|sts.chinacloudapi.cn}/" + tid + "/ or …/v2.0 (exact)");
+                for (String h : hosts) {
+                    for (String suffix : List.of("/", "/v2.0")) d.set("issuers", "https://" + h + "/" + tid + suffix, tenant.from());
+                }
+                d.rule("iss must be one of https://{login.microsoftonline.com|sts.windows.net|sts.chinacloudapi.cn}/" + tid
+                        + "/ or …/v2.0 (exact)");
             }
         } else {
             String from = tenant == null ? p + "profile.tenant-id (absent)" : tenant.from();
-            for (String h : hosts) for (String suffix : List.of("/", "/v2.0")) d.set("issuers", "https://" + h + "/{tenantid}" + suffix, from + ", older versions' host check");
-            d.rule("profile.tenant-id is " + (tid.isEmpty() ? "blank (defaults to common)" : tid) + ": current spring-cloud-azure refuses to start (PR #49033); "
+            for (String h : hosts) {
+                for (String suffix : List.of("/", "/v2.0")) {
+                    d.set("issuers", "https://" + h + "/{tenantid}" + suffix, from + ", older versions' host check");
+                }
+            }
+            d.rule("profile.tenant-id is " + (tid.isEmpty() ? "blank (defaults to common)" : tid)
+                    + ": current spring-cloud-azure refuses to start (PR #49033); "
                     + "older versions accepted any tenant whose iss starts with one of the Microsoft hosts");
         }
         Flat.Entry client = f.get(p + "credential.client-id"), appIdUri = f.get(p + "app-id-uri");
@@ -105,6 +127,8 @@ final class SpringReader {
     private static void https(Flat f, Flat.Entry e) throws ApiConfigException {
         String v = e.value();
         boolean http = v.regionMatches(true, 0, "http://", 0, 7) && Text.httpsHost("https://" + v.substring(7)) != null;
-        if (Text.httpsHost(v) == null && !http) throw ApiConfigException.at(f.source, e.line(), e.key() + " \"" + Text.clip(v) + "\" is not an http(s) URL");
+        if (Text.httpsHost(v) == null && !http) {
+            throw ApiConfigException.at(f.source, e.line(), e.key() + " \"" + Text.clip(v) + "\" is not an http(s) URL");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tokenscope.engine.apiconfig;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -72,10 +74,10 @@ final class Text {
     /** The host of an https URL, or null when it is not one. */
     static String httpsHost(String url) {
         try {
-            java.net.URI u = new java.net.URI(url);
+            URI u = new URI(url);
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) return null;
             return u.getHost();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

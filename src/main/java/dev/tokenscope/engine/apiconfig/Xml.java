@@ -69,9 +69,12 @@ final class Xml {
                 switch (ev) {
                     case XMLStreamConstants.DTD -> throw ApiConfigException.at(source, line(r),
                             "the document has a DOCTYPE: refused (DTDs and entities are never processed in a configuration)");
-                    case XMLStreamConstants.ENTITY_REFERENCE -> throw ApiConfigException.at(source, line(r), "undeclared entity reference &" + Text.clip(r.getLocalName()) + ";");
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw ApiConfigException.at(source, line(r),
+                            "undeclared entity reference &" + Text.clip(r.getLocalName()) + ";");
                     case XMLStreamConstants.START_ELEMENT -> {
-                        if (open.size() >= Located.MAX_DEPTH) throw ApiConfigException.at(source, line(r), "elements nested deeper than " + Located.MAX_DEPTH);
+                        if (open.size() >= Located.MAX_DEPTH) {
+                            throw ApiConfigException.at(source, line(r), "elements nested deeper than " + Located.MAX_DEPTH);
+                        }
                         Map<String, String> attrs = new LinkedHashMap<>();
                         for (int i = 0; i < r.getAttributeCount(); i++) attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                         Element e = new Element(r.getLocalName(), attrs, line(r), new ArrayList<>(), new StringBuilder());
@@ -91,9 +94,12 @@ final class Xml {
             String why = e.getMessage() == null ? "" : e.getMessage();
             int at = why.indexOf("Message: ");
             why = at >= 0 ? why.substring(at + 9) : why.lines().reduce((a, b) -> b).orElse("");
-            if (why.toLowerCase().contains("doctype") || why.contains("DTD")) why = "a DOCTYPE is refused (DTDs and entities are never processed)";
+            if (why.toLowerCase().contains("doctype") || why.contains("DTD")) {
+                why = "a DOCTYPE is refused (DTDs and entities are never processed)";
+            }
             // StAX quotes element, attribute and entity names here, never character data or attribute values
-            throw ApiConfigException.at(source, l == null ? 0 : l.getLineNumber(), "not well-formed XML: " + (why.length() > 160 ? why.substring(0, 160) + "…" : why));
+            throw ApiConfigException.at(source, l == null ? 0 : l.getLineNumber(),
+                    "not well-formed XML: " + (why.length() > 160 ? why.substring(0, 160) + "…" : why));
         } catch (RuntimeException e) {
             throw new ApiConfigException(source + ": not well-formed XML (" + e.getClass().getSimpleName() + ")");
         } finally {

@@ -157,7 +157,8 @@ public final class ClaimCatalogue {
         } else {
             interpretation = interpret(e, value);
         }
-        return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time, ClaimView.warningOf(name, value));
+        return new ClaimView(name, value, e.title(), e.meaning(), e.carriedBy(), e.pii(), true, interpretation, time,
+                ClaimView.warningOf(name, value));
     }
 
     /** 9999-12-31T23:59:59Z: a time claim beyond it is not a time. */

@@ -7,6 +7,7 @@ import dev.tokenscope.engine.text.SafeText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One header member or claim with its annotations: what it means, where Entra puts it, how to read its
@@ -47,8 +48,8 @@ public record ClaimView(String name, JsonNode value, String title, String meanin
         if (node.isTextual()) {
             out.add(node.asText());
         } else if (node.isObject()) {
-            for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                java.util.Map.Entry<String, JsonNode> e = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
                 out.add(e.getKey());
                 strings(e.getValue(), out, depth + 1);
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** Times as people read them: UTC ISO-8601, local time and "in 54 min" / "3 h ago". */
 public final class HumanTime {
@@ -14,7 +15,7 @@ public final class HumanTime {
     }
 
     public static String utc(Instant t) {
-        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public static String local(Instant t, ZoneId zone) {

@@ -2,7 +2,10 @@ package dev.tokenscope.engine.entra;
 
 import java.net.IDN;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +38,10 @@ public final class Authorities {
     private static final Set<String> MICROSOFT_TENANTS = Set.of("9188040d-6c67-4c5b-b112-36a304b66dad",
             "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "72f988bf-86f1-41af-91ab-2d7cd011db47");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** Letters of other scripts (and digits) that look like Latin ones, as used to imitate host names (Unicode confusables, the common subset). */
+    /**
+     * Letters of other scripts (and digits) that look like Latin ones, as used to imitate host names (Unicode confusables,
+     * the common subset).
+     */
     private static final Map<Character, Character> CONFUSABLE = confusables();
 
     private Authorities() {
@@ -59,7 +65,7 @@ public final class Authorities {
             if (h == null) return null;
             h = h.toLowerCase(Locale.ROOT);
             return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             String h = rawHost(iss);
             return h == null ? null : h.toLowerCase(Locale.ROOT);
         }
@@ -160,8 +166,9 @@ public final class Authorities {
             Optional<String> like = nearest(skeleton, 2);
             if (like.isPresent() || owned(skeleton) || brand(skeleton).isPresent()) {
                 String real = like.orElseGet(() -> brand(skeleton).orElse(skeleton));
-                return Optional.of(new Lookalike(real, "its host " + show(host, unicode) + " is written with look-alike characters of other "
-                        + "scripts" + (mixedScripts(unicode) ? " (mixed scripts)" : "") + ": it reads as " + skeleton + " but is another domain"));
+                return Optional.of(new Lookalike(real, "its host " + show(host, unicode)
+                        + " is written with look-alike characters of other scripts" + (mixedScripts(unicode) ? " (mixed scripts)" : "")
+                        + ": it reads as " + skeleton + " but is another domain"));
             }
         }
         // 2. A Microsoft host used as a prefix of another domain (login.microsoftonline.com.evil.example).
@@ -173,7 +180,8 @@ public final class Authorities {
         }
         for (String d : TENANT_DOMAINS) {
             if (skeleton.contains("." + d + ".") || skeleton.startsWith(d + ".")) {
-                return Optional.of(new Lookalike("{tenant}." + d, "its host " + host + " contains " + d + " but the domain is " + registrable(host)));
+                return Optional.of(new Lookalike("{tenant}." + d,
+                        "its host " + host + " contains " + d + " but the domain is " + registrable(host)));
             }
         }
         // 3. A typo of a Microsoft host (small edit distance: a letter swapped, doubled, dropped, 0 for o, a hyphen for a dot).
@@ -198,7 +206,8 @@ public final class Authorities {
         // 4. A Microsoft brand word in another domain (microsoftonline-login.example).
         Optional<String> brand = brand(skeleton);
         if (brand.isPresent()) {
-            return Optional.of(new Lookalike(brand.get(), "its host " + host + " borrows the name of " + brand.get() + " but is another domain"));
+            return Optional.of(new Lookalike(brand.get(),
+                    "its host " + host + " borrows the name of " + brand.get() + " but is another domain"));
         }
         // 5. One of Microsoft's own tenant ids under another host.
         Matcher m = GUID.matcher(iss);
@@ -264,7 +273,7 @@ public final class Authorities {
     }
 
     private static boolean mixedScripts(String s) {
-        Set<Character.UnicodeScript> scripts = new java.util.HashSet<>();
+        Set<Character.UnicodeScript> scripts = new HashSet<>();
         s.codePoints().filter(Character::isLetter).forEach(cp -> scripts.add(Character.UnicodeScript.of(cp)));
         return scripts.size() > 1;
     }
@@ -288,7 +297,7 @@ public final class Authorities {
     }
 
     private static Map<Character, Character> confusables() {
-        Map<Character, Character> m = new java.util.HashMap<>();
+        Map<Character, Character> m = new HashMap<>();
         String[][] pairs = {
                 // Cyrillic
                 {"а", "a"}, {"е", "e"}, {"о", "o"}, {"р", "p"}, {"с", "c"}, {"х", "x"}, {"у", "y"}, {"і", "i"}, {"ј", "j"},

@@ -28,9 +28,12 @@ public record IssuerInfo(IssuerKind kind, String cloud, String tenantInPath, Str
     private static final String SEGMENT = "([A-Za-z0-9{][A-Za-z0-9._{}-]*)";
     private static final String LABELS = "((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+";
     private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern V1 = Pattern.compile("https://(sts\\.windows\\.net|sts\\.chinacloudapi\\.cn|login\\.microsoftonline\\.us|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn|login\\.microsoftonline\\.com)/" + SEGMENT + "/");
-    private static final Pattern V2 = Pattern.compile("https://(login\\.microsoftonline\\.com|login\\.microsoftonline\\.us|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn)/" + SEGMENT + "/v2\\.0/?");
-    private static final Pattern B2C = Pattern.compile("https://" + LABELS + "b2clogin\\.(?:com|cn|us))/(?:tfp/)?" + SEGMENT + "/(?:([A-Za-z0-9_-]+)/)?v2\\.0/?");
+    private static final Pattern V1 = Pattern.compile("https://(sts\\.windows\\.net|sts\\.chinacloudapi\\.cn|login\\.microsoftonline\\.us"
+            + "|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn|login\\.microsoftonline\\.com)/" + SEGMENT + "/");
+    private static final Pattern V2 = Pattern.compile("https://(login\\.microsoftonline\\.com|login\\.microsoftonline\\.us"
+            + "|login\\.partner\\.microsoftonline\\.cn|login\\.chinacloudapi\\.cn)/" + SEGMENT + "/v2\\.0/?");
+    private static final Pattern B2C = Pattern.compile("https://" + LABELS + "b2clogin\\.(?:com|cn|us))/(?:tfp/)?" + SEGMENT
+            + "/(?:([A-Za-z0-9_-]+)/)?v2\\.0/?");
     private static final Pattern CIAM = Pattern.compile("https://" + LABELS + "ciamlogin\\.com)/" + SEGMENT + "/v2\\.0/?");
 
     /**
@@ -55,7 +58,8 @@ public record IssuerInfo(IssuerKind kind, String cloud, String tenantInPath, Str
         if ((m = B2C.matcher(iss)).matches()) {
             String host = m.group(1), tenant = m.group(2), pathPolicy = m.group(3);
             String p = pathPolicy != null ? pathPolicy : policy != null && POLICY.matcher(policy).matches() ? policy : null;
-            String metadata = p == null ? null : "https://" + host + "/" + tenant + "/" + p.toLowerCase(Locale.ROOT) + "/v2.0/.well-known/openid-configuration";
+            String metadata = p == null ? null
+                    : "https://" + host + "/" + tenant + "/" + p.toLowerCase(Locale.ROOT) + "/v2.0/.well-known/openid-configuration";
             return new IssuerInfo(IssuerKind.B2C, cloudOf(host), tenant, host, metadata, null);
         }
         if ((m = CIAM.matcher(iss)).matches()) {

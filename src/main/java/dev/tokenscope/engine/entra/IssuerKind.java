@@ -2,6 +2,8 @@ package dev.tokenscope.engine.entra;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** The family of issuer a token comes from; decides how its metadata URL is derived. */
 public enum IssuerKind {
     ENTRA_V1("Microsoft Entra ID (v1.0 issuer)"),
@@ -25,6 +27,6 @@ public enum IssuerKind {
 
     @JsonValue
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,12 +2,14 @@ package dev.tokenscope.engine.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.token.DecodedToken;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,7 +124,7 @@ public final class TokenFacts {
         List<String> auds = audiences();
         if (auds.isEmpty()) return null;
         for (String a : auds) {
-            java.util.Optional<String> known = dev.tokenscope.engine.claims.ClaimCatalogue.get().wellKnownApp(a);
+            Optional<String> known = ClaimCatalogue.get().wellKnownApp(a);
             if (known.isPresent()) return known.get();
         }
         return auds.get(0);

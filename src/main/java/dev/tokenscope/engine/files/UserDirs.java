@@ -43,12 +43,15 @@ public final class UserDirs {
 
     /** This process's: {@code os.name}, {@code System.getenv}, the default file system, {@code user.home}. */
     public static UserDirs current() {
-        return new UserDirs(Os.of(System.getProperty("os.name")), System::getenv, FileSystems.getDefault(), System.getProperty("user.home"));
+        return new UserDirs(Os.of(System.getProperty("os.name")), System::getenv, FileSystems.getDefault(),
+                System.getProperty("user.home"));
     }
 
     /** Settings (API and sign-in profiles). */
     public Path config() {
-        if (os == Os.WINDOWS) return set("APPDATA") ? path(env.apply("APPDATA"), "Tokenscope") : path(home, "AppData", "Roaming", "Tokenscope");
+        if (os == Os.WINDOWS) {
+            return set("APPDATA") ? path(env.apply("APPDATA"), "Tokenscope") : path(home, "AppData", "Roaming", "Tokenscope");
+        }
         if (set("XDG_CONFIG_HOME")) return path(env.apply("XDG_CONFIG_HOME"), "tokenscope");
         if (os == Os.MAC) return path(home, "Library", "Application Support", "Tokenscope");
         return path(home, ".config", "tokenscope");

@@ -7,6 +7,7 @@ import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.claims.HumanTime;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -135,7 +136,8 @@ public final class DocumentStore {
             f = http.get(source, cached != null ? cached.etag() : null);
         } catch (FetchException e) {
             if (cached != null && e.kind() != FetchException.Kind.CANCELLED) {
-                return checked(check, new Text(cached.body(), source, cached.fetchedAt(), "network failed (" + e.getMessage() + "); using the cached copy, " + age(cached, now)));
+                return checked(check, new Text(cached.body(), source, cached.fetchedAt(),
+                        "network failed (" + e.getMessage() + "); using the cached copy, " + age(cached, now)));
             }
             throw e;
         }
@@ -145,7 +147,8 @@ public final class DocumentStore {
             return checked(check, new Text(refreshed.body(), source, now, "revalidated (304 Not Modified)"));
         }
         String body = new String(f.body(), StandardCharsets.UTF_8);
-        Text fresh = checked(check, new Text(body, f.url(), now, "fetched" + (f.url().equals(source) ? "" : " (redirected to " + f.url() + ")")));
+        Text fresh = checked(check, new Text(body, f.url(), now,
+                "fetched" + (f.url().equals(source) ? "" : " (redirected to " + f.url() + ")")));
         store(new Entry(source, body, now, f.etag(), maxAge(f.cacheControl())));
         return fresh;
     }
@@ -159,9 +162,10 @@ public final class DocumentStore {
         if (source.startsWith("classpath:")) {
             // Bundled documents (the samples' metadata and keys) ship inside the application.
             String name = source.substring("classpath:".length());
-            try (java.io.InputStream in = DocumentStore.class.getResourceAsStream(name.startsWith("/") ? name : "/" + name)) {
+            try (InputStream in = DocumentStore.class.getResourceAsStream(name.startsWith("/") ? name : "/" + name)) {
                 if (in == null) throw new FetchException(FetchException.Kind.FILE, source, "no bundled document " + name);
-                return parse(new String(in.readNBytes(Http.MAX_BYTES), StandardCharsets.UTF_8), source, true, Instant.EPOCH, "bundled with Tokenscope");
+                return parse(new String(in.readNBytes(Http.MAX_BYTES), StandardCharsets.UTF_8), source, true, Instant.EPOCH,
+                        "bundled with Tokenscope");
             } catch (IOException e) {
                 if (e instanceof FetchException fe) throw fe;
                 throw new FetchException(FetchException.Kind.FILE, source, "could not read bundled " + name + ": " + e.getMessage());
@@ -169,8 +173,13 @@ public final class DocumentStore {
         }
         Path p = Path.of(source);
         try {
-            if (Files.isDirectory(p)) throw new FetchException(FetchException.Kind.FILE, source, source + " is a directory, not a JSON file");
-            if (Files.size(p) > Http.MAX_BYTES) throw new FetchException(FetchException.Kind.TOO_LARGE, source, source + " is larger than 1 MiB; not a metadata or key-set file");
+            if (Files.isDirectory(p)) {
+                throw new FetchException(FetchException.Kind.FILE, source, source + " is a directory, not a JSON file");
+            }
+            if (Files.size(p) > Http.MAX_BYTES) {
+                throw new FetchException(FetchException.Kind.TOO_LARGE, source,
+                        source + " is larger than 1 MiB; not a metadata or key-set file");
+            }
             String body = Files.readString(p, StandardCharsets.UTF_8);
             return parse(body, p.toAbsolutePath().toString(), true, Files.getLastModifiedTime(p).toInstant(), "from a file you chose");
         } catch (NoSuchFileException e) {
@@ -231,7 +240,8 @@ public final class DocumentStore {
                 // a shared or unusual cache directory: the documents are public anyway
             }
             ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("url", e.url()).put("fetchedAt", e.fetchedAt().toString()).put("etag", e.etag()).put("maxAge", e.maxAgeSeconds()).put("body", e.body());
+            n.put("url", e.url()).put("fetchedAt", e.fetchedAt().toString()).put("etag", e.etag())
+                    .put("maxAge", e.maxAgeSeconds()).put("body", e.body());
             Path tmp = Files.createTempFile(dir, "doc", ".tmp");
             Files.writeString(tmp, Json.compact(n));
             Path target = dir.resolve(fileName(e.url()));

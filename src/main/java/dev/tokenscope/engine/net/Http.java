@@ -2,6 +2,7 @@ package dev.tokenscope.engine.net;
 
 import okhttp3.Call;
 import okhttp3.Dns;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -9,6 +10,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -20,9 +22,14 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The one HTTP client of the engine. Bounded in every direction: connect/read/call timeouts (10 s in all by
@@ -36,13 +43,13 @@ public final class Http {
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /** Built on first use, off the UI thread: OkHttp, Kotlin and the platform's TLS set-up cost ~0.5 s at start-up. */
-    private final java.util.function.Supplier<OkHttpClient> clientFactory;
+    private final Supplier<OkHttpClient> clientFactory;
     private volatile OkHttpClient client;
     private final Duration callTimeout;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     /** Calls cancelled by {@link #cancelAll()}; OkHttp also marks a call cancelled when its call timeout fires. */
     private final Set<Call> cancelledByUser = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicLong cancelGeneration = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong cancelGeneration = new AtomicLong();
 
     /** A response that arrived whole and within the limits. */
     public record Fetched(String url, int status, byte[] body, String contentType, String etag, String cacheControl, Instant receivedAt) {
@@ -59,7 +66,8 @@ public final class Http {
      * @param callTimeout      the whole call's limit (connect, read and body)
      * @param socketFactory    plain socket factory (tests use one that reaches a loopback port), null for the default
      */
-    public Http(Dns dns, SSLSocketFactory sslSocketFactory, X509TrustManager trustManager, Duration callTimeout, javax.net.SocketFactory socketFactory) {
+    public Http(Dns dns, SSLSocketFactory sslSocketFactory, X509TrustManager trustManager, Duration callTimeout,
+                SocketFactory socketFactory) {
         this.clientFactory = () -> build(dns, sslSocketFactory, trustManager, callTimeout, socketFactory);
         this.callTimeout = callTimeout;
     }
@@ -76,7 +84,7 @@ public final class Http {
     }
 
     private static OkHttpClient build(Dns dns, SSLSocketFactory sslSocketFactory, X509TrustManager trustManager, Duration callTimeout,
-                                      javax.net.SocketFactory socketFactory) {
+                                      SocketFactory socketFactory) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofMillis(Math.min(4000, callTimeout.toMillis())))
                 .readTimeout(Duration.ofMillis(Math.min(5000, callTimeout.toMillis())))
@@ -124,13 +132,16 @@ public final class Http {
                     .header("User-Agent", "Tokenscope");
             if (ifNoneMatch != null && hop == 0) rb.header("If-None-Match", ifNoneMatch);
             Call call = client().newCall(rb.build());
-            call.timeout().timeout(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
+            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             inFlight.add(call);
             try (Response r = call.execute()) {
                 if (r.isRedirect()) {
                     String location = r.header("Location");
                     HttpUrl next = location == null ? null : parsed.resolve(location);
-                    if (next == null) throw new FetchException(FetchException.Kind.HTTP_STATUS, current, "HTTP " + r.code() + " redirect without a usable Location");
+                    if (next == null) {
+                        throw new FetchException(FetchException.Kind.HTTP_STATUS, current,
+                                "HTTP " + r.code() + " redirect without a usable Location");
+                    }
                     current = next.toString();
                     continue;
                 }
@@ -146,7 +157,8 @@ public final class Http {
                                     + (retry.trim().matches("\\d+") ? " s" : "") : "") + ")" : "")
                             + (r.code() >= 500 ? " (server error; try again later)" : ""));
                 }
-                return new Fetched(current, r.code(), body, r.header("Content-Type"), r.header("ETag"), r.header("Cache-Control"), Instant.now());
+                return new Fetched(current, r.code(), body, r.header("Content-Type"), r.header("ETag"), r.header("Cache-Control"),
+                        Instant.now());
             } catch (FetchException e) {
                 throw e;
             } catch (IOException e) {
@@ -156,7 +168,8 @@ public final class Http {
                 cancelledByUser.remove(call);
             }
         }
-        throw new FetchException(FetchException.Kind.REDIRECTS, url, "more than " + MAX_REDIRECTS + " redirects starting at " + url + " (a redirect loop?)");
+        throw new FetchException(FetchException.Kind.REDIRECTS, url,
+                "more than " + MAX_REDIRECTS + " redirects starting at " + url + " (a redirect loop?)");
     }
 
     /**
@@ -167,7 +180,7 @@ public final class Http {
      * @param form    the parameters in order (values are sent, never logged here)
      * @param headers extra request headers (e.g. {@code Origin}), may be empty
      */
-    public Fetched postForm(String url, java.util.List<java.util.Map.Entry<String, String>> form, java.util.Map<String, String> headers) throws FetchException {
+    public Fetched postForm(String url, List<Map.Entry<String, String>> form, Map<String, String> headers) throws FetchException {
         return exchange(url, form, headers);
     }
 
@@ -175,15 +188,17 @@ public final class Http {
      * One GET (when {@code form} is null) or form POST, returning the answer whatever its status, without following
      * redirects: for protocol endpoints whose error answers carry a body worth reading (OAuth, discovery of a wrong tenant).
      */
-    public Fetched exchange(String url, java.util.List<java.util.Map.Entry<String, String>> form, java.util.Map<String, String> headers) throws FetchException {
+    public Fetched exchange(String url, List<Map.Entry<String, String>> form, Map<String, String> headers) throws FetchException {
         HttpUrl parsed = checkUrl(url);
         Request.Builder rb = new Request.Builder().url(parsed).header("Accept", "application/json").header("User-Agent", "Tokenscope");
         if (form != null) {
-            okhttp3.FormBody.Builder fb = new okhttp3.FormBody.Builder();
-            for (java.util.Map.Entry<String, String> e : form) fb.add(e.getKey(), e.getValue());
+            FormBody.Builder fb = new FormBody.Builder();
+            for (Map.Entry<String, String> e : form) fb.add(e.getKey(), e.getValue());
             rb.post(fb.build());
         }
-        if (headers != null) for (java.util.Map.Entry<String, String> h : headers.entrySet()) rb.header(h.getKey(), h.getValue());
+        if (headers != null) {
+            for (Map.Entry<String, String> h : headers.entrySet()) rb.header(h.getKey(), h.getValue());
+        }
         Call call = client().newCall(rb.build());
         inFlight.add(call);
         try (Response r = call.execute()) {
@@ -238,18 +253,26 @@ public final class Http {
     static FetchException translate(IOException e, String url, boolean cancelled, Duration limit) {
         String h = host(url);
         if (cancelled) return new FetchException(FetchException.Kind.CANCELLED, url, "cancelled", e);
-        if (e instanceof UnknownHostException) return new FetchException(FetchException.Kind.DNS, url, "DNS: " + h + " could not be resolved (offline, or a typo in the host?)", e);
-        if (e instanceof ConnectException) return new FetchException(FetchException.Kind.REFUSED, url, "connection to " + h + " refused", e);
+        if (e instanceof UnknownHostException) {
+            return new FetchException(FetchException.Kind.DNS, url,
+                    "DNS: " + h + " could not be resolved (offline, or a typo in the host?)", e);
+        }
+        if (e instanceof ConnectException) {
+            return new FetchException(FetchException.Kind.REFUSED, url, "connection to " + h + " refused", e);
+        }
         // OkHttp reports its call timeout as InterruptedIOException("timeout") on a call it marks cancelled; only
         // cancelAll() is a user's cancel.
-        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"))) {
-            return new FetchException(FetchException.Kind.TIMEOUT, url, "timed out talking to " + h + " (limit " + limit.toMillis() / 1000.0 + " s)", e);
+        if (e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"))) {
+            return new FetchException(FetchException.Kind.TIMEOUT, url,
+                    "timed out talking to " + h + " (limit " + limit.toMillis() / 1000.0 + " s)", e);
         }
         if (e instanceof InterruptedIOException) return new FetchException(FetchException.Kind.CANCELLED, url, "interrupted", e);
         if (e instanceof SSLException) {
             String m = String.valueOf(e.getMessage());
             String why = m.contains("PKIX") || m.contains("certification path") ? "the server's certificate is not trusted"
-                    : m.toLowerCase(Locale.ROOT).contains("hostname") || m.contains("subject alternative") ? "the certificate is for another host"
+                    : m.toLowerCase(Locale.ROOT).contains("hostname") || m.contains("subject alternative")
+                            ? "the certificate is for another host"
                     : m.contains("expired") ? "the certificate has expired" : m;
             return new FetchException(FetchException.Kind.TLS, url, "TLS with " + h + " failed: " + why, e);
         }

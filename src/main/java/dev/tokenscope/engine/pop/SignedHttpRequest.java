@@ -81,7 +81,9 @@ public final class SignedHttpRequest {
             return Binding.broken("the SHR's key (cnf.jwk) is not a valid JWK: " + e.getMessage(), null, null);
         }
         if (key == null) return Binding.broken("the SHR names no key (no cnf.jwk in its payload, no jwk in its header)", null, null);
-        if (!(key instanceof AsymmetricJWK)) return Binding.broken("the SHR's key is a " + key.getKeyType() + " key, not a public key", null, null);
+        if (!(key instanceof AsymmetricJWK)) {
+            return Binding.broken("the SHR's key is a " + key.getKeyType() + " key, not a public key", null, null);
+        }
         String thumb;
         try {
             thumb = key.computeThumbprint().toString();
@@ -107,7 +109,8 @@ public final class SignedHttpRequest {
         try {
             SignedJWT jws = (SignedJWT) outer.jwt();
             if (!jws.verify(FACTORY.createJWSVerifier(jws.getHeader(), ((AsymmetricJWK) key).toPublicKey()))) {
-                return Binding.broken("the SHR's signature does not verify with its own key: it was altered or signed with another key", thumb, expected);
+                return Binding.broken("the SHR's signature does not verify with its own key: it was altered or signed with another key",
+                        thumb, expected);
             }
         } catch (JOSEException | ClassCastException e) {
             return Binding.broken("the SHR's signature could not be checked: " + e.getMessage(), thumb, expected);

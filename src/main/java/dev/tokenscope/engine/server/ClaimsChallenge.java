@@ -17,13 +17,15 @@ final class ClaimsChallenge {
             if (at.has("nbf")) {
                 b.append(" It asks for a token issued after ").append(at.path("nbf").path("value").asText("?"))
                         .append(": Continuous Access Evaluation learnt of an event (the user was disabled, changed or reset the password, "
-                                + "moved to another network or location, or the session was revoked) after this token was issued, so the token is "
-                                + "revoked although it has not expired. Tokenscope cannot see this offline.");
+                                + "moved to another network or location, or the session was revoked) after this token was issued, "
+                                + "so the token is revoked although it has not expired. Tokenscope cannot see this offline.");
             }
             if (at.has("acrs")) {
                 b.append(" It asks for the Conditional Access authentication context ").append(at.path("acrs").path("value").asText("?"))
                         .append(" (a step-up such as MFA for this operation).");
-                if (token != null) b.append(" The token's acrs is ").append(token.claim("acrs") == null ? "absent" : token.claim("acrs")).append('.');
+                if (token != null) {
+                    b.append(" The token's acrs is ").append(token.claim("acrs") == null ? "absent" : token.claim("acrs")).append('.');
+                }
             }
         } else if (item.values().get("claimsError") != null) {
             b.append("The claims value could not be decoded: ").append(item.values().get("claimsError")).append('.');
@@ -31,11 +33,12 @@ final class ClaimsChallenge {
             b.append("The challenge carries no claims value.");
         }
         b.append(" The client must re-acquire the token with these claims (MSAL: WithClaims / claims in the token request) and retry; "
-                + "it must declare the 'cp1' client capability (MSAL: WithClientCapabilities([\"cp1\"])), which Entra echoes in the token's "
-                + "xms_cc claim when the API asks for that optional claim.");
+                + "it must declare the 'cp1' client capability (MSAL: WithClientCapabilities([\"cp1\"])), "
+                + "which Entra echoes in the token's xms_cc claim when the API asks for that optional claim.");
         if (token != null) {
             String cc = token.claim("xms_cc");
-            b.append(cc == null ? " This token has no xms_cc: the client did not declare cp1, or the API does not request the xms_cc optional claim."
+            b.append(cc == null
+                    ? " This token has no xms_cc: the client did not declare cp1, or the API does not request the xms_cc optional claim."
                     : cc.contains("cp1") ? " This token's xms_cc is " + cc + ": the client declared cp1, so it can answer the challenge."
                     : " This token's xms_cc is " + cc + ", without cp1.");
         }

@@ -66,7 +66,9 @@ public final class CodeCatalogue {
             Map<String, Entry> codes = new LinkedHashMap<>();
             for (JsonNode n : root.get("codes")) {
                 Entry e = entry(n, n.get("code").asText(), null);
-                if (codes.put(e.key().toLowerCase(Locale.ROOT), e) != null) throw new IllegalStateException(e.key() + " is twice in " + RESOURCE);
+                if (codes.put(e.key().toLowerCase(Locale.ROOT), e) != null) {
+                    throw new IllegalStateException(e.key() + " is twice in " + RESOURCE);
+                }
             }
             List<Entry> phrases = new ArrayList<>();
             for (JsonNode n : root.get("messages")) phrases.add(entry(n, n.get("id").asText(), n.get("contains").asText()));
@@ -83,7 +85,8 @@ public final class CodeCatalogue {
         for (JsonNode v : n.path("variants")) variants.add(new Variant(v.get("contains").asText(), v.get("versions").asText()));
         JsonNode step = n.get("step");
         return new Entry(key, n.path("family").asText("phrase"), contains, step == null || step.isNull() ? null : step.asText(),
-                n.get("meaning").asText(), n.get("fix").asText(), n.path("source").asText(null), Collections.unmodifiableMap(values), List.copyOf(variants));
+                n.get("meaning").asText(), n.get("fix").asText(), n.path("source").asText(null),
+                Collections.unmodifiableMap(values), List.copyOf(variants));
     }
 
     /** A code (case-insensitive: IDX10214, invalid_token, InvalidAuthenticationToken …). */

@@ -2,8 +2,10 @@ package dev.tokenscope.engine.server;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Collects what the readers find: forms in the order met, at most {@link #MAX_FINDINGS} findings, duplicates dropped. */
@@ -13,7 +15,7 @@ final class EvidenceBuilder {
     private final List<String> notes = new ArrayList<>();
     private final List<ServerEvidence.Item> items = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
-    private final java.util.Map<String, String> context = new java.util.LinkedHashMap<>();
+    private final Map<String, String> context = new LinkedHashMap<>();
     private Integer status;
     private String statusLine;
     private boolean capped;
@@ -54,12 +56,13 @@ final class EvidenceBuilder {
     ServerEvidence build() {
         if (capped) note("Only the first " + MAX_FINDINGS + " different findings are kept.");
         if (items.isEmpty() && statusLine != null && status != null && status >= 400) {
-            java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+            Map<String, Object> v = new LinkedHashMap<>();
             v.put("status", status);
             items.add(new ServerEvidence.Item("http-" + status, HttpResponseSplitter.FORM, null, statusLine, v));
         }
         if (items.isEmpty()) {
-            note(forms.isEmpty() ? "Nothing recognised: no HTTP response, WWW-Authenticate challenge, JSON error or IDX/IDW/AADSTS log line was found."
+            note(forms.isEmpty()
+                    ? "Nothing recognised: no HTTP response, WWW-Authenticate challenge, JSON error or IDX/IDW/AADSTS log line was found."
                     : "Recognised " + String.join(" and ", forms) + ", but no error in it.");
         }
         return new ServerEvidence(String.join("+", forms), status, context, notes, items);

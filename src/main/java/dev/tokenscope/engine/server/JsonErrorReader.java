@@ -61,7 +61,8 @@ final class JsonErrorReader {
             if (n.path("path").isTextual()) values.put("path", n.get("path").asText());
             begin(out, status);
             String message = text(n, "message");
-            TextScanner.described("http-" + status, message == null || message.isBlank() ? status + " " + error.asText() : message, values, SOURCE, out);
+            TextScanner.described("http-" + status, message == null || message.isBlank() ? status + " " + error.asText() : message,
+                    values, SOURCE, out);
             return true;
         }
         if (error != null && error.isTextual()) { // OAuth / RFC 6750 / Entra token endpoint
@@ -84,7 +85,9 @@ final class JsonErrorReader {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("shape", n.has("title") || n.has("type") ? "problem-details" : "status-message");
             values.put("status", status);
-            for (String k : new String[]{"title", "type", "traceId", "instance"}) if (n.path(k).isTextual()) values.put(k, n.get(k).asText());
+            for (String k : new String[]{"title", "type", "traceId", "instance"}) {
+                if (n.path(k).isTextual()) values.put(k, n.get(k).asText());
+            }
             begin(out, status);
             TextScanner.described("http-" + status, detail != null ? detail : text(n, "title"), values, SOURCE, out);
             return true;
@@ -105,7 +108,9 @@ final class JsonErrorReader {
     private static Integer number(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v != null && v.canConvertToInt() && v.isIntegralNumber()) return v.asInt();
-        if (v != null && v.isTextual() && v.asText().length() == 3 && v.asText().chars().allMatch(Character::isDigit)) return Integer.parseInt(v.asText());
+        if (v != null && v.isTextual() && v.asText().length() == 3 && v.asText().chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(v.asText());
+        }
         return null;
     }
 

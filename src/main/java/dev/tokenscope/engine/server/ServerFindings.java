@@ -3,6 +3,8 @@ package dev.tokenscope.engine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.ServerView;
+import dev.tokenscope.engine.report.Status;
+import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.signin.AadstsCatalogue;
 
 import java.util.ArrayList;
@@ -30,7 +32,10 @@ public final class ServerFindings {
                 .map(f -> new ServerView.Finding(f.code(), f.step(), f.said(), f.explanation(), f.values())).toList());
     }
 
-    /** {@code report} with what the API said ({@code text}: a response, a header, a JSON body, log lines) joined to it; blank text: unchanged. */
+    /**
+     * {@code report} with what the API said ({@code text}: a response, a header, a JSON body, log lines) joined to it;
+     * blank text: unchanged.
+     */
     public static Report attach(Report report, String text) {
         if (text == null || text.isBlank()) return report;
         return report.withServer(view(ServerResponseParser.parse(text), report));
@@ -60,7 +65,9 @@ public final class ServerFindings {
         Knowledge k = knowledge(item);
         Map<String, Object> values = new LinkedHashMap<>(item.values());
         StringBuilder text = new StringBuilder(k.meaning());
-        if (item.values().get("library") != null) text.append(" The text dates the library: ").append(item.values().get("library")).append('.');
+        if (item.values().get("library") != null) {
+            text.append(" The text dates the library: ").append(item.values().get("library")).append('.');
+        }
         if (item.values().get("piiPlaceholder") != null) {
             text.append(" The server hid its values (PII placeholder of ").append(item.values().get("piiPlaceholder")).append(")")
                     .append(token == null ? "; paste the token to see them." : "; the token's values are given here.");
@@ -71,8 +78,8 @@ public final class ServerFindings {
             if (!story.isEmpty()) text.append(' ').append(story);
             String other = Stories.differentToken(item, token);
             if (!other.isEmpty()) text.append(' ').append(other);
-            boolean unspecific = "format".equals(k.step()) && token.report().verdict() == dev.tokenscope.engine.report.Verdict.INVALID
-                    && token.step("format").map(st -> st.status() != dev.tokenscope.engine.report.Status.FAIL).orElse(false);
+            boolean unspecific = "format".equals(k.step()) && token.report().verdict() == Verdict.INVALID
+                    && token.step("format").map(st -> st.status() != Status.FAIL).orElse(false);
             String verdict = item.code().equalsIgnoreCase("insufficient_claims")
                     ? "Tokenscope's verdict cannot show this: a claims challenge is about events and policies after the token was issued."
                     : unspecific ? "The server did not say which check failed; Tokenscope finds the token invalid: "
@@ -99,9 +106,11 @@ public final class ServerFindings {
         if (code.regionMatches(true, 0, "AADSTS", 0, 6)) return aadsts(code);
         if (code.startsWith("http-")) return http(code);
         if (code.equalsIgnoreCase("bearer-challenge")) {
-            return new Knowledge("format", "A Bearer challenge without an error code: the request carried no token the API could use (RFC 6750 §3.1), "
-                    + "or the API hides the reason (ASP.NET Core with IncludeErrorDetails off). Microsoft services name where to get a token: "
-                    + "authorization_uri (the authority and tenant), resource_id or client_id (the resource).",
+            return new Knowledge("format", "A Bearer challenge without an error code: "
+                    + "the request carried no token the API could use (RFC 6750 §3.1), "
+                    + "or the API hides the reason (ASP.NET Core with IncludeErrorDetails off). "
+                    + "Microsoft services name where to get a token: authorization_uri (the authority and tenant), "
+                    + "resource_id or client_id (the resource).",
                     "Send 'Authorization: Bearer <access token>' with a token from that authority for that resource.");
         }
         if (code.equalsIgnoreCase("insufficient_claims")) {
@@ -135,7 +144,8 @@ public final class ServerFindings {
     private static Knowledge http(String code) {
         String status = code.substring(5);
         return switch (status) {
-            case "401" -> new Knowledge(null, "HTTP 401: the API did not accept the token (or got none); this part of the answer does not say why.",
+            case "401" -> new Knowledge(null,
+                    "HTTP 401: the API did not accept the token (or got none); this part of the answer does not say why.",
                     "Look at the WWW-Authenticate header (error_description) or the API's log (IDX/IDW codes).");
             case "403" -> new Knowledge("permissions", "HTTP 403: the token was accepted but does not allow this operation (a scope, role, "
                     + "tenant or client rule of the API).", "Compare the token's scp/roles with what the endpoint requires.");

@@ -25,7 +25,8 @@ public final class ServerResponseParser {
     public static ServerEvidence parse(String text) {
         EvidenceBuilder out = new EvidenceBuilder();
         if (text == null || text.isBlank()) {
-            out.note("Nothing to read: paste the API's response (status line, headers, body), its WWW-Authenticate header or its log lines.");
+            out.note("Nothing to read: paste the API's response (status line, headers, body), "
+                    + "its WWW-Authenticate header or its log lines.");
             return out.build();
         }
         if (text.length() > MAX_CHARS) {
@@ -86,7 +87,8 @@ public final class ServerResponseParser {
         StringBuilder b = new StringBuilder(text.length());
         for (String line : lines(text, new ArrayList<>())) {
             if (line.startsWith("< ") || line.equals("<")) b.append(line.length() > 2 ? line.substring(2) : "").append('\n');
-            else if (!line.startsWith("> ") && !line.equals(">") && !line.startsWith("* ") && !line.startsWith("{ [") && !line.startsWith("} [")) {
+            else if (!line.startsWith("> ") && !line.equals(">") && !line.startsWith("* ")
+                    && !line.startsWith("{ [") && !line.startsWith("} [")) {
                 b.append(line).append('\n');
             }
         }

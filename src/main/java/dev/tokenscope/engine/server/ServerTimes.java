@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Instants as servers write them: ISO-8601 (Spring), .NET's invariant {@code MM/dd/yyyy HH:mm:ss} and the US culture's
@@ -21,7 +22,7 @@ final class ServerTimes {
     private ServerTimes() {
     }
 
-    private static Instant attempt(java.util.function.Supplier<Instant> parse) {
+    private static Instant attempt(Supplier<Instant> parse) {
         try {
             return parse.get();
         } catch (DateTimeParseException | ArithmeticException e) {

@@ -51,7 +51,8 @@ final class TextScanner {
             Map<String, Object> values = new LinkedHashMap<>(base);
             CodeCatalogue.get().code(c.code()).ifPresent(e -> {
                 values.putAll(Texts.values(said, e.values()));
-                e.variants().stream().filter(v -> said.contains(v.contains())).findFirst().ifPresent(v -> values.put("library", v.versions()));
+                e.variants().stream().filter(v -> said.contains(v.contains())).findFirst()
+                        .ifPresent(v -> values.put("library", v.versions()));
             });
             String pii = Texts.piiForm(said);
             if (pii != null) values.put("piiPlaceholder", pii);

@@ -60,7 +60,9 @@ final class Texts {
         if (text.contains("[PII of type '")) return "Microsoft.IdentityModel 6.15.1 or later (the placeholder names the value's type)";
         if (text.contains("[PII is hidden. For more details")) return "Microsoft.IdentityModel 5.7.0 to 6.14.x";
         if (text.contains("[PII is hidden]")) return "Microsoft.IdentityModel 5.3.x (the oldest placeholder)";
-        if (text.contains("[Security Artifact of type '")) return "Microsoft.IdentityModel 6.34+ or 7.0.3+ with ShowPII on (the token itself stays hidden)";
+        if (text.contains("[Security Artifact of type '")) {
+            return "Microsoft.IdentityModel 6.34+ or 7.0.3+ with ShowPII on (the token itself stays hidden)";
+        }
         return null;
     }
 

@@ -111,9 +111,11 @@ final class TokenSide {
         String detail = st.detail().isEmpty() ? "" : " (" + st.detail() + ")";
         return switch (st.status()) {
             case FAIL -> "Tokenscope agrees: its " + stepId + " check failed too" + detail + ".";
-            case WARN -> "Tokenscope's " + stepId + " check only warned" + detail + ", so the server is stricter here. " + disagreementReasons;
+            case WARN -> "Tokenscope's " + stepId + " check only warned" + detail + ", so the server is stricter here. "
+                    + disagreementReasons;
             case PASS -> "Tokenscope disagrees: its " + stepId + " check passed" + detail + ". Likely reasons: " + disagreementReasons;
-            case SKIP, INFO -> "Tokenscope did not judge this" + detail + (st.status() == Status.INFO ? "" : "; give it what it lacks to compare") + ".";
+            case SKIP, INFO -> "Tokenscope did not judge this" + detail
+                    + (st.status() == Status.INFO ? "" : "; give it what it lacks to compare") + ".";
         };
     }
 }

@@ -5,7 +5,8 @@ public enum Language {
     PYTHON("Python", "PyJWT + PyJWKClient", "validate_token.py", "python.py.tmpl"),
     JAVA("Java", "nimbus-jose-jwt (DefaultJWTProcessor + JWKSourceBuilder)", "EntraTokenValidator.java", "java.java.tmpl"),
     NODE("Node.js", "jose", "validate-token.mjs", "node.mjs.tmpl"),
-    CSHARP("C#", "Microsoft.IdentityModel.JsonWebTokens (JsonWebTokenHandler) / Microsoft.Identity.Web", "ValidateToken.cs", "csharp.cs.tmpl");
+    CSHARP("C#", "Microsoft.IdentityModel.JsonWebTokens (JsonWebTokenHandler) / Microsoft.Identity.Web", "ValidateToken.cs",
+            "csharp.cs.tmpl");
 
     private final String label;
     private final String library;

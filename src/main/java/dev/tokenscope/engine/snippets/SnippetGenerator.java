@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,11 +44,13 @@ public final class SnippetGenerator {
         String iss = text(c, "iss");
         String ver = text(c, "ver");
         String tid = text(c, "tid");
-        String policy = text(c, "tfp") != null ? text(c, "tfp") : (text(c, "acr") != null && text(c, "acr").toLowerCase(Locale.ROOT).startsWith("b2c_") ? text(c, "acr") : null);
+        String policy = text(c, "tfp") != null ? text(c, "tfp")
+                : (text(c, "acr") != null && text(c, "acr").toLowerCase(Locale.ROOT).startsWith("b2c_") ? text(c, "acr") : null);
         IssuerInfo info = IssuerInfo.classify(iss, ver, policy);
         List<String> notes = new ArrayList<>();
 
-        String metadataUrl = profile.metadata() != null && DocumentStore.isUrl(profile.metadata()) ? profile.metadata() : info.metadataUrl();
+        String metadataUrl = profile.metadata() != null && DocumentStore.isUrl(profile.metadata()) ? profile.metadata()
+                : info.metadataUrl();
         if (metadataUrl == null) {
             metadataUrl = "https://<your issuer>/.well-known/openid-configuration";
             notes.add("The token names no usable issuer (or a B2C policy is missing): fill in the metadata URL.");
@@ -70,11 +74,17 @@ public final class SnippetGenerator {
             notes.add("v1.0 tokens carry the issuer https://sts.windows.net/{tenantid}/; use the v1.0 metadata for them.");
         }
 
-        List<String> audiences = new ArrayList<>(new LinkedHashSet<>(profile.audiences().stream().map(a -> a.replaceFirst("^v[12]=", "")).toList()));
+        List<String> audiences = new ArrayList<>(new LinkedHashSet<>(
+                profile.audiences().stream().map(a -> a.replaceFirst("^v[12]=", "")).toList()));
         if (audiences.isEmpty()) {
             JsonNode aud = c.get("aud");
-            if (aud != null && aud.isTextual()) audiences.add(aud.asText());
-            else if (aud != null && aud.isArray()) for (JsonNode a : aud) if (a.isTextual() && !audiences.contains(a.asText())) audiences.add(a.asText());
+            if (aud != null && aud.isTextual()) {
+                audiences.add(aud.asText());
+            } else if (aud != null && aud.isArray()) {
+                for (JsonNode a : aud) {
+                    if (a.isTextual() && !audiences.contains(a.asText())) audiences.add(a.asText());
+                }
+            }
             if (!audiences.isEmpty()) notes.add("The audience is the token's own; put your API's client id and/or App ID URI here.");
         }
         if (audiences.isEmpty()) audiences.add("<your API's client id>");
@@ -85,12 +95,14 @@ public final class SnippetGenerator {
             notes.add("This is an ID token: an API must validate access tokens, not ID tokens.");
         }
 
-        String alg = report.token().header() != null && report.token().header().path("alg").isTextual() ? report.token().header().get("alg").asText() : null;
+        String alg = report.token().header() != null && report.token().header().path("alg").isTextual()
+                ? report.token().header().get("alg").asText() : null;
         List<String> algorithms = List.of(alg != null && AlgorithmCheck.ALLOWED.contains(alg) ? alg : "RS256");
-        String what = (ver != null ? "v" + ver + " " : "") + (report.token().type() != null ? report.token().type().replaceAll(" \\(.*", "") : "token")
+        String what = (ver != null ? "v" + ver + " " : "")
+                + (report.token().type() != null ? report.token().type().replaceAll(" \\(.*", "") : "token")
                 + (iss != null ? " from " + iss : "");
-        return new SnippetSettings(metadataUrl, exact, template, lower(profile.tenants()), audiences, algorithms, profile.skew().getSeconds(), ver,
-                profile.scopes(), profile.roles(), what, notes);
+        return new SnippetSettings(metadataUrl, exact, template, lower(profile.tenants()), audiences, algorithms,
+                profile.skew().getSeconds(), ver, profile.scopes(), profile.roles(), what, notes);
     }
 
     public Snippet generate(Language language, Report report, ValidationProfile profile) {
@@ -177,7 +189,8 @@ public final class SnippetGenerator {
                         }""";
             exactClaims = "new JWTClaimsSet.Builder().build()";
         } else {
-            issuerConfig = "/** The issuer must be exactly this (the metadata's \"issuer\"). */\n    static final String ISSUER = " + q.apply(s.issuer()) + ";";
+            issuerConfig = "/** The issuer must be exactly this (the metadata's \"issuer\"). */\n"
+                    + "    static final String ISSUER = " + q.apply(s.issuer()) + ";";
             issuerMethod = """
                     static void checkIssuer(JWTClaimsSet claims) throws BadJWTException {
                             // The exact match is done by DefaultJWTClaimsVerifier (exactMatchClaims); nothing more for one tenant.
@@ -206,11 +219,14 @@ public final class SnippetGenerator {
                     + "// Tenants allowed to call the API (lower case); empty = any tenant.\n"
                     + "const ALLOWED_TENANTS = " + list(s.tenants(), q, "[", "]") + ";";
             issuerOption = "";
+            // "\" at a line's end joins it with the next, left-aligned with the closing quotes: one generated line
             issuerCheck = """
                       const tid = typeof payload.tid === 'string' ? payload.tid : '';
                       if (!/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(tid)) throw new Error('tid is not a tenant GUID');
-                      if (payload.iss !== ISSUER_TEMPLATE.replace('{tenantid}', tid)) throw new Error(`issuer ${payload.iss} does not match the template for tenant ${tid}`);
-                      if (ALLOWED_TENANTS.length > 0 && !ALLOWED_TENANTS.includes(tid.toLowerCase())) throw new Error(`tenant ${tid} is not allowed`);
+                      if (payload.iss !== ISSUER_TEMPLATE.replace('{tenantid}', tid)) \
+                    throw new Error(`issuer ${payload.iss} does not match the template for tenant ${tid}`);
+                      if (ALLOWED_TENANTS.length > 0 && !ALLOWED_TENANTS.includes(tid.toLowerCase())) \
+                    throw new Error(`tenant ${tid} is not allowed`);
                     """;
         } else {
             issuerConfig = "// The issuer must be exactly this (the metadata's \"issuer\").\nconst ISSUER = " + q.apply(s.issuer()) + ";";
@@ -238,19 +254,22 @@ public final class SnippetGenerator {
                     + "const string IssuerTemplate = " + q.apply(s.issuerTemplate()) + ";\n"
                     + "// Tenants allowed to call the API (lower case); empty = any tenant.\n"
                     + "string[] allowedTenants = { " + list(s.tenants(), q, "", "") + " };";
+            // "\" at a line's end joins it with the next, left-aligned with the least indented line: one generated line
             issuerParameters = """
                         // Microsoft.Identity.Web does this for you (AadIssuerValidator); by hand:
                         IssuerValidator = (issuer, token, p) =>
                         {
                             var tid = ((JsonWebToken)token).TryGetPayloadValue<string>("tid", out var t) ? t : "";
                             if (!Guid.TryParse(tid, out _) || issuer != IssuerTemplate.Replace("{tenantid}", tid))
-                                throw new SecurityTokenInvalidIssuerException($"issuer {issuer} does not match the template for tenant {tid}");
+                                throw new SecurityTokenInvalidIssuerException(\
+                        $"issuer {issuer} does not match the template for tenant {tid}");
                             if (allowedTenants.Length > 0 && Array.IndexOf(allowedTenants, tid.ToLowerInvariant()) < 0)
                                 throw new SecurityTokenInvalidIssuerException($"tenant {tid} is not allowed");
                             return issuer;
                         },""";
         } else {
-            issuerConfig = "// The issuer must be exactly this (the metadata's \"issuer\").\nconst string Issuer = " + q.apply(s.issuer()) + ";";
+            issuerConfig = "// The issuer must be exactly this (the metadata's \"issuer\").\n"
+                    + "const string Issuer = " + q.apply(s.issuer()) + ";";
             issuerParameters = "    ValidIssuer = Issuer,";
         }
         return fill(Language.CSHARP, s, Map.of(
@@ -281,13 +300,14 @@ public final class SnippetGenerator {
         String instance = "https://login.microsoftonline.com/";
         String tenant = s.multiTenant() ? "organizations" : "<tenant id>";
         String m = s.metadataUrl();
-        java.util.regex.Matcher mm = java.util.regex.Pattern.compile("^(https://[^/]+/)([^/]+)/").matcher(m);
+        Matcher mm = Pattern.compile("^(https://[^/]+/)([^/]+)/").matcher(m);
         if (mm.find()) {
             instance = mm.group(1);
             tenant = s.multiTenant() ? tenant : mm.group(2);
         }
         return "//   \"AzureAd\": { \"Instance\": \"" + safeComment(instance) + "\", \"TenantId\": \"" + safeComment(tenant)
-                + "\", \"ClientId\": \"" + safeComment(s.audiences().get(0).replaceFirst("^api://", "")) + "\", \"Audience\": \"" + safeComment(s.audiences().get(0)) + "\" }";
+                + "\", \"ClientId\": \"" + safeComment(s.audiences().get(0).replaceFirst("^api://", ""))
+                + "\", \"Audience\": \"" + safeComment(s.audiences().get(0)) + "\" }";
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -342,8 +362,12 @@ public final class SnippetGenerator {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || " .,:;/{}()<>@#?=&%+_'\"!-".indexOf(c) >= 0) sb.append(c);
-            else if (Character.isWhitespace(c)) sb.append(' ');
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || " .,:;/{}()<>@#?=&%+_'\"!-".indexOf(c) >= 0) {
+                sb.append(c);
+            } else if (Character.isWhitespace(c)) {
+                sb.append(' ');
+            }
         }
         return sb.toString().replace("*/", "* /");
     }

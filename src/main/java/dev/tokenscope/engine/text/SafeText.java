@@ -11,7 +11,8 @@ import java.util.Set;
  * is before a face shows it: a value can neither drive a terminal nor display differently from what it holds.
  *
  * <p>Escaped as a backslash, {@code u} and four lower-case hex digits (ESC shows as the six characters backslash,
- * u, 0, 0, 1, b; a code point above U+FFFF as backslash, u and its hex digits in braces): control characters (C0 including ESC, BEL, CR, LF and TAB; DEL; C1 U+0080–U+009F), the
+ * u, 0, 0, 1, b; a code point above U+FFFF as backslash, u and its hex digits in braces): control characters (C0
+ * including ESC, BEL, CR, LF and TAB; DEL; C1 U+0080–U+009F), the
  * line and paragraph separators U+2028/U+2029, format characters (Unicode category Cf: bidirectional marks,
  * embeddings, overrides and isolates U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069; invisible characters
  * U+00AD, U+200B–U+200D, U+2060, U+FEFF, tag characters …) and unpaired surrogates. Everything else, letters of
@@ -22,7 +23,8 @@ import java.util.Set;
 public final class SafeText {
     public static final String TERMINAL_CONTROL = "contains a terminal control sequence (ESC)";
     public static final String RIGHT_TO_LEFT_OVERRIDE = "contains a right-to-left override: the text displays differently from what it is";
-    public static final String BIDI_CONTROL = "contains bidirectional formatting characters: the text may display differently from what it is";
+    public static final String BIDI_CONTROL =
+            "contains bidirectional formatting characters: the text may display differently from what it is";
     public static final String LINE_BREAK = "contains a line break: one value can pass for several lines";
     public static final String CONTROL = "contains control characters";
     public static final String INVISIBLE = "contains invisible characters";
@@ -156,7 +158,8 @@ public final class SafeText {
         return cp == 0x061c || cp == 0x200e || cp == 0x200f || cp >= 0x202a && cp <= 0x202e || cp >= 0x2066 && cp <= 0x2069;
     }
 
-    private static final List<String> ORDER = List.of(TERMINAL_CONTROL, RIGHT_TO_LEFT_OVERRIDE, BIDI_CONTROL, LINE_BREAK, CONTROL, INVISIBLE, BROKEN);
+    private static final List<String> ORDER =
+            List.of(TERMINAL_CONTROL, RIGHT_TO_LEFT_OVERRIDE, BIDI_CONTROL, LINE_BREAK, CONTROL, INVISIBLE, BROKEN);
 
     private static List<String> order(Set<String> found) {
         List<String> out = new ArrayList<>();

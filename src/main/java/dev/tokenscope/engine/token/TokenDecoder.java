@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.json.Json;
 
+import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes a compact token into {@link DecodedToken}. It never throws for bad input: whatever is wrong
@@ -67,7 +70,8 @@ public final class TokenDecoder {
         }
         // Still show what can be shown: header and payload often decode fine.
         ObjectNode header = parts.length > 0 ? decodeJsonPart(token, parts[0], offsets[0], "header", problems) : null;
-        ObjectNode claims = parts.length > 1 && !parts[1].isEmpty() ? decodeJsonPart(token, parts[1], offsets[1], "payload", new ArrayList<>()) : null;
+        ObjectNode claims = parts.length > 1 && !parts[1].isEmpty()
+                ? decodeJsonPart(token, parts[1], offsets[1], "payload", new ArrayList<>()) : null;
         return new DecodedToken(token, TokenKind.MALFORMED, header, claims, -1, problems, null, null);
     }
 
@@ -101,7 +105,8 @@ public final class TokenDecoder {
 
     private DecodedToken decodeJws(String token, String[] parts, int[] offsets, List<Problem> problems) {
         ObjectNode header = decodeJsonPart(token, parts[0], offsets[0], "header", problems);
-        boolean unencodedPayload = header != null && header.has("b64") && header.get("b64").isBoolean() && !header.get("b64").booleanValue();
+        boolean unencodedPayload = header != null && header.has("b64") && header.get("b64").isBoolean()
+                && !header.get("b64").booleanValue();
         ObjectNode claims = null;
         if (unencodedPayload) {
             // RFC 7797: the payload is not base64url; JWTs must not use this (flagged by the algorithm step).
@@ -141,7 +146,7 @@ public final class TokenDecoder {
             // A sound header and signature over a payload that is no JSON object: still malformed as a JWT, but its signature
             // is evidence (intact: the issuer wrote that payload; broken: it was damaged on the way), so keep nimbus' object.
             try {
-                jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+                jwt = SignedJWT.parse(token);
             } catch (ParseException | RuntimeException e) {
                 jwt = null;
             }
@@ -151,7 +156,7 @@ public final class TokenDecoder {
     }
 
     /** Problems that say only that the payload decodes (base64url) to something that is not a JSON object. */
-    private static final java.util.List<String> NOT_JSON = java.util.List.of("decodes to", "is not JSON", "is JSON ", "has a duplicate member",
+    private static final List<String> NOT_JSON = List.of("decodes to", "is not JSON", "is JSON ", "has a duplicate member",
             "is a JSON value followed", "holds a number beyond");
 
     static boolean payloadIsOnlyNotJson(List<Problem> problems) {
@@ -195,7 +200,8 @@ public final class TokenDecoder {
                 nimbusError = e.getMessage();
             }
         }
-        return new DecodedToken(token, problems.isEmpty() ? TokenKind.JWE : TokenKind.MALFORMED, header, null, -1, problems, jwt, nimbusError);
+        return new DecodedToken(token, problems.isEmpty() ? TokenKind.JWE : TokenKind.MALFORMED, header, null, -1, problems, jwt,
+                nimbusError);
     }
 
     private ObjectNode decodeJsonPart(String token, String part, int offset, String name, List<Problem> problems) {
@@ -262,7 +268,8 @@ public final class TokenDecoder {
             String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             String what;
             if (original.startsWith("Duplicate field")) {
-                what = "has a duplicate member (a JSON object must not repeat a name; which one to believe is ambiguous, so it is rejected)";
+                what = "has a duplicate member "
+                        + "(a JSON object must not repeat a name; which one to believe is ambiguous, so it is rejected)";
             } else if (original.startsWith("Trailing token")) {
                 what = "is a JSON value followed by trailing garbage";
             } else {
@@ -311,7 +318,7 @@ public final class TokenDecoder {
             return path.isEmpty() ? "the value" : path;
         }
         if (node.isObject()) {
-            for (java.util.Map.Entry<String, JsonNode> f : node.properties()) {
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 String found = nonFiniteNumber(f.getValue(), path.isEmpty() ? "\"" + f.getKey() + "\"" : path + "." + f.getKey());
                 if (found != null) return found;
             }
@@ -336,7 +343,7 @@ public final class TokenDecoder {
             long end = p.currentLocation().getCharOffset();
             if (end <= 0 || end >= text.length() || text.substring((int) end).isBlank()) return -1;
             return (int) end;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

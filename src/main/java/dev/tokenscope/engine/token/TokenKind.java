@@ -2,6 +2,8 @@ package dev.tokenscope.engine.token;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** What a string turned out to be once decoded. */
 public enum TokenKind {
     /** Signed JWT (three parts; an unsecured "alg":"none" JWT is a JWS with an empty signature). */
@@ -17,6 +19,6 @@ public enum TokenKind {
 
     @JsonValue
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
