@@ -1,6 +1,6 @@
 package dev.tokenscope.cli;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;

@@ -5,7 +5,7 @@ import dev.tokenscope.engine.server.ServerFindings;
 
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.samples.Samples;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.har.HarAnalysis;
 import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarRow;

@@ -4,7 +4,7 @@ import dev.tokenscope.engine.apiconfig.ApiConfig;
 import dev.tokenscope.engine.apiconfig.ApiConfigException;
 import dev.tokenscope.engine.apiconfig.ApiConfigImporter;
 import dev.tokenscope.engine.apiconfig.Precedence;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.trust.ChosenDocuments;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tokenscope.engine.batch.BatchResult;
 import dev.tokenscope.engine.batch.BatchSummary;
 import dev.tokenscope.engine.batch.BatchVerifier;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarFormatException;
 import dev.tokenscope.engine.har.HarScan;

@@ -1,14 +1,15 @@
 package dev.tokenscope.engine;
 
+import dev.tokenscope.engine.crypto.Algorithms;
 import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.DiagnosisId;
+import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.about.Version;
 
-import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.Diagnoses;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
 import dev.tokenscope.engine.entra.ManagedIdentity;
@@ -22,6 +23,8 @@ import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.report.Verdicts;
+import java.util.Set;
 import dev.tokenscope.engine.pop.SignedHttpRequest;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
@@ -190,8 +193,8 @@ public final class Inspector {
         return new Evaluation(now, token, state, ctx.verifiedKey(), steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
     }
 
-    /** Severity first (error, warn, info), then {@link DiagnosisId}'s order; other ids after those of their severity. */
-    public static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> DiagnosisId.priority(d.id()));
+    /** The order of a report's diagnoses: {@link Verdicts#ORDER}. */
+    public static final Comparator<Diagnosis> ORDER = Verdicts.ORDER;
 
     /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
     public Report inspect(Extraction ex, int index, ValidationProfile requested) {
@@ -234,8 +237,8 @@ public final class Inspector {
      * decoder keeps nimbus' object then): an intact signature shows the issuer produced that payload.
      */
     private static boolean verifiable(DecodedToken t) {
-        return (t.kind() == TokenKind.JWS || t.kind() == TokenKind.MALFORMED) && t.jwt() instanceof com.nimbusds.jwt.SignedJWT s
-                && AlgorithmCheck.ALLOWED.contains(s.getHeader().getAlgorithm().getName());
+        return (t.kind() == TokenKind.JWS || t.kind() == TokenKind.MALFORMED) && t.jwt() instanceof SignedJWT s
+                && Algorithms.ALLOWED.contains(s.getHeader().getAlgorithm().getName());
     }
 
     private static String whyNotVerifiable(DecodedToken t) {
@@ -244,37 +247,30 @@ public final class Inspector {
             case JWE -> "an encrypted token must be decrypted before its signature can be checked";
             case MALFORMED -> "the token is malformed";
             case SAML -> "a SAML message is verified by the SAML engine";
-            case JWS -> t.jwt() == null ? (t.headerString("alg") != null && !AlgorithmCheck.ALLOWED.contains(t.headerString("alg"))
+            case JWS -> t.jwt() == null ? (t.headerString("alg") != null && !Algorithms.ALLOWED.contains(t.headerString("alg"))
                     ? "the algorithm \"" + t.headerString("alg") + "\" is refused, so no key is fetched" : "the header is not a valid JOSE header")
-                    : t.jwt() instanceof com.nimbusds.jwt.SignedJWT ? "the algorithm is refused, so no key is fetched" : "the token is not signed";
+                    : t.jwt() instanceof SignedJWT ? "the algorithm is refused, so no key is fetched" : "the token is not signed";
         };
     }
 
-    /** Steps whose failure is about the environment (unreachable issuer), not the token: they leave the verdict open. */
-    public static final java.util.Set<String> ENVIRONMENT_STEPS = java.util.Set.of(StepId.METADATA.id(), StepId.KEYS.id());
+    /** Steps whose failure is about the environment: {@link Verdicts#ENVIRONMENT_STEPS}. */
+    public static final Set<String> ENVIRONMENT_STEPS = Verdicts.ENVIRONMENT_STEPS;
 
-    /** Diagnoses that leave a verdict open however well the checks went: a signature proves nothing about an issuer nobody trusts. */
-    static final java.util.Set<String> UNDETERMINING = java.util.Set.of(DiagnosisId.UNTRUSTED_ISSUER.id());
-
-    /** The verdict rule, the one place it lives: a failed step (other than fetching metadata or keys) makes a token invalid; valid needs a verified signature and nothing undetermining. */
+    /** The verdict rule: {@link Verdicts#verdict}. */
     public static Verdict verdict(List<Step> steps, List<Diagnosis> diagnoses) {
-        if (steps.stream().anyMatch(s -> s.status() == Status.FAIL && !ENVIRONMENT_STEPS.contains(s.id()))) return Verdict.INVALID;
-        if (diagnoses.stream().anyMatch(d -> UNDETERMINING.contains(d.id()))) return Verdict.UNDETERMINED;
-        boolean signed = steps.stream().anyMatch(s -> StepId.SIGNATURE.id().equals(s.id()) && s.status() == Status.PASS);
-        return signed ? Verdict.VALID : Verdict.UNDETERMINED;
+        return Verdicts.verdict(steps, diagnoses);
     }
 
-    /** Why a report is invalid, in a phrase: its first root cause (an error diagnosis, in {@link #ORDER}), else its first failed step. */
+    /** Why a report is invalid: {@link Verdicts#failure}. */
     public static String failure(List<Step> steps, List<Diagnosis> diagnoses) {
-        return diagnoses.stream().filter(Diagnosis::error).sorted(ORDER).findFirst().map(Diagnosis::summary)
-                .orElseGet(() -> steps.stream().filter(s -> s.status() == Status.FAIL).findFirst().map(s -> s.title() + ": " + s.detail()).orElse("a check failed"));
+        return Verdicts.failure(steps, diagnoses);
     }
 
     private static String summary(Verdict v, List<Step> steps, List<Diagnosis> diagnoses, TokenFacts facts) {
         return switch (v) {
             case INVALID -> "Not valid: " + failure(steps, diagnoses);
-            case UNDETERMINED -> diagnoses.stream().filter(d -> UNDETERMINING.contains(d.id())).findFirst()
-                    .map(d -> "Not trusted: " + d.summary() + (steps.stream().anyMatch(s -> StepId.SIGNATURE.id().equals(s.id()) && s.status() == Status.PASS)
+            case UNDETERMINED -> diagnoses.stream().filter(d -> Verdicts.UNDETERMINING.contains(d.id())).findFirst()
+                    .map(d -> "Not trusted: " + d.summary() + (Verdicts.signed(steps)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
                     .or(() -> diagnoses.stream().filter(d -> d.id().equals(DiagnosisId.METADATA_UNREACHABLE.id())).findFirst()
                             .map(d -> "Could not finish: " + d.summary())) // the cause named: the DNS failure, the missing cache entry …
@@ -289,9 +285,9 @@ public final class Inspector {
         };
     }
 
-    /** The banner line of a valid report ("Valid for …"); {@code audiences} joined, may be empty. */
+    /** The banner line of a valid report: {@link Verdicts#validSummary}. */
     public static String validSummary(boolean warned, String audiences) {
-        return (warned ? "Valid with warnings for " : "Valid for ") + (audiences.isEmpty() ? "its audience" : audiences);
+        return Verdicts.validSummary(warned, audiences);
     }
 
     private static Report.InputView inputView(Extraction ex, int selected) {

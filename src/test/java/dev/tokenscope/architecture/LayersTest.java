@@ -56,24 +56,13 @@ class LayersTest {
     }
 
     /**
-     * The engine's sub-packages form no cycle. Two known back edges are ignored, each by its exact classes, until the
-     * rework of {@code check}/{@code trust}/{@code pipeline} that owns them lands (issue 14, section 3); any other edge
-     * that closes a cycle fails:
-     * <ul>
-     *   <li>{@code check → trust}: the check context and the issuer check read {@code trust.TrustState}, while the trust
-     *   steps implement {@code check.Check};</li>
-     *   <li>{@code pop → check}: the Signed HTTP Request's binding reads the algorithm allow-list
-     *   {@code check.AlgorithmCheck.ALLOWED}, while {@code check.PopBindingCheck} and the check context use {@code pop}
-     *   (the allow-list belongs in a package below both).</li>
-     * </ul>
+     * The engine's sub-packages form no cycle: the checks ({@code check}) read the trust chain ({@code trust}), the
+     * validation profile ({@code profile}) and the algorithm allow-list ({@code crypto}) below them; nothing below
+     * reaches back up.
      */
     @Test
     void engineSubPackagesFormNoCycles() {
-        slices().matching("dev.tokenscope.engine.(*)..").should().beFreeOfCycles()
-                .ignoreDependency("dev.tokenscope.engine.check.CheckContext", "dev.tokenscope.engine.trust.TrustState")
-                .ignoreDependency("dev.tokenscope.engine.check.IssuerCheck", "dev.tokenscope.engine.trust.TrustState")
-                .ignoreDependency("dev.tokenscope.engine.pop.SignedHttpRequest", "dev.tokenscope.engine.check.AlgorithmCheck")
-                .check(main);
+        slices().matching("dev.tokenscope.engine.(*)..").should().beFreeOfCycles().check(main);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.tokenscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.testing.Tokens;

@@ -3,7 +3,7 @@ package dev.tokenscope.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.input.Candidate;
 import dev.tokenscope.engine.input.Extraction;

@@ -11,7 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.cli.HumanRenderer;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.export.ExportOptions;

@@ -1,7 +1,7 @@
 package dev.tokenscope.security;
 
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.testing.FakeEntra;
 import dev.tokenscope.testing.Tokens;

@@ -1,7 +1,7 @@
 package dev.tokenscope.testing;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.trust.OnlineTrustResolver;
 

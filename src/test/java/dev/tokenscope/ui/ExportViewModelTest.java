@@ -2,7 +2,7 @@ package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.export.JsonExporter;
 import dev.tokenscope.engine.export.Redactor;

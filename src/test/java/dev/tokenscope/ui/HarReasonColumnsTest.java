@@ -1,6 +1,6 @@
 package dev.tokenscope.ui;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.testing.Hars;
 import dev.tokenscope.testing.Tokens;
 import dev.tokenscope.ui.model.HarListRow;

@@ -1,7 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;

@@ -1,6 +1,6 @@
 package dev.tokenscope.ui;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.ui.model.ProfileData;
 import dev.tokenscope.ui.model.ProfileStore;
 import dev.tokenscope.ui.model.ProfileViewModel;

@@ -1,6 +1,6 @@
 package dev.tokenscope.ui;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.har.HarAnalysis;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.input.Role;

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.apiconfig;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 
 import java.util.List;
 

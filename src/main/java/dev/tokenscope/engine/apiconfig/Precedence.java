@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.apiconfig;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.ApiView;
 
 import java.util.ArrayList;

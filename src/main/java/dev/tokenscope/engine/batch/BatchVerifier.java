@@ -8,7 +8,7 @@ import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.crypto.NativeCrypto;
 import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.check.LifetimeCheck;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.pipeline.Pipeline;
 import dev.tokenscope.engine.input.Candidate;
 import dev.tokenscope.engine.input.Extraction;

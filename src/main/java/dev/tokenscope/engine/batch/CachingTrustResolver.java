@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.batch;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.trust.ResolvedTrust;

@@ -1,11 +1,12 @@
 package dev.tokenscope.engine.batch;
 
+import dev.tokenscope.engine.report.Verdicts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
@@ -56,7 +57,7 @@ final class ClaimOutcomes {
     record ClaimsOutcome(boolean clean, boolean warned, String audiences, BatchResult valid) {
         ClaimsOutcome(boolean clean, boolean warned, String audiences, boolean planWarned) {
             this(clean, warned, audiences,
-                    clean ? new BatchResult(Verdict.VALID, null, Inspector.validSummary(planWarned || warned, audiences), false) : null);
+                    clean ? new BatchResult(Verdict.VALID, null, Verdicts.validSummary(planWarned || warned, audiences), false) : null);
         }
     }
 

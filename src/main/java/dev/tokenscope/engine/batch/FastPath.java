@@ -6,7 +6,7 @@ import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.LifetimeCheck;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.pipeline.Pipeline;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.DiagnosisId;

@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.batch;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Verdict;
 
 import java.io.IOException;

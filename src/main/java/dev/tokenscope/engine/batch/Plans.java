@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.batch;
 
+import dev.tokenscope.engine.crypto.Algorithms;
 import dev.tokenscope.engine.report.StepId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,14 +9,14 @@ import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.crypto.SignatureVerifier;
 import dev.tokenscope.engine.crypto.SignatureVerifiers;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
+import dev.tokenscope.engine.report.Verdicts;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
 import dev.tokenscope.engine.token.TokenKind;
@@ -101,13 +102,13 @@ final class Plans {
             if (!PLAIN_HEADER.contains(it.next())) return Plan.INELIGIBLE; // crit, b64, nonce, jku, jwk … : the Inspector's way
         }
         String alg = sj.getHeader().getAlgorithm().getName();
-        if (!AlgorithmCheck.ALLOWED.contains(alg)) return Plan.INELIGIBLE;
+        if (!Algorithms.ALLOWED.contains(alg)) return Plan.INELIGIBLE;
         TrustState state = trust.resolve(dt, profile);
         CheckContext ctx = new CheckContext(dt, profile, now, state);
         boolean warned = false;
         for (Check c : planChecks) { // format, algorithm, metadata, keys, key-match (the signature is verified per token)
             Step s = ctx.run(c);
-            if (s.status() == Status.FAIL && !Inspector.ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
+            if (s.status() == Status.FAIL && !Verdicts.ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
             if (s.status() == Status.WARN) warned = true;
         }
         if (!ctx.step(StepId.KEY_MATCH.id()).map(s -> s.status() == Status.PASS).orElse(false) || !ctx.diagnoses().isEmpty()) return Plan.INELIGIBLE;

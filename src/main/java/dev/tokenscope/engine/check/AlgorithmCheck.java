@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.crypto.Algorithms;
 import dev.tokenscope.engine.report.StepId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,6 @@ public final class AlgorithmCheck implements Check {
         return Reads.HEADER_AND_TRUST;
     }
 
-    public static final Set<String> ALLOWED = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
     /** Header parameters Tokenscope understands when listed in "crit" (none: Entra never uses crit). */
     static final Set<String> UNDERSTOOD_CRIT = Set.of();
     static final List<String> KEY_HEADERS = List.of("jku", "x5u", "jwk", "x5c");
@@ -45,7 +45,7 @@ public final class AlgorithmCheck implements Check {
         }
         JsonNode algNode = h.get("alg");
         String alg = algNode != null && algNode.isTextual() ? algNode.asText() : null;
-        s.evidence("alg", alg == null ? "(missing)" : alg).evidence("allowed", String.join(", ", ALLOWED.stream().sorted().toList()));
+        s.evidence("alg", alg == null ? "(missing)" : alg).evidence("allowed", String.join(", ", Algorithms.ALLOWED.stream().sorted().toList()));
         List<String> failures = new ArrayList<>();
         String idx = null, hint = null;
         if (alg == null) {
@@ -61,7 +61,7 @@ public final class AlgorithmCheck implements Check {
             ctx.diagnose(Diagnoses.symmetricAlg(alg));
             idx = "IDX10503";
             hint = "Pin the accepted algorithms to RS256 (Entra) in your validator.";
-        } else if (!ALLOWED.contains(alg)) {
+        } else if (!Algorithms.ALLOWED.contains(alg)) {
             failures.add("\"" + alg + "\" is not an accepted signature algorithm");
             idx = "IDX10634";
         }

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.profile.ValidationProfile;
 import com.nimbusds.jose.jwk.JWK;
 import dev.tokenscope.engine.entra.TokenFacts;
 import dev.tokenscope.engine.pop.SignedHttpRequest;

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.profile.ValidationProfile;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,5 @@
 /**
- * Signature verification for the batch path: the native provider where it loads, the JDK elsewhere, behind the
- * standard JCA API.
+ * Signature verification behind one interface ({@code SignatureVerifier}): the native provider where it loads, the
+ * JDK or nimbus elsewhere; and the JWS algorithms Tokenscope accepts ({@code Algorithms.ALLOWED}).
  */
 package dev.tokenscope.engine.crypto;

@@ -3,7 +3,7 @@ package dev.tokenscope.engine.har;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Diagnoses;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
 import dev.tokenscope.engine.input.Candidate;

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.har;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.input.Role;

@@ -16,7 +16,7 @@ import dev.tokenscope.engine.check.PopBindingCheck;
 import dev.tokenscope.engine.check.TenantCheck;
 import dev.tokenscope.engine.check.TokenTypeCheck;
 import dev.tokenscope.engine.check.VersionCheck;
-import dev.tokenscope.engine.trust.TrustChecks;
+import dev.tokenscope.engine.check.TrustChecks;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

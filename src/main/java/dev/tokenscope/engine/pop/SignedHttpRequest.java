@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.pop;
 
+import dev.tokenscope.engine.crypto.Algorithms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
@@ -8,7 +9,6 @@ import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
 import dev.tokenscope.engine.token.TokenKind;
@@ -103,7 +103,7 @@ public final class SignedHttpRequest {
             return Binding.broken("the access token is bound to key " + expected + ", but the SHR carries key " + thumb, thumb, expected);
         }
         String alg = outer.headerString("alg");
-        if (alg == null || !AlgorithmCheck.ALLOWED.contains(alg)) {
+        if (alg == null || !Algorithms.ALLOWED.contains(alg)) {
             return Binding.broken("the SHR's algorithm " + alg + " is not an accepted signature algorithm", thumb, expected);
         }
         try {

@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.json.Json;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.tokenscope.engine.snippets;
 
+import dev.tokenscope.engine.crypto.Algorithms;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.about.Version;
-import dev.tokenscope.engine.check.AlgorithmCheck;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.entra.IssuerInfo;
 import dev.tokenscope.engine.entra.IssuerKind;
@@ -97,7 +97,7 @@ public final class SnippetGenerator {
 
         String alg = report.token().header() != null && report.token().header().path("alg").isTextual()
                 ? report.token().header().get("alg").asText() : null;
-        List<String> algorithms = List.of(alg != null && AlgorithmCheck.ALLOWED.contains(alg) ? alg : "RS256");
+        List<String> algorithms = List.of(alg != null && Algorithms.ALLOWED.contains(alg) ? alg : "RS256");
         String what = (ver != null ? "v" + ver + " " : "")
                 + (report.token().type() != null ? report.token().type().replaceAll(" \\(.*", "") : "token")
                 + (iss != null ? " from " + iss : "");

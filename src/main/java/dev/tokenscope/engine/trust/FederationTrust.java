@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.trust;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.entra.Authorities;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.FetchException;

@@ -3,7 +3,7 @@ package dev.tokenscope.engine.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.entra.EntraFacts;
 import dev.tokenscope.engine.entra.IssuerInfo;
 import dev.tokenscope.engine.entra.TokenFacts;

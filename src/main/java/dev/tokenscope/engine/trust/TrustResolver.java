@@ -1,6 +1,6 @@
 package dev.tokenscope.engine.trust;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.token.DecodedToken;
 
 /** Obtains the trust material (metadata, key set) for a token. */

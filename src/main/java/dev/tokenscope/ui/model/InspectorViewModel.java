@@ -1,7 +1,7 @@
 package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.report.Face;

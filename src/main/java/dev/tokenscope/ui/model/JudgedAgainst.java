@@ -1,7 +1,7 @@
 package dev.tokenscope.ui.model;
 
 import dev.tokenscope.engine.check.EvaluationConditions;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.text.SafeText;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.tokenscope.engine.report.ApiView;
 import dev.tokenscope.engine.text.SafeText;
 import java.nio.file.Path;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

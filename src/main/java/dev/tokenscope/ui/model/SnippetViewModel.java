@@ -1,6 +1,6 @@
 package dev.tokenscope.ui.model;
 
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.snippets.Language;
 import dev.tokenscope.engine.snippets.Snippet;

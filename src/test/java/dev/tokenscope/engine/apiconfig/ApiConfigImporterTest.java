@@ -2,7 +2,7 @@ package dev.tokenscope.engine.apiconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

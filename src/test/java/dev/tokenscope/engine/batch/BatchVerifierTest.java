@@ -4,7 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Verdict;

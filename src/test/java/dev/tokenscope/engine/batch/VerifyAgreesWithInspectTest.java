@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.batch;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.testing.Tokens;

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.profile.ValidationProfile;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;

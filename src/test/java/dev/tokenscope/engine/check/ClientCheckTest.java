@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;

@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.profile.ValidationProfile;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.claims.ClaimView;

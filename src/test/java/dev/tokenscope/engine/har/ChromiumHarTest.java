@@ -2,7 +2,7 @@ package dev.tokenscope.engine.har;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.input.Role;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

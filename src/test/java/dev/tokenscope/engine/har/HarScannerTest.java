@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.har;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.input.Role;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;

@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.report;
 
 import dev.tokenscope.engine.check.EvaluationConditions;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

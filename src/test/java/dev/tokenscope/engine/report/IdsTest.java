@@ -1,6 +1,5 @@
 package dev.tokenscope.engine.report;
 
-import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.pipeline.Pipeline;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class IdsTest {
         all.add(Diagnosis.warn(DiagnosisId.EXPIRING_SOON, "s", "e", "f"));
         List<Diagnosis> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(7));
-        shuffled.sort(Inspector.ORDER);
+        shuffled.sort(Verdicts.ORDER);
         List<String> ids = shuffled.stream().map(Diagnosis::id).toList();
         assertEquals("malformed-token", ids.get(0));
         assertEquals("saml-sha1", ids.get(DiagnosisId.values().length), "an unknown error id ranks after every known error id");

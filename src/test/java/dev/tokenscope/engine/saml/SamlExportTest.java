@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.saml;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.export.ExportOptions;
 import dev.tokenscope.engine.export.Exporters;

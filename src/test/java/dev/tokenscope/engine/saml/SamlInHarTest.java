@@ -1,9 +1,8 @@
 package dev.tokenscope.engine.saml;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.har.HarAnalysis;
 import dev.tokenscope.engine.har.HarFinding;
 import dev.tokenscope.engine.har.HarRow;

@@ -4,7 +4,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.testing.MockOAuth2Process;

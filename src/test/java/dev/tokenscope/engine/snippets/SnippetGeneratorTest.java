@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.snippets;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.trust.TrustResolver;
 import dev.tokenscope.testing.Tokens;

@@ -2,7 +2,7 @@ package dev.tokenscope.engine.snippets;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.Http;

@@ -7,7 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.net.FetchException;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Report;

@@ -1,7 +1,7 @@
 package dev.tokenscope.engine.trust;
 
 import dev.tokenscope.engine.Inspector;
-import dev.tokenscope.engine.check.ValidationProfile;
+import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.net.Http;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Report;

@@ -1,5 +1,6 @@
-package dev.tokenscope.engine.trust;
+package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.trust.ResolvedTrust;
 import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.DiagnosisId;
 

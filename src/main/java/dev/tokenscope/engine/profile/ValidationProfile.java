@@ -1,4 +1,4 @@
-package dev.tokenscope.engine.check;
+package dev.tokenscope.engine.profile;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
-package dev.tokenscope.engine.trust;
+package dev.tokenscope.engine.check;
 
+import dev.tokenscope.engine.trust.ResolvedTrust;
+import dev.tokenscope.engine.trust.KeyMatch;
+import dev.tokenscope.engine.crypto.Algorithms;
 import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.DiagnosisId;
 
@@ -11,7 +14,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.json.Json;
-import dev.tokenscope.engine.check.AlgorithmCheck;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.Diagnoses;
@@ -56,7 +58,7 @@ final class SignatureCheck implements Check {
             return s.status(Status.SKIP).detail(ctx.trust().unavailableReason() != null ? ctx.trust().unavailableReason() : "not a signed token").build();
         }
         String alg = jws.getHeader().getAlgorithm().getName();
-        if (!AlgorithmCheck.ALLOWED.contains(alg) || ctx.step(StepId.ALGORITHM.id()).map(st -> st.status() == Status.FAIL).orElse(false)) {
+        if (!Algorithms.ALLOWED.contains(alg) || ctx.step(StepId.ALGORITHM.id()).map(st -> st.status() == Status.FAIL).orElse(false)) {
             return s.status(Status.SKIP).detail("Not attempted: the header is refused (see the algorithm step)").build();
         }
         if (!(ctx.trust() instanceof ResolvedTrust t) || !t.match().found()) {
