@@ -8,8 +8,6 @@ import dev.tokenscope.engine.report.DiagnosisId;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenscope.engine.check.Check;
-import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.report.Diagnosis;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;

@@ -4,8 +4,6 @@ import dev.tokenscope.engine.trust.ResolvedTrust;
 import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.DiagnosisId;
 
-import dev.tokenscope.engine.check.Check;
-import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.net.DocumentStore;
 import dev.tokenscope.engine.net.FetchException;
 import dev.tokenscope.engine.report.Diagnosis;
