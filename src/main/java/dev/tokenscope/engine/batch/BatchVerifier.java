@@ -105,7 +105,8 @@ public final class BatchVerifier implements AutoCloseable {
      */
     public static BatchVerifier standard(ValidationProfile profile, int threads, int memoCapacity) {
         Http http = profile.offline() ? null : Http.standard();
-        TrustResolver r = new OnlineTrustResolver(new DocumentStore(http, DocumentStore.defaultCacheDir(), Clock.systemUTC()), Clock.systemUTC());
+        TrustResolver r = new OnlineTrustResolver(new DocumentStore(http, DocumentStore.defaultCacheDir(), Clock.systemUTC()),
+                Clock.systemUTC());
         return new BatchVerifier(r, profile, Clock.systemDefaultZone(), threads, memoCapacity);
     }
 
@@ -213,8 +214,9 @@ public final class BatchVerifier implements AutoCloseable {
     }
 
     /**
-     * The evaluation times [from, until) in which the lifetime step keeps its outcome: it changes only at exp − max(skew, 5 min) (expiring-soon), exp,
-     * exp + skew, nbf − skew, nbf and iat − skew (the instants its comparisons use). Null ends are unbounded.
+     * The evaluation times [from, until) in which the lifetime step keeps its outcome: it changes only at
+     * exp − max(skew, 5 min) (expiring-soon), exp, exp + skew, nbf − skew, nbf and iat − skew (the instants its
+     * comparisons use). Null ends are unbounded.
      */
     static Instant[] window(JsonNode claims, Instant now, Duration skew) {
         return LifetimeCheck.window(claims, now, skew);

@@ -3,7 +3,6 @@ package dev.tokenscope.engine.batch;
 import dev.tokenscope.engine.report.Verdicts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.profile.ValidationProfile;
@@ -30,7 +29,8 @@ final class ClaimOutcomes {
     private final java.util.Map<String, Set<String>> conditional;
     private final ValidationProfile profile;
 
-    ClaimOutcomes(List<Check> claimChecks, Set<String> keyedClaims, java.util.Map<String, Set<String>> conditional, ValidationProfile profile) {
+    ClaimOutcomes(List<Check> claimChecks, Set<String> keyedClaims, java.util.Map<String, Set<String>> conditional,
+            ValidationProfile profile) {
         this.claimChecks = claimChecks;
         this.keyedClaims = keyedClaims;
         this.conditional = conditional;
@@ -66,7 +66,10 @@ final class ClaimOutcomes {
 
     /** The claim outcome this thread used last, with the claims it was worked out for. */
     private record LastOutcome(long planId, ObjectNode claims, ClaimsOutcome outcome) {
-        /** Same plan, the same claim names in the same order, and the same values where they matter (as the cache key of {@link #claimsOutcomeByKey}). */
+        /**
+         * Same plan, the same claim names in the same order, and the same values where they matter (as the cache key of
+         * {@link #claimsOutcomeByKey}).
+         */
         boolean matches(long plan, ObjectNode other, Set<String> keyed) {
             if (plan != planId || other.size() != claims.size()) return false;
             Iterator<java.util.Map.Entry<String, JsonNode>> a = claims.fields(), b = other.fields();

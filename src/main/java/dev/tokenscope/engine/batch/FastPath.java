@@ -59,13 +59,18 @@ final class FastPath {
             all.addAll(resolverReads);
             this.planClaims = List.copyOf(all);
         }
-        this.plans = planClaims == null ? null : new Plans(pipeline.stage(Check.Stage.HEADER, Check.Stage.TRUST), planClaims, trust, profile);
+        this.plans = planClaims == null ? null
+                : new Plans(pipeline.stage(Check.Stage.HEADER, Check.Stage.TRUST), planClaims, trust, profile);
         this.claimOutcomes = keyedClaims == null ? null
-                : new ClaimOutcomes(pipeline.stage(Check.Stage.CLAIMS), keyedClaims, pipeline.conditionalReads(Check.Stage.CLAIMS), profile);
+                : new ClaimOutcomes(pipeline.stage(Check.Stage.CLAIMS), keyedClaims, pipeline.conditionalReads(Check.Stage.CLAIMS),
+                        profile);
         this.memoOverTime = perTokenChecks.stream().allMatch(c -> c.stage() == Check.Stage.TIME && c.reads().known() || !c.reads().clock());
     }
 
-    /** True when verdicts may be reused over the lifetime step's window (every per-token check that reads the clock is a declared time check). */
+    /**
+     * True when verdicts may be reused over the lifetime step's window (every per-token check that reads the clock is a
+     * declared time check).
+     */
     boolean memoOverTime() {
         return memoOverTime;
     }
@@ -96,9 +101,11 @@ final class FastPath {
             if (known == null) {
                 fullPath.incrementAndGet();
                 Inspector.Judgement r = inspector.judge(token, profile.withAt(now));
-                if (r.verdict() != Verdict.INVALID || !r.topDiagnosis().map(d -> d.id().equals(DiagnosisId.SIGNATURE_INVALID.id())).orElse(false)
+                if (r.verdict() != Verdict.INVALID
+                        || !r.topDiagnosis().map(d -> d.id().equals(DiagnosisId.SIGNATURE_INVALID.id())).orElse(false)
                         || r.diagnoses().size() != 1) {
-                    return new Evaluated(new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false), w[0], w[1]);
+                    return new Evaluated(new BatchResult(r.verdict(), r.topDiagnosis().map(Diagnosis::id).orElse(null), r.summary(), false),
+                            w[0], w[1]);
                 }
                 known = new BatchResult(r.verdict(), DiagnosisId.SIGNATURE_INVALID.id(), r.summary(), false);
                 plan.signatureFailure().compareAndSet(null, known);

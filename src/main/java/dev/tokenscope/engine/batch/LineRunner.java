@@ -86,7 +86,8 @@ final class LineRunner implements AutoCloseable {
             for (int i = 0; i < c.size(); i++) {
                 String l = c.lines()[i];
                 out[i] = l == LineReader.TOO_LONG
-                        ? new BatchResult(Verdict.INVALID, BatchVerifier.NOT_A_TOKEN, "Line longer than " + BatchVerifier.MAX_LINE_BYTES + " bytes: not read (a token is a few kilobytes)", false)
+                        ? new BatchResult(Verdict.INVALID, BatchVerifier.NOT_A_TOKEN,
+                                "Line longer than " + BatchVerifier.MAX_LINE_BYTES + " bytes: not read (a token is a few kilobytes)", false)
                         : verifySafely(l, now);
             }
             return out;

@@ -8,7 +8,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.profile.ValidationProfile;
@@ -111,7 +110,9 @@ final class Plans {
             if (s.status() == Status.FAIL && !Verdicts.ENVIRONMENT_STEPS.contains(s.id())) return Plan.INELIGIBLE;
             if (s.status() == Status.WARN) warned = true;
         }
-        if (!ctx.step(StepId.KEY_MATCH.id()).map(s -> s.status() == Status.PASS).orElse(false) || !ctx.diagnoses().isEmpty()) return Plan.INELIGIBLE;
+        if (!ctx.step(StepId.KEY_MATCH.id()).map(s -> s.status() == Status.PASS).orElse(false) || !ctx.diagnoses().isEmpty()) {
+            return Plan.INELIGIBLE;
+        }
         if (!(state instanceof ResolvedTrust rt) || rt.appSpecificAppId() != null || rt.match().candidates().size() != 1
                 || !Set.of("kid", "x5t", "x5t#S256").contains(rt.match().by())) {
             return Plan.INELIGIBLE;
@@ -120,7 +121,8 @@ final class Plans {
         if (!usable(key, alg)) return Plan.INELIGIBLE;
         SignatureVerifier verifier;
         try {
-            verifier = SignatureVerifiers.forKey(sj.getHeader(), ((AsymmetricJWK) key).toPublicKey(), SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
+            verifier = SignatureVerifiers.forKey(sj.getHeader(), ((AsymmetricJWK) key).toPublicKey(),
+                    SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
         } catch (JOSEException | RuntimeException e) {
             return Plan.INELIGIBLE; // no provider takes this key: the Inspector says why
         }

@@ -45,7 +45,8 @@ public final class AlgorithmCheck implements Check {
         }
         JsonNode algNode = h.get("alg");
         String alg = algNode != null && algNode.isTextual() ? algNode.asText() : null;
-        s.evidence("alg", alg == null ? "(missing)" : alg).evidence("allowed", String.join(", ", Algorithms.ALLOWED.stream().sorted().toList()));
+        s.evidence("alg", alg == null ? "(missing)" : alg)
+                .evidence("allowed", String.join(", ", Algorithms.ALLOWED.stream().sorted().toList()));
         List<String> failures = new ArrayList<>();
         String idx = null, hint = null;
         if (alg == null) {
@@ -69,12 +70,15 @@ public final class AlgorithmCheck implements Check {
         if (crit != null) {
             List<String> unknown = new ArrayList<>();
             if (crit.isArray()) {
-                for (JsonNode n : crit) if (!n.isTextual() || !UNDERSTOOD_CRIT.contains(n.asText())) unknown.add(n.isTextual() ? n.asText() : n.toString());
+                for (JsonNode n : crit) {
+                    if (!n.isTextual() || !UNDERSTOOD_CRIT.contains(n.asText())) unknown.add(n.isTextual() ? n.asText() : n.toString());
+                }
             } else {
                 unknown.add(crit.toString());
             }
             if (!unknown.isEmpty() || !crit.isArray() || crit.isEmpty()) {
-                failures.add("\"crit\" lists " + (unknown.isEmpty() ? "nothing (an empty crit is invalid)" : String.join(", ", unknown)) + ", which must be understood to accept the token");
+                failures.add("\"crit\" lists " + (unknown.isEmpty() ? "nothing (an empty crit is invalid)" : String.join(", ", unknown))
+                        + ", which must be understood to accept the token");
                 ctx.diagnose(Diagnoses.unknownCrit(unknown.isEmpty() ? "[]" : String.join(", ", unknown)));
             }
         }
@@ -90,13 +94,16 @@ public final class AlgorithmCheck implements Check {
         }
         if (!failures.isEmpty()) {
             return s.status(Status.FAIL).detail(capitalise(String.join("; ", failures)) + ".").idx(idx)
-                    .hint(hint != null ? hint : "Reject the token; accept only the asymmetric algorithms your issuer uses (Entra: RS256).").build();
+                    .hint(hint != null ? hint
+                            : "Reject the token; accept only the asymmetric algorithms your issuer uses (Entra: RS256).").build();
         }
         if (!injected.isEmpty()) {
             return s.status(Status.WARN).detail(alg + " is accepted, but the header names its own key (" + String.join(", ", injected)
-                    + "); it is ignored: keys come only from the issuer's published key set").hint("Entra tokens never carry these members; treat the token with suspicion.").build();
+                    + "); it is ignored: keys come only from the issuer's published key set")
+                    .hint("Entra tokens never carry these members; treat the token with suspicion.").build();
         }
-        return s.status(Status.PASS).detail(alg + " is an accepted asymmetric algorithm" + ("RS256".equals(alg) ? " (the one Entra uses)" : "")).build();
+        return s.status(Status.PASS)
+                .detail(alg + " is an accepted asymmetric algorithm" + ("RS256".equals(alg) ? " (the one Entra uses)" : "")).build();
     }
 
     static String capitalise(String s) {

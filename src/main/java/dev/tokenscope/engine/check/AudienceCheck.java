@@ -77,8 +77,8 @@ public final class AudienceCheck implements Check {
                     ctx.diagnose(audienceForm(a, e));
                     return s.status(Status.FAIL).detail("aud is " + a + " but the API expects " + e
                             + ": the same app in the other form (client id GUID vs App ID URI)").idx("IDX10214")
-                            .hint("Accept both forms in the API (ValidAudiences = [\"" + bare(e) + "\", \"api://" + bare(e) + "\"]), or set "
-                                    + "accessTokenAcceptedVersion 2 so tokens always carry the GUID.").build();
+                            .hint("Accept both forms in the API (ValidAudiences = [\"" + bare(e) + "\", \"api://" + bare(e)
+                                    + "\"]), or set accessTokenAcceptedVersion 2 so tokens always carry the GUID.").build();
                 }
             }
         }
@@ -88,10 +88,11 @@ public final class AudienceCheck implements Check {
         ctx.diagnose(wrongAudience(auds.get(0), expected, known.orElse(null), ownApi ? tid : null));
         return s.status(Status.FAIL).detail("aud " + String.join(", ", auds) + (known.map(k -> " (" + k + ")").orElse(""))
                 + " is not among the expected audiences " + String.join(", ", expected)).idx("IDX10214")
-                .hint(ownApi ? "Either the client asked for the wrong scope (request api://<your-api>/.default or your API's scope), or the API "
-                        + "expects the wrong audience: " + auds.get(0) + " is an API of the token's own tenant; if it is yours, add it to the expected audiences ("
-                        + Setting.AUDIENCE.option() + ")."
-                        : "The client requested a token for another resource: request scope api://<your-api>/.default (or your API's scope).").build();
+                .hint(ownApi ? "Either the client asked for the wrong scope (request api://<your-api>/.default or your API's scope), "
+                        + "or the API expects the wrong audience: " + auds.get(0) + " is an API of the token's own tenant; "
+                        + "if it is yours, add it to the expected audiences (" + Setting.AUDIENCE.option() + ")."
+                        : "The client requested a token for another resource: request scope api://<your-api>/.default "
+                                + "(or your API's scope).").build();
     }
 
     static boolean sameAudience(String expected, String actual) {
@@ -117,8 +118,10 @@ public final class AudienceCheck implements Check {
     static Diagnosis audienceForm(String actual, String expected) {
         return new Diagnosis(DiagnosisId.AUDIENCE_FORM, "Audience in the other form: " + actual + " vs " + expected,
                 "Entra writes the audience of v2.0 access tokens as the API's client id (GUID) and of v1.0 tokens as the App ID URI "
-                        + "the client asked for (api://…) or the GUID. The API was configured with only one form. A server logs IDX10214.",
-                "Configure both forms as valid audiences, or set \"accessTokenAcceptedVersion\": 2 in the API's manifest so tokens always carry the GUID.");
+                        + "the client asked for (api://…) or the GUID. The API was configured with only one form. "
+                        + "A server logs IDX10214.",
+                "Configure both forms as valid audiences, or set \"accessTokenAcceptedVersion\": 2 in the API's manifest "
+                        + "so tokens always carry the GUID.");
     }
 
     static Diagnosis wrongAudience(String actual, List<String> expected, String knownName) {
@@ -134,10 +137,13 @@ public final class AudienceCheck implements Check {
         if (sameTenant != null) {
             return new Diagnosis(DiagnosisId.WRONG_AUDIENCE, summary,
                     "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)
-                            + ". Either side can be wrong: the client asked for another API's scope, or the API's expected audience is wrong. "
-                            + actual + " is a well-formed API audience of the same tenant (" + sameTenant + "), so check which one is your API.",
+                            + ". Either side can be wrong: the client asked for another API's scope, "
+                            + "or the API's expected audience is wrong. "
+                            + actual + " is a well-formed API audience of the same tenant (" + sameTenant
+                            + "), so check which one is your API.",
                     "If " + actual + " is your API, correct the API's expected audience to it (" + actual + ", " + Setting.AUDIENCE.option()
-                            + "); otherwise, in the client, request your API's scope: api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");
+                            + "); otherwise, in the client, request your API's scope: "
+                            + "api://<your-api-client-id>/<scope> or api://<your-api-client-id>/.default.");
         }
         return new Diagnosis(DiagnosisId.WRONG_AUDIENCE, summary,
                 "The audience names the API the client requested the token for; this API expected " + String.join(" or ", expected)

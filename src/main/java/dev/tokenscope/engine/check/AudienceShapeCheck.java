@@ -30,12 +30,13 @@ public final class AudienceShapeCheck implements Check {
     public Step run(CheckContext ctx) {
         if (!ctx.claimsReadable()) return null;
         List<String> auds = ctx.facts().audiences();
-        auds.stream().filter(AudienceShapeCheck::wildcard).findFirst().ifPresent(a -> ctx.diagnose(Diagnosis.warn(DiagnosisId.WILDCARD_AUDIENCE,
-                "Wildcard-looking audience " + a,
-                "The audience contains a wildcard character. Entra writes one exact audience (the API's client id or an App ID URI); "
-                        + "no validator treats \"*\" as a pattern, and an API configured to accept such an audience accepts tokens issued "
-                        + "for other APIs.",
-                "Configure the API with its exact audiences (client id GUID and App ID URI); never a pattern.")));
+        auds.stream().filter(AudienceShapeCheck::wildcard).findFirst()
+                .ifPresent(a -> ctx.diagnose(Diagnosis.warn(DiagnosisId.WILDCARD_AUDIENCE,
+                        "Wildcard-looking audience " + a,
+                        "The audience contains a wildcard character. Entra writes one exact audience (the API's client id or "
+                                + "an App ID URI); no validator treats \"*\" as a pattern, and an API configured to accept such "
+                                + "an audience accepts tokens issued for other APIs.",
+                        "Configure the API with its exact audiences (client id GUID and App ID URI); never a pattern.")));
         if (auds.size() > 1) {
             ctx.diagnose(Diagnosis.warn(DiagnosisId.MULTIPLE_AUDIENCES, "Several audiences: " + String.join(", ", auds),
                     "The token names " + auds.size() + " audiences. Entra issues one audience per access token, so this token was made "

@@ -2,7 +2,9 @@ package dev.tokenscope.engine.check;
 
 import dev.tokenscope.engine.report.Step;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,7 +63,7 @@ public interface Check {
      * @param envelopeOnly true for a check that judges only a proof-of-possession envelope (the request a token came
      *                     in) and gives nothing for a plain bearer token
      */
-    record Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly, java.util.Map<String, Set<String>> whenPresent) {
+    record Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly, Map<String, Set<String>> whenPresent) {
         /** Nothing declared: a batch can't reuse the outcome and sends the token the Inspector's whole way. */
         public static final Reads UNKNOWN = new Reads(null, true, false);
         /** Reads nothing beyond the header and the trust state (keyed as a whole). */
@@ -74,7 +76,7 @@ public interface Check {
         }
 
         public Reads(Set<String> claimValues, boolean clock, boolean envelopeOnly) {
-            this(claimValues, clock, envelopeOnly, java.util.Map.of());
+            this(claimValues, clock, envelopeOnly, Map.of());
         }
 
         /**
@@ -82,18 +84,18 @@ public interface Check {
          * presence of every claim is part of any key, so such a read costs nothing for tokens without the trigger).
          */
         public Reads alsoWhenPresent(String trigger, String... more) {
-            return new Reads(claimValues, clock, envelopeOnly, merged(whenPresent, java.util.Map.of(trigger, Set.of(more))));
+            return new Reads(claimValues, clock, envelopeOnly, merged(whenPresent, Map.of(trigger, Set.of(more))));
         }
 
         /** Two trigger → claims maps as one (claims of the same trigger united). */
-        public static java.util.Map<String, Set<String>> merged(java.util.Map<String, Set<String>> a, java.util.Map<String, Set<String>> b) {
-            java.util.Map<String, Set<String>> m = new java.util.HashMap<>(a);
+        public static Map<String, Set<String>> merged(Map<String, Set<String>> a, Map<String, Set<String>> b) {
+            Map<String, Set<String>> m = new HashMap<>(a);
             b.forEach((trigger, more) -> m.merge(trigger, more, (x, y) -> {
                 Set<String> u = new HashSet<>(x);
                 u.addAll(y);
                 return Set.copyOf(u);
             }));
-            return java.util.Map.copyOf(m);
+            return Map.copyOf(m);
         }
 
         /** The claims whose values are read for a token with these claims ({@code claims} null: the unconditional ones). */
@@ -106,12 +108,15 @@ public interface Check {
             return all;
         }
 
-        /** The claims {@link dev.tokenscope.engine.entra.TokenFacts} reads by value (issuer kind, audiences, client, type, scopes, roles). */
+        /**
+         * The claims {@link dev.tokenscope.engine.entra.TokenFacts} reads by value (issuer kind, audiences, client, type,
+         * scopes, roles).
+         */
         public static final Set<String> FACTS = Set.of("iss", "ver", "tfp", "acr", "tid", "aud", "azp", "appid", "scp", "roles", "idtyp");
 
         public Reads {
             claimValues = claimValues == null ? null : Set.copyOf(claimValues);
-            whenPresent = whenPresent == null ? java.util.Map.of() : java.util.Map.copyOf(whenPresent);
+            whenPresent = whenPresent == null ? Map.of() : Map.copyOf(whenPresent);
         }
 
         /** Reads the token facts' claims and {@code more}, not the clock. */

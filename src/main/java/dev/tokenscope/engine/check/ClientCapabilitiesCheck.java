@@ -45,7 +45,8 @@ public final class ClientCapabilitiesCheck implements Check {
                 "The client app told Entra it handles claims challenges (client capability cp1). Entra may then issue long-lived tokens "
                         + "(up to 28 hours) whose validity the resource re-evaluates: when the user is disabled, changes password or "
                         + "moves to a disallowed network, a CAE-enabled resource rejects the token before exp with 401 and "
-                        + "WWW-Authenticate: Bearer error=\"insufficient_claims\", claims=\"<base64 claims request>\"; the client must get a new "
+                        + "WWW-Authenticate: Bearer error=\"insufficient_claims\", claims=\"<base64 claims request>\"; "
+                        + "the client must get a new "
                         + "token with those claims. An API of your own can use the same mechanism to step up authentication (acrs, "
                         + "Conditional Access auth context).",
                 "Nothing to fix. If your API enforces auth context or CAE, answer a missing requirement with a 401 claims challenge "

@@ -45,7 +45,8 @@ public final class ClientCheck implements Check {
         if (client != null && expected.stream().anyMatch(client::equalsIgnoreCase)) {
             return s.status(Status.PASS).detail(claim + " " + client + " is an allowed client").build();
         }
-        return s.status(Status.FAIL).detail("The token was requested by " + (client == null ? "an unnamed app" : client + (known != null ? " (" + known + ")" : ""))
+        return s.status(Status.FAIL).detail("The token was requested by "
+                + (client == null ? "an unnamed app" : client + (known != null ? " (" + known + ")" : ""))
                 + ", not an allowed client (" + String.join(", ", expected) + ")")
                 .hint("Call the API from an allowed client app, or add this client id to the API's allowed callers.").build();
     }

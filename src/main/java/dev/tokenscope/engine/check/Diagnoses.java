@@ -88,9 +88,9 @@ public final class Diagnoses {
         String who = named ? name : "the Microsoft API " + aud;
         return new Diagnosis(DiagnosisId.FIRST_PARTY_TOKEN, "A token for " + who + ", a Microsoft API: only it can validate this token",
                 "The audience is " + aud + (named ? " (" + name + ")" : "") + ", a Microsoft first-party resource, and the header carries "
-                        + "a \"nonce\": Microsoft signs such tokens over a transformed header that only the resource itself checks. Microsoft "
-                        + "documents that you can't validate tokens for its own APIs; every third-party validator reports an invalid signature "
-                        + "(IDX10511/IDX10503). The token is not for your API.",
+                        + "a \"nonce\": Microsoft signs such tokens over a transformed header that only the resource itself checks. "
+                        + "Microsoft documents that you can't validate tokens for its own APIs; every third-party validator reports "
+                        + "an invalid signature (IDX10511/IDX10503). The token is not for your API.",
                 "Request a token for your API instead: scope api://<your-api-client-id>/.default or one of your API's scopes "
                         + "(e.g. api://<your-api>/access_as_user), and expose that scope in the API's app registration.");
     }

@@ -40,7 +40,8 @@ public final class FormatCheck implements Check {
             case JWE -> {
                 String alg = t.headerString("alg"), enc = t.headerString("enc");
                 ctx.diagnose(Diagnoses.encryptedToken(alg, enc));
-                s.status(Status.WARN).detail("Encrypted JWT (JWE, 5 parts): only the header is readable; the claims need the resource's private key")
+                s.status(Status.WARN)
+                        .detail("Encrypted JWT (JWE, 5 parts): only the header is readable; the claims need the resource's private key")
                         .evidence("parts", 5).evidence("alg", alg).evidence("enc", enc).evidence("kid", t.headerString("kid"))
                         .idx("IDX10609").hint("Only the API the token was encrypted for can decrypt and validate it.");
             }
@@ -54,9 +55,11 @@ public final class FormatCheck implements Check {
                 String all = t.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
                 Problem first = t.problems().get(0);
                 ctx.diagnose(Diagnoses.malformedToken(first.toString()));
-                s.status(Status.FAIL).detail("Malformed: " + all).idx(first.part().equals("signature") && first.message().startsWith("empty") ? "IDX10504" : "IDX14100")
-                        .hint(SignedPayload.applies(t) ? "Header and signature are sound: the signature step tells whether the issuer signed this "
-                                + "payload (then copying again won't help) or it was damaged on the way (then copy it again, whole)."
+                s.status(Status.FAIL).detail("Malformed: " + all)
+                        .idx(first.part().equals("signature") && first.message().startsWith("empty") ? "IDX10504" : "IDX14100")
+                        .hint(SignedPayload.applies(t) ? "Header and signature are sound: the signature step tells whether the issuer "
+                                + "signed this payload (then copying again won't help) or it was damaged on the way "
+                                + "(then copy it again, whole)."
                                 : "Copy the token again, whole; check that nothing wrapped, truncated or re-encoded it.");
                 for (Problem p : t.problems()) s.evidence(p.part() + (p.offset() >= 0 ? " @" + p.offset() : ""), p.message());
             }

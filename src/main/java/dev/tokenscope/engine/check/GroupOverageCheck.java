@@ -51,15 +51,19 @@ public final class GroupOverageCheck implements Check {
 
     static Diagnosis diagnosis(String marker, String endpoint, String oid, boolean appOnly) {
         String user = oid != null ? oid : "{oid}";
-        return Diagnosis.warn(DiagnosisId.GROUP_OVERAGE, "Group overage: no \"groups\" claim; the API must read the groups from Microsoft Graph",
-                "The token carries " + marker + " instead of \"groups\": the user is in more groups than fit in a token (over 200 in a JWT, "
-                        + "over 6 in the implicit flow), so Entra left them out. An API that looks for a group in \"groups\" finds none and "
+        return Diagnosis.warn(DiagnosisId.GROUP_OVERAGE,
+                "Group overage: no \"groups\" claim; the API must read the groups from Microsoft Graph",
+                "The token carries " + marker + " instead of \"groups\": the user is in more groups than fit in a token "
+                        + "(over 200 in a JWT, over 6 in the implicit flow), so Entra left them out. "
+                        + "An API that looks for a group in \"groups\" finds none and "
                         + "silently denies (or, worse, grants by default)." + (endpoint != null ? " The token points to " + endpoint
-                        + (endpoint.contains("graph.windows.net") ? ", the retired Azure AD Graph: call Microsoft Graph instead." : ".") : ""),
+                        + (endpoint.contains("graph.windows.net")
+                                ? ", the retired Azure AD Graph: call Microsoft Graph instead." : ".") : ""),
                 "In the API, when \"groups\" is missing and the overage marker is there, call Microsoft Graph: POST "
                         + "https://graph.microsoft.com/v1.0/users/" + user + "/getMemberObjects {\"securityEnabledOnly\": true} (or GET "
                         + "/users/" + user + "/transitiveMemberOf), with the permission GroupMember.Read.All ("
-                        + (appOnly ? "application" : "delegated, via on-behalf-of, or application") + "). Or emit app roles instead of groups, "
+                        + (appOnly ? "application" : "delegated, via on-behalf-of, or application")
+                        + "). Or emit app roles instead of groups, "
                         + "or limit the groups claim to groups assigned to the application.");
     }
 }

@@ -45,7 +45,8 @@ public final class IssuerCheck implements Check {
         Step.Builder s = Step.of(id(), "Issuer");
         if (issNode == null || !issNode.isTextual()) {
             return s.status(Status.FAIL).detail(issNode == null ? "No \"iss\" claim: nothing says who issued the token"
-                    : "\"iss\" is " + issNode + ", not a string").idx("IDX10211").hint("Entra tokens always carry iss; this one was not issued by Entra.").build();
+                    : "\"iss\" is " + issNode + ", not a string").idx("IDX10211")
+                    .hint("Entra tokens always carry iss; this one was not issued by Entra.").build();
         }
         String iss = issNode.asText();
         IssuerInfo info = f.issuer();
@@ -64,7 +65,8 @@ public final class IssuerCheck implements Check {
         if (!accepted.isEmpty()) {
             s.evidence("accepted issuers", String.join(", ", accepted));
             if (!listed) {
-                ctx.diagnose(issuerMismatch("iss " + iss + " is not among the issuers the API accepts (" + String.join(", ", accepted) + ")"));
+                ctx.diagnose(issuerMismatch("iss " + iss + " is not among the issuers the API accepts ("
+                        + String.join(", ", accepted) + ")"));
                 return s.status(Status.FAIL).detail("iss " + iss + " is not one of the issuers the API accepts").idx("IDX10205")
                         .hint("Sign in through the authority the API trusts, or add this issuer to the API's valid issuers.").build();
             }
@@ -74,7 +76,8 @@ public final class IssuerCheck implements Check {
                 ? "a Microsoft authority" : ctx.profile().userKeys() ? "the issuer of the metadata or keys you chose" : "not trusted");
         if (info.kind().entra() && info.kind() != IssuerKind.B2C && tid != null) {
             if (!EntraFacts.isGuid(tid)) {
-                return s.status(Status.FAIL).detail("tid \"" + tid + "\" is not a GUID; Entra tenant ids always are").idx("IDX40001").build();
+                return s.status(Status.FAIL).detail("tid \"" + tid + "\" is not a GUID; Entra tenant ids always are")
+                        .idx("IDX40001").build();
             }
             if (!tid.equalsIgnoreCase(info.tenantInPath())) {
                 ctx.diagnose(issuerMismatch("the issuer names tenant " + info.tenantInPath() + " but tid is " + tid));
@@ -89,14 +92,18 @@ public final class IssuerCheck implements Check {
             String form = info.kind().label() + (info.tenantInPath() != null ? ", tenant " + info.tenantInPath() : "");
             String notCompared = "not compared with the issuer's metadata" + (why != null ? " (" + why + ")" : "");
             // A pass only for an issuer compared with something: here, the issuers the API accepts (--issuer, its configuration).
-            if (listed) return s.status(Status.PASS).detail("iss is one of the issuers the API accepts (" + form + "); " + notCompared).build();
+            if (listed) {
+                return s.status(Status.PASS).detail("iss is one of the issuers the API accepts (" + form + "); " + notCompared).build();
+            }
             if (!trusted) return passed(ctx, s, false, iss, form + "; the form is right, " + notCompared);
             return s.status(Status.INFO).detail(form + "; the form is right, but the issuer was " + notCompared
                             + " nor with issuers the API accepts")
-                    .hint("To compare it, give the issuer's metadata (--metadata URL|FILE, or go online) or the issuers the API accepts (--issuer).").build();
+                    .hint("To compare it, give the issuer's metadata (--metadata URL|FILE, or go online) "
+                            + "or the issuers the API accepts (--issuer).").build();
         }
         String template = expected.get();
-        String filled = template.replace("{tenantid}", tid == null ? "{tenantid}" : tid).replace("{tenantId}", tid == null ? "{tenantId}" : tid);
+        String filled = template.replace("{tenantid}", tid == null ? "{tenantid}" : tid)
+                .replace("{tenantId}", tid == null ? "{tenantId}" : tid);
         s.evidence("metadata issuer", template);
         if (!filled.equals(template)) s.evidence("template filled with tid", filled);
         if (!filled.equals(iss)) {
@@ -105,13 +112,15 @@ public final class IssuerCheck implements Check {
                     || (meta.kind() == IssuerKind.ENTRA_V2 && info.kind() == IssuerKind.ENTRA_V1);
             if (versionMismatch) {
                 ctx.diagnose(versionMismatch(info.kind() == IssuerKind.ENTRA_V1, info.metadataUrl()));
-                return s.status(Status.FAIL).detail("A " + (info.kind() == IssuerKind.ENTRA_V1 ? "v1.0" : "v2.0") + " token checked against "
+                return s.status(Status.FAIL)
+                        .detail("A " + (info.kind() == IssuerKind.ENTRA_V1 ? "v1.0" : "v2.0") + " token checked against "
                         + (meta.kind() == IssuerKind.ENTRA_V1 ? "v1.0" : "v2.0") + " metadata: iss " + iss + " can never equal " + filled)
                         .idx("IDX10205").hint("Use the metadata for the token's version: " + info.metadataUrl()).build();
             }
             ctx.diagnose(issuerMismatch("iss " + iss + " is not the metadata's issuer " + filled));
             return s.status(Status.FAIL).detail("iss " + iss + " does not equal the metadata's issuer " + filled).idx("IDX10205")
-                    .hint("Validate against the metadata of the tenant and version that issued the token, or add this issuer to the valid issuers.").build();
+                    .hint("Validate against the metadata of the tenant and version that issued the token, "
+                            + "or add this issuer to the valid issuers.").build();
         }
         Optional<String> keyIssuer = ctx.trust().keyIssuer(ctx.verifiedKey());
         if (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1) {
@@ -123,7 +132,8 @@ public final class IssuerCheck implements Check {
                         + "a key of another issuer (e.g. the consumer tenant) signed it").idx("IDX40001").build();
             }
         }
-        return passed(ctx, s, trusted, iss, "iss equals the metadata's issuer" + (filled.equals(template) ? "" : " (multi-tenant template filled with tid " + tid + ")")
+        return passed(ctx, s, trusted, iss, "iss equals the metadata's issuer"
+                + (filled.equals(template) ? "" : " (multi-tenant template filled with tid " + tid + ")")
                 + (keyIssuer.isPresent() && info.kind() != IssuerKind.ENTRA_V1 ? " and the signing key's issuer" : ""));
     }
 
@@ -160,10 +170,14 @@ public final class IssuerCheck implements Check {
 
     static Diagnosis versionMismatch(boolean tokenV1, String rightMetadata) {
         return new Diagnosis(DiagnosisId.VERSION_MISMATCH, "Token version and metadata version differ",
-                "This is a " + (tokenV1 ? "v1.0" : "v2.0") + " token, and its issuer has the " + (tokenV1 ? "v1.0 form https://sts.windows.net/{tid}/"
-                        : "v2.0 form https://login.microsoftonline.com/{tid}/v2.0") + ", but it was checked against the other version's metadata. "
-                        + "The API's app registration decides which version it receives (accessTokenAcceptedVersion), whatever endpoint the client used.",
-                tokenV1 ? "Either set \"accessTokenAcceptedVersion\": 2 in the API's manifest (then tokens have the v2.0 issuer), or validate with the v1.0 metadata: " + rightMetadata
-                        : "Validate with the v2.0 metadata: " + rightMetadata + ", or set accessTokenAcceptedVersion to null/1 if the API expects v1.0 tokens.");
+                "This is a " + (tokenV1 ? "v1.0" : "v2.0") + " token, and its issuer has the "
+                        + (tokenV1 ? "v1.0 form https://sts.windows.net/{tid}/" : "v2.0 form https://login.microsoftonline.com/{tid}/v2.0")
+                        + ", but it was checked against the other version's metadata. "
+                        + "The API's app registration decides which version it receives (accessTokenAcceptedVersion), "
+                        + "whatever endpoint the client used.",
+                tokenV1 ? "Either set \"accessTokenAcceptedVersion\": 2 in the API's manifest (then tokens have the v2.0 issuer), "
+                        + "or validate with the v1.0 metadata: " + rightMetadata
+                        : "Validate with the v2.0 metadata: " + rightMetadata
+                                + ", or set accessTokenAcceptedVersion to null/1 if the API expects v1.0 tokens.");
     }
 }

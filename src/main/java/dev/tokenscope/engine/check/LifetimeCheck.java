@@ -41,7 +41,8 @@ public final class LifetimeCheck implements Check {
         return dev.tokenscope.engine.report.Diagnosis.warn(DiagnosisId.EXPIRING_SOON, "About to expire: " + when,
                 "The token is still accepted, but servers with a stricter clock (or none of the usual 5-minute skew) reject it now or "
                         + "within minutes, and a request in flight may arrive after exp.",
-                "Let the client refresh tokens a few minutes before exp (MSAL's acquireTokenSilent does); don't reuse one across a long operation.");
+                "Let the client refresh tokens a few minutes before exp (MSAL's acquireTokenSilent does); "
+                        + "don't reuse one across a long operation.");
     }
 
     /** "3 h ago" / "in 5 min" from now; with a chosen time "3 h before 2026-01-01 10:00:00 UTC" / "5 min after …". */
@@ -128,16 +129,21 @@ public final class LifetimeCheck implements Check {
                         .idx("IDX10222").build();
             case EXPIRED:
                 ctx.diagnose(Diagnoses.expired(HumanTime.relative(exp, now), skewText));
-                return s.status(Status.FAIL).detail("Expired " + rel(exp, now, chosen) + " (at " + HumanTime.utc(exp) + "), beyond the " + skewText + " clock skew")
-                        .idx("IDX10223").hint("Acquire a fresh token; MSAL's acquireTokenSilent returns a new one when the cached one expires.").build();
+                return s.status(Status.FAIL).detail("Expired " + rel(exp, now, chosen) + " (at " + HumanTime.utc(exp) + "), beyond the "
+                                + skewText + " clock skew")
+                        .idx("IDX10223")
+                        .hint("Acquire a fresh token; MSAL's acquireTokenSilent returns a new one when the cached one expires.").build();
             case NOT_YET_VALID:
                 ctx.diagnose(Diagnoses.notYetValid(HumanTime.relative(nbf, now)));
-                return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + rel(nbf, now, chosen) + "), beyond the " + skewText + " clock skew")
+                return s.status(Status.FAIL).detail("Not valid until " + HumanTime.utc(nbf) + " (" + rel(nbf, now, chosen)
+                                + "), beyond the " + skewText + " clock skew")
                         .idx("IDX10222").hint("Check the clock of the machine evaluating the token (NTP).").build();
             case EXPIRED_WITHIN_SKEW:
-                ctx.diagnose(expiringSoon("expired " + HumanTime.relative(exp, now) + ", accepted only within the " + skewText + " clock skew"));
+                ctx.diagnose(expiringSoon("expired " + HumanTime.relative(exp, now) + ", accepted only within the " + skewText
+                        + " clock skew"));
                 return s.status(Status.WARN).detail("Expired " + rel(exp, now, chosen) + ", but within the " + skewText
-                        + " clock skew, so servers " + (chosen ? "accepted it " + at : "still accept it for a moment")).hint("Acquire a fresh token now.").build();
+                        + " clock skew, so servers " + (chosen ? "accepted it " + at : "still accept it for a moment"))
+                        .hint("Acquire a fresh token now.").build();
             case EARLY_WITHIN_SKEW:
                 return s.status(Status.WARN).detail("nbf is " + rel(nbf, now, chosen) + ": accepted only thanks to the " + skewText
                         + " clock skew; a clock is off").hint("Check the clocks (NTP).").build();
@@ -151,7 +157,8 @@ public final class LifetimeCheck implements Check {
                 break;
         }
         Duration life = iat != null ? Duration.between(iat, exp) : null;
-        return s.status(Status.PASS).detail("Valid " + at + "; " + (chosen ? (exp.isAfter(now) ? "expires " : "expired ") + rel(exp, now, true) : HumanTime.phrase("exp", exp, now))
+        return s.status(Status.PASS).detail("Valid " + at + "; "
+                + (chosen ? (exp.isAfter(now) ? "expires " : "expired ") + rel(exp, now, true) : HumanTime.phrase("exp", exp, now))
                 + (life != null && HumanTime.span(life) != null ? " (lifetime " + HumanTime.span(life) + ")" : "")).build();
     }
 

@@ -32,11 +32,14 @@ public final class ManagedIdentityCheck implements Check {
     static Diagnosis diagnosis(ManagedIdentity m, String appId) {
         return Diagnosis.info(DiagnosisId.MANAGED_IDENTITY, "Called by " + m.describe(),
                 "xms_mirid is the Azure resource id of the managed identity that requested this token: " + m.resourceId() + ". "
-                        + (m.userAssigned() ? "A user-assigned identity is its own Azure resource and can be attached to several resources. "
-                        : "A system-assigned identity belongs to one resource (" + m.resourceType() + " " + m.name() + ") and is deleted with it. ")
+                        + (m.userAssigned()
+                                ? "A user-assigned identity is its own Azure resource and can be attached to several resources. "
+                                : "A system-assigned identity belongs to one resource (" + m.resourceType() + " " + m.name()
+                                        + ") and is deleted with it. ")
                         + "Managed-identity tokens are app-only: no user, permissions in \"roles\""
                         + (appId != null ? "; its application (client) id is " + appId : "") + ".",
-                "To let it call your API, assign it one of your API's app roles (an app role assignment to the identity's service principal); "
+                "To let it call your API, assign it one of your API's app roles "
+                        + "(an app role assignment to the identity's service principal); "
                         + "authorize on its roles or its oid, not on the resource name.");
     }
 }

@@ -51,7 +51,8 @@ public final class PopBindingCheck implements Check {
             String stale = staleness(request.get("ts"), ctx);
             if (stale != null) {
                 return s.status(Status.WARN).detail(bound + ". But " + stale)
-                        .hint("An API accepts an SHR only for a few minutes after its ts (replay protection); create a new one per request.").build();
+                        .hint("An API accepts an SHR only for a few minutes after its ts (replay protection); "
+                                + "create a new one per request.").build();
             }
             return s.status(Status.PASS).detail(bound).build();
         }
@@ -78,7 +79,8 @@ public final class PopBindingCheck implements Check {
     }
 
     static Diagnosis popToken(Map<String, String> request) {
-        return Diagnosis.info(DiagnosisId.POP_TOKEN, "Proof-of-possession request (Signed HTTP Request) for " + request.getOrDefault("m", "?") + " "
+        return Diagnosis.info(DiagnosisId.POP_TOKEN,
+                "Proof-of-possession request (Signed HTTP Request) for " + request.getOrDefault("m", "?") + " "
                         + request.getOrDefault("u", "?") + request.getOrDefault("p", ""),
                 "The input is a Signed HTTP Request (header typ \"pop\"): the client wrapped its access token (\"at\") with the request's "
                         + "method, host and path, and signed it with its own key, which the access token names in \"cnf\". A stolen access "

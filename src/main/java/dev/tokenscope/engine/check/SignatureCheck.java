@@ -28,10 +28,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Verifies the signature (the one {@link SignatureVerifier}: the JDK's RSA, nimbus for the rest), using only keys from the published key set (or the user's file). A key
- * marked for encryption, or for other operations than verify, or for another algorithm, never verifies. Graph
- * tokens get a second, unofficial attempt over the SHA-256-transformed header nonce, to show that Microsoft signed
- * them for Graph.
+ * Verifies the signature (the one {@link SignatureVerifier}: the JDK's RSA, nimbus for the rest), using only keys
+ * from the published key set (or the user's file). A key marked for encryption, or for other operations than
+ * verify, or for another algorithm, never verifies. Graph tokens get a second, unofficial attempt over the
+ * SHA-256-transformed header nonce, to show that Microsoft signed them for Graph.
  */
 final class SignatureCheck implements Check {
     @Override
@@ -51,7 +51,8 @@ final class SignatureCheck implements Check {
     public Step run(CheckContext ctx) {
         Step.Builder s = Step.of(id(), "Signature");
         if (!(ctx.token().jwt() instanceof SignedJWT jws)) {
-            return s.status(Status.SKIP).detail(ctx.trust().unavailableReason() != null ? ctx.trust().unavailableReason() : "not a signed token").build();
+            return s.status(Status.SKIP)
+                    .detail(ctx.trust().unavailableReason() != null ? ctx.trust().unavailableReason() : "not a signed token").build();
         }
         String alg = jws.getHeader().getAlgorithm().getName();
         if (!Algorithms.ALLOWED.contains(alg) || ctx.step(StepId.ALGORITHM.id()).map(st -> st.status() == Status.FAIL).orElse(false)) {
@@ -59,7 +60,8 @@ final class SignatureCheck implements Check {
         }
         if (!(ctx.trust() instanceof ResolvedTrust t) || !t.match().found()) {
             String why = ctx.trust().unavailableReason();
-            return s.status(Status.SKIP).detail(why != null ? "no key to verify with: " + why : "no matching key (see the key match step)").build();
+            return s.status(Status.SKIP)
+                    .detail(why != null ? "no key to verify with: " + why : "no matching key (see the key match step)").build();
         }
         List<String> refused = new ArrayList<>();
         for (JWK key : t.match().candidates()) {
@@ -95,13 +97,16 @@ final class SignatureCheck implements Check {
             String name = graph ? "Microsoft Graph" : ctx.facts().resourceName();
             ctx.diagnose(graph ? Diagnoses.graphToken() : Diagnoses.firstPartyToken(name, ctx.facts().audiences().get(0)));
             if (graphKey != null) {
-                s.evidence("unofficial check", "verifies with " + label(graphKey) + " after replacing the header nonce by base64url(SHA-256(nonce))");
+                s.evidence("unofficial check",
+                        "verifies with " + label(graphKey) + " after replacing the header nonce by base64url(SHA-256(nonce))");
                 return s.status(Status.FAIL).detail("As issued, the signature does not verify: the header nonce of a token for " + name
                                 + " is transformed before signing. With that (unofficial) transform it verifies with " + label(graphKey)
                                 + ": signed by Microsoft, but for " + name + ", not your API")
-                        .idx("IDX10511").hint("Request a token for your API (api://<your-api>/.default); tokens for " + name + " are only for it.").build();
+                        .idx("IDX10511")
+                        .hint("Request a token for your API (api://<your-api>/.default); tokens for " + name + " are only for it.").build();
             }
-            return s.status(Status.FAIL).detail("The signature does not verify, not even with the header nonce transform").idx("IDX10511").build();
+            return s.status(Status.FAIL).detail("The signature does not verify, not even with the header nonce transform")
+                    .idx("IDX10511").build();
         }
         if (SignedPayload.applies(ctx.token())) {
             SignedPayload.broken(ctx);
@@ -110,9 +115,12 @@ final class SignatureCheck implements Check {
                     .hint("Copy the token again from its source, whole and unmodified.").build();
         }
         ctx.diagnose(signatureInvalid("the signature does not match the key " + label(t.match().candidates().get(0))));
-        return s.status(Status.FAIL).detail("The signature does not verify with " + (t.match().candidates().size() == 1 ? label(t.match().candidates().get(0))
-                        : "any of the " + t.match().candidates().size() + " candidate keys") + ": the token was altered after signing, or signed by another key with the same kid")
-                .idx(t.match().by().equals("kid") ? "IDX10511" : "IDX10503").hint("Treat the token as forged or corrupted; copy it again from its source.").build();
+        return s.status(Status.FAIL).detail("The signature does not verify with "
+                        + (t.match().candidates().size() == 1 ? label(t.match().candidates().get(0))
+                                : "any of the " + t.match().candidates().size() + " candidate keys")
+                        + ": the token was altered after signing, or signed by another key with the same kid")
+                .idx(t.match().by().equals("kid") ? "IDX10511" : "IDX10503")
+                .hint("Treat the token as forged or corrupted; copy it again from its source.").build();
     }
 
     /** Verifies the compact JWS made of {@code parts} with {@code key}, through the one {@link SignatureVerifier}. */
@@ -122,11 +130,13 @@ final class SignatureCheck implements Check {
         byte[] compact = Arrays.copyOf(input, input.length + 1 + sig.length);
         compact[input.length] = '.';
         System.arraycopy(sig, 0, compact, input.length + 1, sig.length);
-        return SignatureVerifiers.forKey(header, ((AsymmetricJWK) key).toPublicKey(), SignatureVerifiers.Providers.JDK).verify(compact, input.length);
+        return SignatureVerifiers.forKey(header, ((AsymmetricJWK) key).toPublicKey(), SignatureVerifiers.Providers.JDK)
+                .verify(compact, input.length);
     }
 
     static String label(JWK k) {
-        return "kid " + (k.getKeyID() == null ? "(none)" : k.getKeyID()) + " (" + k.getKeyType() + (k.size() > 0 ? " " + k.size() : "") + ")";
+        return "kid " + (k.getKeyID() == null ? "(none)" : k.getKeyID())
+                + " (" + k.getKeyType() + (k.size() > 0 ? " " + k.size() : "") + ")";
     }
 
     /** The community-known Graph transform: header nonce → base64url(SHA-256(nonce)), same member order. */

@@ -36,7 +36,8 @@ public final class TenantCheck implements Check {
         boolean consumer = EntraFacts.CONSUMER_TENANT.equalsIgnoreCase(tid) && ctx.facts().issuer().kind().entra();
         if (consumer) ctx.diagnose(Diagnoses.consumerAccount());
         // A tenant's name only for a Microsoft issuer: any other issuer can put Microsoft's tenant ids in its tokens.
-        String name = tid == null || !ctx.facts().issuer().kind().entra() ? null : ClaimCatalogue.get().table("tenants").get(tid.toLowerCase());
+        String name = tid == null || !ctx.facts().issuer().kind().entra() ? null
+                : ClaimCatalogue.get().table("tenants").get(tid.toLowerCase());
         if (expected.isEmpty()) {
             if (tid == null) return s.status(Status.INFO).detail("No \"tid\" claim (not an Entra work-account token)").build();
             return s.status(consumer ? Status.WARN : Status.INFO).detail("Tenant " + tid + (name != null ? " (" + name + ")" : "")
@@ -45,11 +46,16 @@ public final class TenantCheck implements Check {
         if (tid != null && expected.stream().anyMatch(tid::equalsIgnoreCase)) {
             return s.status(Status.PASS).detail("tid " + tid + " is an allowed tenant").build();
         }
-        ctx.diagnose(new Diagnosis(DiagnosisId.WRONG_TENANT, "Token from tenant " + tid + (name != null ? " (" + name + ")" : "") + ", not an allowed tenant",
-                "The user signed in to another directory than the ones this API serves" + (consumer ? " (a personal Microsoft account)" : "")
-                        + ". Multi-tenant apps ('common'/'organizations' authority) get tokens from any tenant; the API must decide which it accepts.",
-                "Sign in with an account of " + String.join(" or ", expected) + " (use that tenant's authority, not /common), or allow this tenant in the API."));
-        return s.status(Status.FAIL).detail("tid " + (tid == null ? "(missing)" : tid) + " is not among the allowed tenants " + String.join(", ", expected))
+        ctx.diagnose(new Diagnosis(DiagnosisId.WRONG_TENANT,
+                "Token from tenant " + tid + (name != null ? " (" + name + ")" : "") + ", not an allowed tenant",
+                "The user signed in to another directory than the ones this API serves"
+                        + (consumer ? " (a personal Microsoft account)" : "")
+                        + ". Multi-tenant apps ('common'/'organizations' authority) get tokens from any tenant; "
+                        + "the API must decide which it accepts.",
+                "Sign in with an account of " + String.join(" or ", expected)
+                        + " (use that tenant's authority, not /common), or allow this tenant in the API."));
+        return s.status(Status.FAIL)
+                .detail("tid " + (tid == null ? "(missing)" : tid) + " is not among the allowed tenants " + String.join(", ", expected))
                 .idx("IDX40001").hint("Use a tenant-specific authority https://login.microsoftonline.com/<tenant>/ in the client.").build();
     }
 }

@@ -36,23 +36,29 @@ public final class TokenTypeCheck implements Check {
                 ctx.diagnose(Diagnoses.idTokenAsAccessToken(joined));
                 return s.status(Status.FAIL).detail("This is an ID token, not an access token: " + joined)
                         .evidence("aud (the client app)", String.join(", ", f.audiences()))
-                        .hint("Send the access token (result.accessToken) requested for your API's scope, not the ID token.").idx("IDX10214").build();
+                        .hint("Send the access token (result.accessToken) requested for your API's scope, not the ID token.")
+                        .idx("IDX10214").build();
             }
             case APP_ONLY_ACCESS_TOKEN -> {
                 java.util.Optional<ManagedIdentity> mi = ManagedIdentity.of(f);
                 if (mi.isPresent()) {
-                    return s.status(Status.PASS).detail("App-only access token of " + mi.get().describe() + ": an Azure resource called with "
-                            + "its managed identity; permissions are in \"roles\", there is no user").evidence("idtyp", f.str("idtyp"))
+                    return s.status(Status.PASS).detail("App-only access token of " + mi.get().describe()
+                                    + ": an Azure resource called with its managed identity; "
+                                    + "permissions are in \"roles\", there is no user")
+                            .evidence("idtyp", f.str("idtyp"))
                             .evidence("managed identity", mi.get().resourceId()).build();
                 }
-                return s.status(Status.PASS).detail("App-only access token: a daemon or service called with its own identity (client credentials); "
-                        + "permissions are in \"roles\", there is no user").evidence("idtyp", f.str("idtyp")).build();
+                return s.status(Status.PASS).detail("App-only access token: a daemon or service called with its own identity "
+                                + "(client credentials); permissions are in \"roles\", there is no user")
+                        .evidence("idtyp", f.str("idtyp")).build();
             }
             case ACCESS_TOKEN -> {
-                return s.status(Status.PASS).detail("Delegated access token: an app calling on behalf of a signed-in user; permissions are in \"scp\"").build();
+                return s.status(Status.PASS)
+                        .detail("Delegated access token: an app calling on behalf of a signed-in user; permissions are in \"scp\"").build();
             }
             default -> {
-                return s.status(Status.WARN).detail("Neither an Entra access token nor an ID token: no scp, roles, azp/appid or ID-token claims")
+                return s.status(Status.WARN)
+                        .detail("Neither an Entra access token nor an ID token: no scp, roles, azp/appid or ID-token claims")
                         .hint("Check that the token comes from Entra and is the one sent in the Authorization header.").build();
             }
         }

@@ -25,15 +25,19 @@ public final class TrustChecks {
         return new Diagnosis(DiagnosisId.METADATA_UNREACHABLE, "Could not get the issuer's " + what + ": " + e.getMessage(),
                 "Without the issuer's published keys nobody can prove who signed the token, so the verdict stays open. "
                         + "A server in the same situation logs IDX20803 (unable to obtain configuration) and rejects every token.",
-                fromFile(e) ? "The document is a file you chose: fix or replace the file (" + e.url() + "), or give a URL." : switch (e.kind()) {
-                    case DNS, REFUSED, TIMEOUT -> "Check the network path (proxy, firewall, DNS) to " + (e.url() == null ? "the issuer" : e.url())
-                            + ", or give the documents as files (--metadata FILE --jwks FILE) or run once online to fill the cache.";
-                    case TLS -> "A TLS-inspecting proxy? Trust its CA in the runtime, or give the documents as files.";
-                    case HTTP_STATUS -> "Check the tenant id / policy in the URL; a 404 means the tenant or B2C policy does not exist.";
-                    case HTML -> "Something (a proxy or a sign-in page) answered instead of the issuer; check the URL and proxy.";
-                    case OFFLINE -> "Run once without --offline (the cache keeps the documents), or give them as files.";
-                    default -> "Check the URL, or give the documents as files (--metadata FILE --jwks FILE).";
-                });
+                fromFile(e) ? "The document is a file you chose: fix or replace the file (" + e.url() + "), or give a URL."
+                        : switch (e.kind()) {
+                            case DNS, REFUSED, TIMEOUT -> "Check the network path (proxy, firewall, DNS) to "
+                                    + (e.url() == null ? "the issuer" : e.url())
+                                    + ", or give the documents as files (--metadata FILE --jwks FILE) "
+                                    + "or run once online to fill the cache.";
+                            case TLS -> "A TLS-inspecting proxy? Trust its CA in the runtime, or give the documents as files.";
+                            case HTTP_STATUS ->
+                                    "Check the tenant id / policy in the URL; a 404 means the tenant or B2C policy does not exist.";
+                            case HTML -> "Something (a proxy or a sign-in page) answered instead of the issuer; check the URL and proxy.";
+                            case OFFLINE -> "Run once without --offline (the cache keeps the documents), or give them as files.";
+                            default -> "Check the URL, or give the documents as files (--metadata FILE --jwks FILE).";
+                        });
     }
 
     /** True when the failed document is a file the user chose, not something fetched: its problem is the file's, not the network's. */
@@ -77,14 +81,19 @@ public final class TrustChecks {
                             + "; the issuer is checked by its form only").evidence("url", m.source()).build();
                 }
                 ctx.diagnose(unreachable("OpenID metadata", m.error()));
-                return s.status(Status.FAIL).detail(m.error().getMessage()).evidence("url", m.source()).evidence("failure", m.error().kind().name().toLowerCase())
-                        .idx("IDX20803").hint(fromFile(m.error()) ? "Fix the metadata file you gave, or give its URL." : "Check the network to the issuer, or give --metadata FILE.").build();
+                return s.status(Status.FAIL).detail(m.error().getMessage()).evidence("url", m.source())
+                        .evidence("failure", m.error().kind().name().toLowerCase())
+                        .idx("IDX20803")
+                        .hint(fromFile(m.error()) ? "Fix the metadata file you gave, or give its URL."
+                                : "Check the network to the issuer, or give --metadata FILE.").build();
             }
             DocumentStore.Doc d = m.doc();
-            s.evidence("source", d.source()).evidence("issuer", d.json().path("issuer").asText(null)).evidence("jwks_uri", d.json().path("jwks_uri").asText(null))
+            s.evidence("source", d.source()).evidence("issuer", d.json().path("issuer").asText(null))
+                    .evidence("jwks_uri", d.json().path("jwks_uri").asText(null))
                     .evidence("cache", d.file() ? "file" : d.note() + ", " + d.age(t.now()));
             boolean userGiven = ctx.profile().metadata() != null;
-            return s.status(Status.PASS).detail((userGiven ? "Loaded the metadata you gave" : "Discovered from the token's issuer") + ": " + d.source()
+            return s.status(Status.PASS)
+                    .detail((userGiven ? "Loaded the metadata you gave" : "Discovered from the token's issuer") + ": " + d.source()
                     + (d.file() ? "" : " (" + d.note() + ")")).build();
         }
     }
@@ -112,22 +121,28 @@ public final class TrustChecks {
             }
             ResolvedTrust.Outcome k = t.jwksOutcome();
             if (k == null || (!k.ok() && k.error() == null)) {
-                return s.status(Status.SKIP).detail(k == null || k.skipped() == null ? "No key set" : "Not fetched: " + k.skipped()).build();
+                return s.status(Status.SKIP)
+                        .detail(k == null || k.skipped() == null ? "No key set" : "Not fetched: " + k.skipped()).build();
             }
             if (!k.ok()) {
                 if (k.error().kind() == FetchException.Kind.OFFLINE || k.error().kind() == FetchException.Kind.CANCELLED) {
                     return s.status(Status.SKIP).detail("Not loaded: " + k.error().getMessage()).evidence("url", k.source()).build();
                 }
                 ctx.diagnose(unreachable("signing keys", k.error()));
-                return s.status(Status.FAIL).detail(k.error().getMessage()).evidence("url", k.source()).evidence("failure", k.error().kind().name().toLowerCase())
-                        .idx("IDX10500").hint(fromFile(k.error()) ? "Fix the key-set file you gave (a JSON Web Key Set), or give its URL." : "Check the network to the key set URL, or give --jwks FILE.").build();
+                return s.status(Status.FAIL).detail(k.error().getMessage()).evidence("url", k.source())
+                        .evidence("failure", k.error().kind().name().toLowerCase())
+                        .idx("IDX10500")
+                        .hint(fromFile(k.error()) ? "Fix the key-set file you gave (a JSON Web Key Set), or give its URL."
+                                : "Check the network to the key set URL, or give --jwks FILE.").build();
             }
-            s.evidence("source", k.doc().source()).evidence("keys", t.keys().size()).evidence("cache", k.doc().file() ? "file" : k.doc().note() + ", " + k.doc().age(t.now()));
+            s.evidence("source", k.doc().source()).evidence("keys", t.keys().size())
+                    .evidence("cache", k.doc().file() ? "file" : k.doc().note() + ", " + k.doc().age(t.now()));
             int n = 0;
             for (String skipped : t.skippedKeys()) s.evidence("skipped " + (++n), skipped);
             if (t.keys().isEmpty()) {
                 if (!t.skippedKeys().isEmpty() && t.skippedKeys().get(0).contains("no \"keys\" array")) {
-                    ctx.diagnose(unreachable("signing keys", new FetchException(FetchException.Kind.WRONG_SHAPE, k.source(), t.skippedKeys().get(0))));
+                    ctx.diagnose(unreachable("signing keys",
+                            new FetchException(FetchException.Kind.WRONG_SHAPE, k.source(), t.skippedKeys().get(0))));
                     return s.status(Status.FAIL).detail(t.skippedKeys().get(0)).idx("IDX10500").build();
                 }
                 return s.status(Status.FAIL).detail("The key set at " + k.doc().source() + " holds no usable key").idx("IDX10500").build();

@@ -32,7 +32,8 @@ public final class VersionCheck implements Check {
         TokenFacts f = ctx.facts();
         IssuerInfo info = f.issuer();
         String ver = f.ver();
-        Step.Builder s = Step.of(id(), "Token version").evidence("ver", ver == null ? "(missing)" : ver).evidence("issuer kind", info.kind().label());
+        Step.Builder s = Step.of(id(), "Token version").evidence("ver", ver == null ? "(missing)" : ver)
+                .evidence("issuer kind", info.kind().label());
         if (!info.kind().entra()) {
             return s.status(Status.INFO).detail(ver == null ? "No \"ver\" claim; not an Entra token, so version rules don't apply"
                     : "ver " + ver + "; not an Entra token, so Entra version rules don't apply").build();
@@ -51,7 +52,9 @@ public final class VersionCheck implements Check {
         }
         String what = v1 ? "v1.0 token (issuer https://sts.windows.net/{tid}/, audience often an App ID URI)"
                 : "v2.0 token (issuer …/{tid}/v2.0, audience the API's client id)";
-        return s.status(Status.PASS).detail(what + "; validate it against the " + (v1 ? "v1.0" : "v2.0") + " metadata: " + info.metadataUrl())
-                .hint("The API's app registration picks the version (manifest accessTokenAcceptedVersion: null/1 → v1.0, 2 → v2.0).").build();
+        return s.status(Status.PASS)
+                .detail(what + "; validate it against the " + (v1 ? "v1.0" : "v2.0") + " metadata: " + info.metadataUrl())
+                .hint("The API's app registration picks the version (manifest accessTokenAcceptedVersion: null/1 → v1.0, 2 → v2.0).")
+                .build();
     }
 }

@@ -58,7 +58,8 @@ public record ValidationProfile(List<String> audiences, List<String> tenants, Li
     }
 
     public ValidationProfile withKeys(String metadataSource, String jwksSource, boolean offlineOnly) {
-        return new ValidationProfile(audiences, tenants, clients, scopes, roles, skew, at, metadataSource, jwksSource, offlineOnly, issuers);
+        return new ValidationProfile(audiences, tenants, clients, scopes, roles, skew, at, metadataSource, jwksSource, offlineOnly,
+                issuers);
     }
 
     public ValidationProfile withIssuers(List<String> trusted) {

@@ -67,7 +67,8 @@ public final class ChosenDocuments {
             return option + " " + source + " is a PEM file (a certificate or key), not JSON: give " + what
                     + (kind == Kind.KEY_SET ? ", e.g. the document at the metadata's jwks_uri" : "");
         }
-        if (kind != Kind.KEY_SET && (t.startsWith("<") || t.startsWith("\uFEFF<")) && !t.toLowerCase(java.util.Locale.ROOT).startsWith("<!doctype html")
+        if (kind != Kind.KEY_SET && (t.startsWith("<") || t.startsWith("\uFEFF<"))
+                && !t.toLowerCase(java.util.Locale.ROOT).startsWith("<!doctype html")
                 && !t.toLowerCase(java.util.Locale.ROOT).startsWith("<html")) {
             // SAML federation metadata (the XML Entra serves) is the metadata a SAML message is judged with.
             try {
@@ -82,8 +83,8 @@ public final class ChosenDocuments {
         try {
             n = Json.parse(body);
         } catch (JsonProcessingException e) {
-            return option + " " + source + " is not JSON (" + (t.startsWith("<") ? "it looks like HTML or XML" : "it does not parse as JSON")
-                    + "): give " + what;
+            return option + " " + source + " is not JSON ("
+                    + (t.startsWith("<") ? "it looks like HTML or XML" : "it does not parse as JSON") + "): give " + what;
         }
         if (n == null || !n.isObject()) return option + " " + source + " holds JSON that is not an object: give " + what;
         switch (kind) {

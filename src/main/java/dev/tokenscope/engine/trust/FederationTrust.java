@@ -50,7 +50,8 @@ public final class FederationTrust {
         if (issuer == null) return Optional.empty();
         Matcher m = ISSUER.matcher(issuer.strip());
         if (!m.matches() || !METADATA_HOST.containsKey(m.group(1))) return Optional.empty();
-        String url = "https://" + METADATA_HOST.get(m.group(1)) + "/" + m.group(2).toLowerCase(Locale.ROOT) + "/federationmetadata/2007-06/federationmetadata.xml";
+        String url = "https://" + METADATA_HOST.get(m.group(1)) + "/" + m.group(2).toLowerCase(Locale.ROOT)
+                + "/federationmetadata/2007-06/federationmetadata.xml";
         return Optional.of(appId == null ? url : url + "?appid=" + appId.toLowerCase(Locale.ROOT));
     }
 
@@ -65,13 +66,16 @@ public final class FederationTrust {
             expectedIssuer = claimedIssuer != null && Authorities.accepted(p.issuers(), claimedIssuer, tenantOf(claimedIssuer))
                     ? claimedIssuer : p.issuers().get(0).replaceFirst("^=", "");
         }
-        SamlProfile base = new SamlProfile(List.of(), expectedIssuer, audience, blankToNull(replyUrl), blankToNull(authnRequest), p.skew(), null);
+        SamlProfile base = new SamlProfile(List.of(), expectedIssuer, audience, blankToNull(replyUrl), blankToNull(authnRequest),
+                p.skew(), null);
         if (p.metadata() != null) return chosen(base, p.metadata(), p.offline());
         String appId = p.clients().stream().filter(c -> GUID.matcher(c).matches()).findFirst().orElse(null);
         Optional<String> url = metadataUrl(claimedIssuer, appId);
         if (url.isEmpty()) {
-            return base.withTrust(null, claimedIssuer == null ? "the message names no issuer, so there is no tenant to take certificates from"
-                    : "the issuer " + dev.tokenscope.engine.text.SafeText.line(claimedIssuer) + " is not an Entra tenant (https://sts.windows.net/{tenant}/), "
+            return base.withTrust(null, claimedIssuer == null
+                    ? "the message names no issuer, so there is no tenant to take certificates from"
+                    : "the issuer " + dev.tokenscope.engine.text.SafeText.line(claimedIssuer)
+                    + " is not an Entra tenant (https://sts.windows.net/{tenant}/), "
                     + "so Tokenscope fetches nothing for it; give its federation metadata as a file");
         }
         return fromUrl(base, url.get(), p.offline());

@@ -39,7 +39,9 @@ public record KeyMatch(List<JWK> candidates, String by) {
         }
         if (header.getX509CertSHA256Thumbprint() != null) {
             String t = header.getX509CertSHA256Thumbprint().toString();
-            List<JWK> m = keys.stream().filter(k -> k.getX509CertSHA256Thumbprint() != null && t.equals(k.getX509CertSHA256Thumbprint().toString())).toList();
+            List<JWK> m = keys.stream()
+                    .filter(k -> k.getX509CertSHA256Thumbprint() != null && t.equals(k.getX509CertSHA256Thumbprint().toString()))
+                    .toList();
             return m.isEmpty() ? new KeyMatch(List.of(), null) : new KeyMatch(m, "x5t#S256");
         }
         List<JWK> fitting = keys.stream().filter(k -> fits(k, header.getAlgorithm())).toList();
@@ -61,8 +63,12 @@ public record KeyMatch(List<JWK> candidates, String by) {
     public static String unusable(JWK key, String alg) {
         if (!(key instanceof AsymmetricJWK)) return "not an asymmetric key (" + key.getKeyType() + "); never used to verify";
         if (KeyUse.ENCRYPTION.equals(key.getKeyUse())) return "marked \"use\": \"enc\" (an encryption key)";
-        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) return "its key_ops don't include verify";
-        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) return "published for " + key.getAlgorithm().getName() + ", not " + alg;
+        if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) {
+            return "its key_ops don't include verify";
+        }
+        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg)) {
+            return "published for " + key.getAlgorithm().getName() + ", not " + alg;
+        }
         if (!fits(key, JWSAlgorithm.parse(alg))) return "a " + key.getKeyType() + " key can't verify " + alg;
         return null;
     }

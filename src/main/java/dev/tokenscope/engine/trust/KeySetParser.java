@@ -23,8 +23,9 @@ final class KeySetParser {
     static Parsed parse(ObjectNode doc, String source) throws FetchException {
         JsonNode keys = doc.get("keys");
         if (keys == null || !keys.isArray()) {
-            throw new FetchException(FetchException.Kind.WRONG_SHAPE, source, "the document at " + source + " has no \"keys\" array: not a JWK set"
-                    + (doc.has("jwks_uri") ? " (it looks like OpenID metadata; give it as --metadata)" : ""));
+            throw new FetchException(FetchException.Kind.WRONG_SHAPE, source,
+                    "the document at " + source + " has no \"keys\" array: not a JWK set"
+                            + (doc.has("jwks_uri") ? " (it looks like OpenID metadata; give it as --metadata)" : ""));
         }
         List<JWK> out = new ArrayList<>();
         Map<JWK, ObjectNode> raw = new IdentityHashMap<>();
@@ -44,7 +45,8 @@ final class KeySetParser {
                 out.add(jwk);
                 raw.put(jwk, obj);
             } catch (ParseException | RuntimeException e) {
-                skipped.add("key " + i + (obj.hasNonNull("kid") ? " (kid " + obj.get("kid").asText() + ")" : "") + " skipped: " + e.getMessage());
+                skipped.add("key " + i + (obj.hasNonNull("kid") ? " (kid " + obj.get("kid").asText() + ")" : "")
+                        + " skipped: " + e.getMessage());
             }
         }
         return new Parsed(out, raw, skipped);

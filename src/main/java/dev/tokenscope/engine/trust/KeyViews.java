@@ -39,7 +39,9 @@ final class KeyViews {
             thumb = null;
         }
         Integer size = key.size() > 0 ? key.size() : null;
-        if (key instanceof ECKey ec) size = ec.getCurve().toECParameterSpec() == null ? size : ec.getCurve().toECParameterSpec().getOrder().bitLength();
+        if (key instanceof ECKey ec) {
+            size = ec.getCurve().toECParameterSpec() == null ? size : ec.getCurve().toECParameterSpec().getOrder().bitLength();
+        }
         String issuer = t.rawKey(key).map(r -> r.path("issuer")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
         return new KeyView(key.getKeyID(), key.getKeyType().getValue(), key.getAlgorithm() == null ? null : key.getAlgorithm().getName(),
                 key.getKeyUse() == null ? null : key.getKeyUse().identifier(), size, thumb, issuer,

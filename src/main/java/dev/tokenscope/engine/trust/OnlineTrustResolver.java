@@ -113,7 +113,8 @@ public final class OnlineTrustResolver implements TrustResolver {
                 }
             } else {
                 if (jwksF != null) jwksF.cancel(true);
-                t.jwks = new ResolvedTrust.Outcome(null, null, null, "the key set's address comes from the metadata, which could not be had");
+                t.jwks = new ResolvedTrust.Outcome(null, null, null,
+                        "the key set's address comes from the metadata, which could not be had");
             }
             if (t.jwks.ok()) {
                 useKeys(t, t.jwks);
@@ -164,14 +165,16 @@ public final class OnlineTrustResolver implements TrustResolver {
         for (String appId : appIds) {
             String appMeta = metaSource + (metaSource.contains("?") ? "&" : "?") + "appid=" + appId;
             java.time.Instant missing = noAppKeys.get(appMeta);
-            if (missing != null && java.time.Duration.between(missing, clock.instant()).compareTo(DocumentStore.FORCED_REFRESH_INTERVAL) < 0) {
+            if (missing != null
+                    && java.time.Duration.between(missing, clock.instant()).compareTo(DocumentStore.FORCED_REFRESH_INTERVAL) < 0) {
                 t.story.add("app-specific keys for appid " + appId + ": none (looked less than 5 minutes ago)");
                 continue;
             }
             ResolvedTrust.Outcome m = await(async(appMeta, profile.offline(), false), appMeta);
             if (!m.ok() || !m.doc().json().path("jwks_uri").isTextual()) {
                 if (m.error() == null || m.error().kind() == FetchException.Kind.HTTP_STATUS) noAppKeys.put(appMeta, clock.instant());
-                t.story.add("app-specific metadata for appid " + appId + ": " + (m.error() != null ? m.error().getMessage() : "no jwks_uri"));
+                t.story.add("app-specific metadata for appid " + appId + ": "
+                        + (m.error() != null ? m.error().getMessage() : "no jwks_uri"));
                 continue;
             }
             String uri = m.doc().json().get("jwks_uri").asText();
@@ -184,7 +187,8 @@ public final class OnlineTrustResolver implements TrustResolver {
             List<com.nimbusds.jose.jwk.JWK> generalKeys = t.keys;
             useKeys(t, k);
             KeyMatch m2 = KeyMatch.find(t.keys, header);
-            t.story.add("tried app-specific signing keys (?appid=" + appId + "): " + (m2.found() ? "found " + KeyMatch.named(header) : "not there either"));
+            t.story.add("tried app-specific signing keys (?appid=" + appId + "): "
+                    + (m2.found() ? "found " + KeyMatch.named(header) : "not there either"));
             if (m2.found()) {
                 t.jwks = k;
                 t.match = m2;
@@ -227,7 +231,8 @@ public final class OnlineTrustResolver implements TrustResolver {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof FetchException fe) return new ResolvedTrust.Outcome(null, source, fe, null);
-            return new ResolvedTrust.Outcome(null, source, new FetchException(FetchException.Kind.IO, source, "could not load " + source + ": " + c), null);
+            return new ResolvedTrust.Outcome(null, source,
+                    new FetchException(FetchException.Kind.IO, source, "could not load " + source + ": " + c), null);
         } catch (java.util.concurrent.CancellationException e) {
             return new ResolvedTrust.Outcome(null, source, new FetchException(FetchException.Kind.CANCELLED, source, "cancelled"), null);
         }
