@@ -22,7 +22,8 @@ final class FileDialogs {
     void open(InspectorViewModel vm) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a file holding a token, or a HAR capture");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Tokens and HAR captures", "*.txt", "*.json", "*.jwt", "*.http", "*.log", "*.har"),
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Tokens and HAR captures", "*.txt", "*.json", "*.jwt", "*.http", "*.log", "*.har"),
                 new FileChooser.ExtensionFilter("HAR captures (browser network tab)", "*.har"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDir != null && lastDir.isDirectory()) fc.setInitialDirectory(lastDir);

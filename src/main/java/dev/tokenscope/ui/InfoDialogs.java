@@ -43,7 +43,8 @@ final class InfoDialogs {
     }
 
     static void about(Window owner) {
-        info(owner, "About Tokenscope", "Tokenscope " + Version.get() + "\nIs this Entra ID token valid for my API, and if not, why not?\n\n"
+        info(owner, "About Tokenscope", "Tokenscope " + Version.get()
+                + "\nIs this Entra ID token valid for my API, and if not, why not?\n\n"
                 + "Tokens stay on this machine: only public OpenID metadata and key sets are fetched and cached.");
     }
 

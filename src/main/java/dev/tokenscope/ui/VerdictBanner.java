@@ -75,8 +75,11 @@ final class VerdictBanner {
         List<Report.CandidateView> cands = r == null || r.input() == null ? List.of() : r.input().candidates();
         updatingCandidates = true;
         try {
-            n.candidateChoice().getItems().setAll(cands.stream().map(c -> SafeText.line(c.role() + " (" + c.source() + ", " + c.length() + " chars)")).toList());
-            if (r != null && r.input() != null && r.input().selected() >= 0) n.candidateChoice().getSelectionModel().select(r.input().selected());
+            n.candidateChoice().getItems().setAll(cands.stream()
+                    .map(c -> SafeText.line(c.role() + " (" + c.source() + ", " + c.length() + " chars)")).toList());
+            if (r != null && r.input() != null && r.input().selected() >= 0) {
+                n.candidateChoice().getSelectionModel().select(r.input().selected());
+            }
         } finally {
             updatingCandidates = false;
         }
