@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.ui.model.ClaimRow;
 import dev.tokenscope.ui.model.ClaimsViewModel;

@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.HarListRow;
 import dev.tokenscope.ui.model.HarViewModel;
 import dev.tokenscope.ui.model.InspectorViewModel;

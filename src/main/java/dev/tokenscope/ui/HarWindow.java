@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.HarViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;

@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.engine.report.KeyView;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.ui.model.InspectorViewModel;

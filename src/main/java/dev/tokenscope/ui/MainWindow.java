@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.ui.model.InspectorViewModel;

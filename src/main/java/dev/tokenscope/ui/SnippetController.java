@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.engine.snippets.Language;
 import dev.tokenscope.ui.model.SnippetViewModel;
 import javafx.fxml.FXML;

@@ -30,7 +30,7 @@ public final class TokenscopeApp extends Application {
         MainViewModel model = MainWindow.defaultModel();
         StartupTrace.mark("model");
         // The sign-in opens the system browser through JavaFX's host services.
-        model.setSignInFactory(() -> SignInViewModel.standard(model.inspector(), new SystemBrowser(getHostServices())));
+        model.setSignInFactory(() -> SignInViewModel.standard(model.inspector()::inspectText, new SystemBrowser(getHostServices())));
         MainWindow.show(stage, model);
         // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with").
         if (!getParameters().getRaw().isEmpty()) {

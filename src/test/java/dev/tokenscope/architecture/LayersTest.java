@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -63,6 +64,17 @@ class LayersTest {
     @Test
     void engineSubPackagesFormNoCycles() {
         slices().matching("dev.tokenscope.engine.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * The faces' packages form no cycle either: a window's part ({@code ui.signin}) and a model's part
+     * ({@code ui.model.signin}) use the leaves below them ({@code ui.fx}, {@code ui.model.shared}) and are given what
+     * they feed (a {@code TokenSink}), never the window or model that opens them.
+     */
+    @Test
+    void facePackagesFormNoCycles() {
+        slices().matching("dev.tokenscope.(**)").should().beFreeOfCycles()
+                .check(main.that(resideOutsideOfPackage("dev.tokenscope.engine..")));
     }
 
     /**

@@ -11,7 +11,7 @@ import dev.tokenscope.ui.model.Banner;
 import dev.tokenscope.ui.model.ExportPreferences;
 import dev.tokenscope.ui.model.JudgedAgainst;
 import dev.tokenscope.ui.model.ProfileViewModel;
-import dev.tokenscope.ui.model.SignInAdvice;
+import dev.tokenscope.ui.model.signin.SignInAdvice;
 import dev.tokenscope.ui.model.StepFocus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import dev.tokenscope.ui.model.Banner;
 import dev.tokenscope.ui.model.ClaimRow;
 import dev.tokenscope.ui.model.JsonHighlighter;
 import dev.tokenscope.ui.model.KeyPresenter;
-import dev.tokenscope.ui.model.Lists;
+import dev.tokenscope.ui.model.shared.Lists;
 import dev.tokenscope.ui.model.SampleCatalog;
 import dev.tokenscope.ui.model.StepPresenter;
 import org.junit.jupiter.api.Test;

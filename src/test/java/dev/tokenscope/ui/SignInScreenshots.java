@@ -8,7 +8,7 @@ import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.ProfileStore;
 import dev.tokenscope.ui.model.ProfileViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
-import dev.tokenscope.ui.model.SignInProfileStore;
+import dev.tokenscope.ui.model.signin.SignInProfileStore;
 import dev.tokenscope.ui.model.signin.SignInViewModel;
 import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.ui.model.signin.SignInRunModel.Phase;
@@ -54,7 +54,7 @@ public final class SignInScreenshots {
             MainViewModel m = new MainViewModel(InspectorViewModel.withDefaultExecutor(UiFixtures.withTrustChain(run.resolve("cache"))),
                     new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), SampleCatalog.load(null));
             m.profiles().offlineProperty().set(true);
-            m.setSignInFactory(() -> new SignInViewModel(m.inspector(), () -> new SignInClient(Http.standard()), browser,
+            m.setSignInFactory(() -> new SignInViewModel(m.inspector()::inspectText, () -> new SignInClient(Http.standard()), browser,
                     Executors.newCachedThreadPool(r -> {
                         Thread t = new Thread(r);
                         t.setDaemon(true);

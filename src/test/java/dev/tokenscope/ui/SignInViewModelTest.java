@@ -17,7 +17,7 @@ import dev.tokenscope.engine.signin.TokenSet;
 import dev.tokenscope.ui.model.FlowLogPresenter;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import dev.tokenscope.ui.model.ProfileStore;
-import dev.tokenscope.ui.model.SignInProfileStore;
+import dev.tokenscope.ui.model.signin.SignInProfileStore;
 import dev.tokenscope.ui.model.signin.SignInViewModel;
 import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.ui.model.signin.SignInRunModel.Phase;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.IdentityHashMap;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,13 +76,23 @@ class SignInViewModelTest {
         server.reset();
     }
 
+    /** The inspector each sign-in model hands its tokens to (the main window's, in the app). */
+    private final Map<SignInViewModel, InspectorViewModel> inspectors = new IdentityHashMap<>();
+
     SignInViewModel vm(BrowserLauncher browser) {
-        return fxGet(() -> new SignInViewModel(InspectorViewModel.withDefaultExecutor(UiFixtures.plain()), () -> new SignInClient(Http.standard()),
+        InspectorViewModel inspector = fxGet(() -> InspectorViewModel.withDefaultExecutor(UiFixtures.plain()));
+        SignInViewModel vm = fxGet(() -> new SignInViewModel(inspector::inspectText, () -> new SignInClient(Http.standard()),
                 browser, Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "signin-test");
                     t.setDaemon(true);
                     return t;
                 }), new SignInProfileStore(tmp.resolve("config").resolve(SignInProfileStore.DIR_NAME)), Clock.systemUTC()));
+        inspectors.put(vm, inspector);
+        return vm;
+    }
+
+    private InspectorViewModel inspectorOf(SignInViewModel vm) {
+        return inspectors.get(vm);
     }
 
     void form(SignInViewModel vm, Grant flow, Consumer<SignInViewModel> more) {
@@ -150,9 +161,9 @@ class SignInViewModelTest {
         form(vm, Grant.CLIENT_CREDENTIALS, m -> m.form().clientSecretProperty().set(secret));
         assertTrue(fxGet(vm::signIn));
         awaitPhase(vm, Phase.SUCCEEDED);
-        await("inspected", () -> vm.inspector().report() != null && !vm.inspector().isBusy());
-        assertEquals(server.appToken, fxGet(() -> vm.inspector().inputProperty().get()), "the access token went straight into the inspector");
-        assertNotNull(fxGet(() -> vm.inspector().report().token()));
+        await("inspected", () -> inspectorOf(vm).report() != null && !inspectorOf(vm).isBusy());
+        assertEquals(server.appToken, fxGet(() -> inspectorOf(vm).inputProperty().get()), "the access token went straight into the inspector");
+        assertNotNull(fxGet(() -> inspectorOf(vm).report().token()));
         assertEquals(SignInRunModel.Inspected.ACCESS_TOKEN, fxGet(() -> vm.run().inspectedProperty().get()));
         TokenSet t = fxGet(() -> vm.run().resultProperty().get());
         assertEquals(Grant.CLIENT_CREDENTIALS, t.grant());
@@ -177,7 +188,7 @@ class SignInViewModelTest {
         await("user code shown", () -> vm.run().deviceCode().deviceCodeProperty().get() != null || vm.run().phase() == Phase.SUCCEEDED);
         awaitPhase(vm, Phase.SUCCEEDED);
         assertNull(fxGet(() -> vm.run().deviceCode().deviceCodeProperty().get()), "the code is gone once signed in");
-        await("inspected", () -> server.accessToken.equals(vm.inspector().inputProperty().get()) && vm.inspector().report() != null);
+        await("inspected", () -> server.accessToken.equals(inspectorOf(vm).inputProperty().get()) && inspectorOf(vm).report() != null);
         assertEquals(2, server.calls("device_code"));
         TokenSet.ScopeComparison sc = fxGet(() -> vm.run().resultProperty().get().scopes());
         assertEquals(List.of("openid", "profile", "offline_access", FakeSignInServer.API_SCOPE), sc.requested());
@@ -187,11 +198,11 @@ class SignInViewModelTest {
 
         fx(() -> vm.run().inspectIdToken());
         assertEquals(SignInRunModel.Inspected.ID_TOKEN, fxGet(() -> vm.run().inspectedProperty().get()));
-        assertEquals(fxGet(() -> vm.run().resultProperty().get().idToken().orElseThrow()), fxGet(() -> vm.inspector().inputProperty().get()));
+        assertEquals(fxGet(() -> vm.run().resultProperty().get().idToken().orElseThrow()), fxGet(() -> inspectorOf(vm).inputProperty().get()));
 
         assertTrue(fxGet(() -> vm.run().refresh()));
         awaitPhase(vm, Phase.SUCCEEDED);
-        await("refreshed token inspected", () -> server.refreshedAccessToken.equals(vm.inspector().inputProperty().get()));
+        await("refreshed token inspected", () -> server.refreshedAccessToken.equals(inspectorOf(vm).inputProperty().get()));
         assertEquals(1, server.calls("refresh_token"));
         RecordedRequest refresh = server.tokenRequests.get(server.tokenRequests.size() - 1);
         assertEquals(FakeSignInServer.REFRESH_TOKEN, FakeSignInServer.form(refresh.getBody().utf8()).get("refresh_token"));
@@ -253,7 +264,7 @@ class SignInViewModelTest {
         });
         assertTrue(fxGet(vm::signIn));
         awaitPhase(vm, Phase.SUCCEEDED);
-        await("inspected", () -> server.accessToken.equals(vm.inspector().inputProperty().get()));
+        await("inspected", () -> server.accessToken.equals(inspectorOf(vm).inputProperty().get()));
         assertEquals(1, opened.size());
         String q = opened.get(0).getRawQuery();
         assertTrue(q.contains("code_challenge_method=S256"), q);
@@ -314,7 +325,7 @@ class SignInViewModelTest {
         assertEquals(700016L, o.explanations().get(0).code());
         assertTrue(fxGet(() -> vm.run().statusProperty().get()).startsWith("Sign-in failed: the token endpoint refused: unauthorized_client"));
         assertNull(fxGet(() -> vm.run().resultProperty().get()));
-        assertNull(fxGet(() -> vm.inspector().report()), "nothing to inspect");
+        assertNull(fxGet(() -> inspectorOf(vm).report()), "nothing to inspect");
 
         // A second attempt starts clean: the error goes away while it runs and after it succeeds.
         assertTrue(fxGet(vm::signIn));

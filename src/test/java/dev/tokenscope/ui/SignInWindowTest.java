@@ -11,7 +11,7 @@ import dev.tokenscope.ui.model.MainViewModel;
 import dev.tokenscope.ui.model.ProfileStore;
 import dev.tokenscope.ui.model.ProfileViewModel;
 import dev.tokenscope.ui.model.SampleCatalog;
-import dev.tokenscope.ui.model.SignInProfileStore;
+import dev.tokenscope.ui.model.signin.SignInProfileStore;
 import dev.tokenscope.ui.model.signin.SignInViewModel;
 import dev.tokenscope.ui.model.signin.SignInRunModel.Phase;
 import javafx.scene.Node;
@@ -85,7 +85,7 @@ class SignInWindowTest {
                 new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), SampleCatalog.load(null));
         model.profiles().offlineProperty().set(true); // never the network in tests
         model.setSignInFactory(() -> {
-            signIn = new SignInViewModel(model.inspector(), () -> new SignInClient(Http.standard()), server.browser(),
+            signIn = new SignInViewModel(model.inspector()::inspectText, () -> new SignInClient(Http.standard()), server.browser(),
                     Executors.newCachedThreadPool(r -> {
                         Thread t = new Thread(r, "signin-window-test");
                         t.setDaemon(true);

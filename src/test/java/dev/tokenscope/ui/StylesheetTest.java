@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.Fx;
 import javafx.css.CssParser;
 import javafx.css.Stylesheet;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StylesheetTest {
     @Test
     void theBinaryStylesheetHasTheSameRulesAsTheCss() throws Exception {
-        URL css = Fx.class.getResource("tokenscope.css");
-        URL bss = Fx.class.getResource("tokenscope.bss");
+        URL css = Fx.class.getResource("/dev/tokenscope/ui/tokenscope.css");
+        URL bss = Fx.class.getResource("/dev/tokenscope/ui/tokenscope.bss");
         assertNotNull(bss, "the build makes tokenscope.bss next to tokenscope.css");
         List<String> parsed = rules(new CssParser().parse(css));
         List<String> binary = rules(Stylesheet.loadBinary(bss));

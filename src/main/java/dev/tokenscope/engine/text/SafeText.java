@@ -35,6 +35,18 @@ public final class SafeText {
     private SafeText() {
     }
 
+    /** A one-line, user-facing description of a failure: its message, never a stack trace. */
+    public static String friendly(Throwable ex) {
+        if (ex == null) return "unknown error";
+        Throwable t = ex;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) t = t.getCause();
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
+        m = m.strip();
+        int nl = m.indexOf('\n');
+        return line(nl > 0 ? m.substring(0, nl) : m); // a message can quote the input
+    }
+
     /** One line: every character {@link #needsEscape} flags escaped, line breaks and tabs included. Null stays null. */
     public static String line(String s) {
         return escape(s, false);

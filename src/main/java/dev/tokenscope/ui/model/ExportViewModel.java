@@ -1,5 +1,6 @@
 package dev.tokenscope.ui.model;
 
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.export.ExportOptions;
 import dev.tokenscope.engine.export.Exporters;
@@ -105,7 +106,7 @@ public final class ExportViewModel {
         try {
             Exporters.write(target, noted(r), token(r), format, options());
         } catch (IOException | RuntimeException e) {
-            inspector.showError("Could not save the report to " + target + ": " + InspectorViewModel.friendly(e));
+            inspector.showError("Could not save the report to " + target + ": " + SafeText.friendly(e));
             throw e;
         }
         inspector.showInfo("Saved the " + format.label() + " report to " + target + " (" + redaction() + ")");
@@ -137,7 +138,7 @@ public final class ExportViewModel {
             } else {
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                 if (cause instanceof UncheckedIOException u && u.getCause() != null) cause = u.getCause();
-                inspector.showError("Could not save the report to " + target + ": " + InspectorViewModel.friendly(cause));
+                inspector.showError("Could not save the report to " + target + ": " + SafeText.friendly(cause));
             }
         }));
     }

@@ -245,7 +245,7 @@ public final class HarViewModel {
             progress.set(0);
             Throwable ex = t.getException();
             say(InspectorViewModel.MessageKind.ERROR, (ex instanceof HarFormatException ? name + ": " : "Could not read " + name + ": ")
-                    + InspectorViewModel.friendly(ex));
+                    + SafeText.friendly(ex));
         });
         task.set(t);
         busy.set(true);
@@ -256,7 +256,7 @@ public final class HarViewModel {
         } catch (RuntimeException ex) {
             task.set(null);
             busy.set(false);
-            say(InspectorViewModel.MessageKind.ERROR, "Could not start: " + InspectorViewModel.friendly(ex));
+            say(InspectorViewModel.MessageKind.ERROR, "Could not start: " + SafeText.friendly(ex));
         }
     }
 

@@ -293,7 +293,7 @@ public final class InspectorViewModel {
             task.set(null);
             busy.set(false);
             Throwable ex = t.getException();
-            say(MessageKind.ERROR, (file != null ? "Could not open the file: " : "Inspection failed: ") + friendly(ex));
+            say(MessageKind.ERROR, (file != null ? "Could not open the file: " : "Inspection failed: ") + SafeText.friendly(ex));
         });
         task.set(t);
         busy.set(true);
@@ -303,7 +303,7 @@ public final class InspectorViewModel {
         } catch (RuntimeException ex) {
             task.set(null);
             busy.set(false);
-            say(MessageKind.ERROR, "Inspection could not start: " + friendly(ex));
+            say(MessageKind.ERROR, "Inspection could not start: " + SafeText.friendly(ex));
         }
     }
 
@@ -324,17 +324,5 @@ public final class InspectorViewModel {
     private void say(MessageKind kind, String text) {
         messageKind.set(kind);
         message.set(text);
-    }
-
-    /** A one-line, user-facing description of a failure: its message, never a stack trace. */
-    public static String friendly(Throwable ex) {
-        if (ex == null) return "unknown error";
-        Throwable t = ex;
-        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) t = t.getCause();
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
-        m = m.strip();
-        int nl = m.indexOf('\n');
-        return SafeText.line(nl > 0 ? m.substring(0, nl) : m); // a message can quote the input
     }
 }

@@ -118,7 +118,7 @@ public final class MainViewModel {
     /** The sign-in window's model; its tokens land in {@link #inspector()}. */
     public SignInViewModel signIn() {
         if (signIn == null) {
-            signIn = signInFactory != null ? signInFactory.get() : SignInViewModel.standard(inspector,
+            signIn = signInFactory != null ? signInFactory.get() : SignInViewModel.standard(inspector::inspectText,
                     new DesktopBrowserLauncher(new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true)));
         }
         return signIn;

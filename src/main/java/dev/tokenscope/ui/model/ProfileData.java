@@ -1,5 +1,6 @@
 package dev.tokenscope.ui.model;
 
+import dev.tokenscope.ui.model.shared.Lists;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.tokenscope.ui.model;
 
+import dev.tokenscope.ui.model.shared.Lists;
 import dev.tokenscope.engine.apiconfig.ApiConfig;
 import dev.tokenscope.engine.apiconfig.ApiConfigException;
 import dev.tokenscope.engine.apiconfig.ApiConfigImporter;

@@ -93,7 +93,7 @@ public final class SamlXmlViewModel {
                 if (token == null) why = "The message's XML is not available.";
                 else out = render(token);
             } catch (SamlException | RuntimeException e) {
-                why = "The message could not be shown as XML: " + InspectorViewModel.friendly(e);
+                why = "The message could not be shown as XML: " + SafeText.friendly(e);
             }
             Rendered done = out;
             String said = why;

@@ -1,5 +1,6 @@
 package dev.tokenscope.ui.model;
 
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.snippets.Language;
@@ -112,7 +113,7 @@ public final class SnippetViewModel {
             try {
                 s = generator.generate(l, r, p);
             } catch (RuntimeException e) {
-                why = "No code: " + InspectorViewModel.friendly(e);
+                why = "No code: " + SafeText.friendly(e);
             }
         }
         snippet.set(s);

@@ -2,7 +2,7 @@ package dev.tokenscope.ui.signin;
 
 import dev.tokenscope.engine.signin.DeviceCodeInfo;
 import dev.tokenscope.engine.text.SafeText;
-import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.signin.DeviceCodeClock;
 import dev.tokenscope.ui.model.signin.SignInRunModel;
 import dev.tokenscope.ui.model.signin.SignInTexts;

@@ -1,7 +1,7 @@
 package dev.tokenscope.ui.signin;
 
 import dev.tokenscope.engine.signin.FlowLog;
-import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.FlowLogPresenter;
 import dev.tokenscope.ui.model.signin.SignInRunModel;
 import javafx.application.Platform;

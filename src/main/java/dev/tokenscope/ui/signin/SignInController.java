@@ -1,6 +1,6 @@
 package dev.tokenscope.ui.signin;
 
-import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.signin.SignInRunModel;
 import dev.tokenscope.ui.model.signin.SignInRunModel.Phase;
 import dev.tokenscope.ui.model.signin.SignInViewModel;

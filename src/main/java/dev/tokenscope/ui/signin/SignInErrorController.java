@@ -2,7 +2,7 @@ package dev.tokenscope.ui.signin;
 
 import dev.tokenscope.engine.signin.OAuthError;
 import dev.tokenscope.engine.signin.SignInException;
-import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.signin.Fact;
 import dev.tokenscope.ui.model.signin.SignInErrorPresenter;
 import dev.tokenscope.ui.model.signin.SignInRunModel;

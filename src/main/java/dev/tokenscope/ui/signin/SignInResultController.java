@@ -1,7 +1,7 @@
 package dev.tokenscope.ui.signin;
 
 import dev.tokenscope.engine.signin.TokenSet;
-import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.signin.Fact;
 import dev.tokenscope.ui.model.signin.SignInResultPresenter;
 import dev.tokenscope.ui.model.signin.SignInResultPresenter.ScopeRow;

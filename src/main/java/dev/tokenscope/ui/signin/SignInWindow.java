@@ -1,6 +1,6 @@
 package dev.tokenscope.ui.signin;
 
-import dev.tokenscope.ui.Fx;
+import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.signin.SignInViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;

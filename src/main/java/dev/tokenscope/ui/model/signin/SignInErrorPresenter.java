@@ -25,7 +25,7 @@ public final class SignInErrorPresenter {
 
     /** What to do, by cause; null when the provider's answer (or nothing) says more. */
     public static String hint(SignInException e) {
-        return dev.tokenscope.ui.model.SignInAdvice.hint(e); // advice by cause (DNS, connection, TLS, proxy page …)
+        return SignInAdvice.hint(e); // advice by cause (DNS, connection, TLS, proxy page …)
     }
 
     /** The pointer to the flow log, shown when there is neither a provider answer nor a hint; else null. */

@@ -6,7 +6,7 @@ import dev.tokenscope.engine.signin.SignInForm;
 import dev.tokenscope.engine.signin.SignInForm.Credential;
 import dev.tokenscope.engine.signin.SignInProfile;
 import dev.tokenscope.engine.signin.SignInRequest;
-import dev.tokenscope.ui.model.Lists;
+import dev.tokenscope.ui.model.shared.Lists;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

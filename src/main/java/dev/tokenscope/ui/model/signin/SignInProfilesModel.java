@@ -2,8 +2,7 @@ package dev.tokenscope.ui.model.signin;
 
 import dev.tokenscope.engine.signin.Grant;
 import dev.tokenscope.engine.signin.SignInProfile;
-import dev.tokenscope.ui.model.ProfileStore;
-import dev.tokenscope.ui.model.SignInProfileStore;
+import dev.tokenscope.ui.model.shared.ProfileFiles;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -86,7 +85,7 @@ public final class SignInProfilesModel {
 
     /** Saves the form (never its secrets) under {@code name}; false with the reason in the profile status when it could not. */
     public boolean saveAs(String name) {
-        String problem = ProfileStore.checkName(name);
+        String problem = ProfileFiles.checkName(name);
         if (problem == null && name.strip().equals(NEW_PROFILE)) problem = "choose another name than \"" + NEW_PROFILE + "\"";
         if (problem != null) {
             profileStatus.set("Not saved: " + problem);

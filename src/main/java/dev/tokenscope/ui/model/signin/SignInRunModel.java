@@ -1,5 +1,6 @@
 package dev.tokenscope.ui.model.signin;
 
+import dev.tokenscope.engine.text.SafeText;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.Cancellation;
 import dev.tokenscope.engine.signin.DeviceCodeInfo;
@@ -11,7 +12,6 @@ import dev.tokenscope.engine.signin.SignInException;
 import dev.tokenscope.engine.signin.SignInForm;
 import dev.tokenscope.engine.signin.SignInRequest;
 import dev.tokenscope.engine.signin.TokenSet;
-import dev.tokenscope.ui.model.InspectorViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 /**
  * A sign-in while it runs and once it ended: the phase, the one-line status, the browser hand-off, the device code
  * (with its countdown: {@link DeviceCodeClock}), the live flow log, and the outcome (an error, or the tokens, whose
- * access token goes straight into the {@link InspectorViewModel}). Every grant runs off the FX thread on the engine's
+ * access token goes straight into the inspector). Every grant runs off the FX thread on the engine's
  * {@link SignInClient}; Cancel stops it. Call the methods on the FX thread.
  */
 public final class SignInRunModel {
@@ -57,7 +57,7 @@ public final class SignInRunModel {
     /** Which token of the result is in the inspector. */
     public enum Inspected { NONE, ACCESS_TOKEN, ID_TOKEN }
 
-    private final InspectorViewModel inspector;
+    private final TokenSink inspector;
     private final Supplier<SignInClient> clients;
     private final BrowserLauncher browser;
     private final Executor executor;
@@ -78,7 +78,7 @@ public final class SignInRunModel {
     private SignInRequest lastRequest;
     private SignInClient lastClient;
 
-    SignInRunModel(InspectorViewModel inspector, Supplier<SignInClient> clients, BrowserLauncher browser, Executor executor, DeviceCodeClock countdown) {
+    SignInRunModel(TokenSink inspector, Supplier<SignInClient> clients, BrowserLauncher browser, Executor executor, DeviceCodeClock countdown) {
         this.inspector = inspector;
         this.clients = clients;
         this.browser = browser;
@@ -108,7 +108,6 @@ public final class SignInRunModel {
     /** True when a refresh token came back and nothing runs. */
     public BooleanBinding canRefreshBinding() { return canRefresh; }
     public BooleanBinding hasIdTokenBinding() { return hasIdToken; }
-    public InspectorViewModel inspector() { return inspector; }
 
     /** The whole flow log as text for a ticket (redacted by the engine). */
     public String logText() {
@@ -186,7 +185,7 @@ public final class SignInRunModel {
         TokenSet t = result.get();
         if (t == null) return;
         inspected.set(Inspected.ACCESS_TOKEN);
-        inspector.inspectText(t.accessToken());
+        inspector.inspect(t.accessToken());
     }
 
     /** Puts the result's ID token into the inspector. */
@@ -194,7 +193,7 @@ public final class SignInRunModel {
         TokenSet t = result.get();
         if (t == null || t.idToken().isEmpty()) return;
         inspected.set(Inspected.ID_TOKEN);
-        inspector.inspectText(t.idToken().get());
+        inspector.inspect(t.idToken().get());
     }
 
     /** Opens the device code's verification page (with the code in it when the provider offers that). */
@@ -222,7 +221,7 @@ public final class SignInRunModel {
             try {
                 browser.open(u);
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> status.set("Could not open a browser (" + InspectorViewModel.friendly(e) + "); copy the URL instead."));
+                Platform.runLater(() -> status.set("Could not open a browser (" + SafeText.friendly(e) + "); copy the URL instead."));
             }
         });
     }
@@ -271,7 +270,7 @@ public final class SignInRunModel {
 
     private void fail(Throwable ex) {
         SignInException se = ex instanceof SignInException s ? s
-                : new SignInException(SignInException.Kind.INVALID_RESPONSE, "unexpected error: " + InspectorViewModel.friendly(ex), ex);
+                : new SignInException(SignInException.Kind.INVALID_RESPONSE, "unexpected error: " + SafeText.friendly(ex), ex);
         if (se.kind() == SignInException.Kind.CANCELLED) {
             setPhase(Phase.CANCELLED, SignInTexts.cancelled(false));
             return;
@@ -283,7 +282,7 @@ public final class SignInRunModel {
     private void land(TokenSet t, Grant grant) {
         result.set(t);
         inspected.set(Inspected.ACCESS_TOKEN);
-        inspector.inspectText(t.accessToken());
+        inspector.inspect(t.accessToken());
         setPhase(Phase.SUCCEEDED, SignInTexts.landed(grant));
     }
 

@@ -3,8 +3,6 @@ package dev.tokenscope.ui.model.signin;
 import dev.tokenscope.engine.signin.BrowserLauncher;
 import dev.tokenscope.engine.signin.SignInClient;
 import dev.tokenscope.engine.signin.SignInRequest;
-import dev.tokenscope.ui.model.InspectorViewModel;
-import dev.tokenscope.ui.model.SignInProfileStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,14 +22,14 @@ public final class SignInViewModel {
     private final SignInRunModel run;
     private final SignInProfilesModel profiles;
 
-    public SignInViewModel(InspectorViewModel inspector, Supplier<SignInClient> clients, BrowserLauncher browser, Executor executor,
+    public SignInViewModel(TokenSink inspector, Supplier<SignInClient> clients, BrowserLauncher browser, Executor executor,
                            SignInProfileStore store, Clock clock) {
         run = new SignInRunModel(inspector, clients, browser, executor, new DeviceCodeClock(clock));
         profiles = new SignInProfilesModel(store, form);
     }
 
     /** The production model: a fresh {@link SignInClient} per sign-in, daemon workers, profiles in the user's config dir. */
-    public static SignInViewModel standard(InspectorViewModel inspector, BrowserLauncher browser) {
+    public static SignInViewModel standard(TokenSink inspector, BrowserLauncher browser) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tokenscope-signin-" + n.incrementAndGet());
@@ -45,7 +43,6 @@ public final class SignInViewModel {
     public SignInFormModel form() { return form; }
     public SignInRunModel run() { return run; }
     public SignInProfilesModel profiles() { return profiles; }
-    public InspectorViewModel inspector() { return run.inspector(); }
 
     /**
      * Checks the form and starts the chosen grant on a worker. Returns false (with the reason in

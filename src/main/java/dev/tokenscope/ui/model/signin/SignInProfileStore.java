@@ -1,5 +1,6 @@
-package dev.tokenscope.ui.model;
+package dev.tokenscope.ui.model.signin;
 
+import dev.tokenscope.ui.model.shared.ProfileFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.signin.SignInProfile;
@@ -26,7 +27,7 @@ public final class SignInProfileStore {
 
     /** {@code signin-profiles} next to the API profiles' directory. */
     public static Path defaultDir() {
-        return ProfileStore.defaultDir().resolveSibling(DIR_NAME);
+        return ProfileFiles.configDir().resolve(DIR_NAME);
     }
 
     public Path dir() {
@@ -35,11 +36,11 @@ public final class SignInProfileStore {
 
     /** The saved profile names, sorted; an unreadable or missing directory is an empty list. */
     public List<String> names() {
-        return ProfileStore.namesIn(dir);
+        return ProfileFiles.namesIn(dir);
     }
 
     public Optional<SignInProfile> load(String name) throws IOException {
-        Optional<String> json = ProfileStore.readIn(dir, name);
+        Optional<String> json = ProfileFiles.readIn(dir, name);
         if (json.isEmpty()) return Optional.empty();
         try {
             SignInProfile p = Json.MAPPER.readValue(json.get(), SignInProfile.class);
@@ -53,15 +54,16 @@ public final class SignInProfileStore {
 
     /** Saves (or replaces) the profile under its name, owner-only: directory rwx------, file rw-------. */
     public void save(SignInProfile profile) throws IOException {
-        ProfileStore.writeIn(dir, profile.name(), Json.pretty(profile));
+        ProfileFiles.writeIn(dir, profile.name(), Json.pretty(profile));
     }
 
     public boolean delete(String name) throws IOException {
-        return Files.deleteIfExists(ProfileStore.fileIn(dir, name));
+        return Files.deleteIfExists(ProfileFiles.fileIn(dir, name));
     }
 
     static SignInProfile withName(SignInProfile p, String name) {
-        return new SignInProfile(name, p.flow(), p.authority(), p.cloud(), p.clientId(), p.scopes(), p.prompt(), p.loginHint(), p.domainHint(),
+        return new SignInProfile(name, p.flow(), p.authority(), p.cloud(), p.clientId(), p.scopes(), p.prompt(), p.loginHint(),
+                p.domainHint(),
                 p.extraParameters(), p.port(), p.redirectUri(), p.spaOrigin(), p.timeoutSeconds(), p.certificatePath());
     }
 }

@@ -1,4 +1,4 @@
-package dev.tokenscope.ui;
+package dev.tokenscope.ui.fx;
 
 import dev.tokenscope.engine.text.SafeText;
 import javafx.animation.PauseTransition;
@@ -21,8 +21,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
-/** Small helpers the views share: loading a view, windows, icons, clipboard copy with feedback, label/value grids. */
+/**
+ * Small helpers the views share (the {@code ui} package and its window parts): loading a view, windows, icons,
+ * clipboard copy with feedback, label/value grids.
+ */
 public final class Fx {
+    /** Where the views' FXML files and the stylesheet are (resources of the {@code ui} package). */
+    private static final String VIEWS = "/dev/tokenscope/ui/";
+
     private Fx() {
     }
 
@@ -31,11 +37,11 @@ public final class Fx {
     }
 
     /**
-     * Loads {@code fxml} (a resource next to this package's classes), lets {@code bind} bind its controller while the
-     * view is not yet in a scene, then puts it into a scene of the given size.
+     * Loads {@code fxml} (a resource path relative to {@code /dev/tokenscope/ui/}), lets {@code bind} bind its controller
+     * while the view is not yet in a scene, then puts it into a scene of the given size.
      */
     public static <C> View<C> loadView(String fxml, String what, double width, double height, java.util.function.Consumer<C> bind) {
-        FXMLLoader loader = new FXMLLoader(Fx.class.getResource(fxml));
+        FXMLLoader loader = new FXMLLoader(Fx.class.getResource(VIEWS + fxml));
         Parent root;
         try {
             root = loader.load();
@@ -47,7 +53,7 @@ public final class Fx {
         dev.tokenscope.StartupTrace.mark(what + "-bind");
         nameIconButtons(root);
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource("tokenscope.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource(VIEWS + "tokenscope.css")).toExternalForm());
         return new View<>(scene, root, loader.getController());
     }
 
@@ -55,7 +61,7 @@ public final class Fx {
      * Screen-reader text for icon-only buttons: each control without text and without accessible text says what its
      * tooltip says (one rule for every window, so a new icon button can't be left unnamed).
      */
-    static void nameIconButtons(javafx.scene.Node node) {
+    public static void nameIconButtons(javafx.scene.Node node) {
         if (node instanceof javafx.scene.control.Labeled l && (l.getText() == null || l.getText().isBlank())
                 && l.getAccessibleText() == null && l.getTooltip() != null) {
             l.setAccessibleText(l.getTooltip().getText());
@@ -65,7 +71,11 @@ public final class Fx {
             for (javafx.scene.Node c : p.getChildrenUnmodifiable()) nameIconButtons(c);
         }
         if (node instanceof javafx.scene.control.SplitPane sp) sp.getItems().forEach(Fx::nameIconButtons);
-        if (node instanceof javafx.scene.control.TabPane tp) tp.getTabs().forEach(t -> { if (t.getContent() != null) nameIconButtons(t.getContent()); });
+        if (node instanceof javafx.scene.control.TabPane tp) {
+            tp.getTabs().forEach(t -> {
+                if (t.getContent() != null) nameIconButtons(t.getContent());
+            });
+        }
         if (node instanceof javafx.scene.control.ScrollPane sc && sc.getContent() != null) nameIconButtons(sc.getContent());
     }
 
@@ -80,7 +90,7 @@ public final class Fx {
     }
 
     /** A table cell showing its text, with the text as tooltip when it is {@code tooltipFrom} characters or longer. */
-    static <R> TableCell<R, String> textCell(String style, int tooltipFrom) {
+    public static <R> TableCell<R, String> textCell(String style, int tooltipFrom) {
         TableCell<R, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -118,7 +128,7 @@ public final class Fx {
     }
 
     /** Shows "Copied" on the button for a moment (the text is already on the clipboard). */
-    static void copied(Button feedback) {
+    public static void copied(Button feedback) {
         if (feedback != null) {
             String before = feedback.getText();
             feedback.setText("Copied");

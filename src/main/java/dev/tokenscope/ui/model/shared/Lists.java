@@ -1,4 +1,4 @@
-package dev.tokenscope.ui.model;
+package dev.tokenscope.ui.model.shared;
 
 import java.util.Arrays;
 import java.util.List;
