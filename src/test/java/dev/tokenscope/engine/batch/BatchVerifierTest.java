@@ -47,17 +47,20 @@ class BatchVerifierTest {
         Files.writeString(jwks, Tokens.publicSet(Tokens.RSA, Tokens.RSA_OTHER).toString());
         Path meta = dir.resolve("openid-configuration.json");
         Files.writeString(meta, "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"" + jwks.toUri() + "\"}");
-        return new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(), jwks.toString(), true);
+        return new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(), jwks.toString(),
+                true);
     }
 
     static BatchVerifier verifier(ValidationProfile p, int threads, int memo) {
         return new BatchVerifier(new dev.tokenscope.engine.trust.OnlineTrustResolver(
-                new dev.tokenscope.engine.net.DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), p, Clock.fixed(NOW, ZoneOffset.UTC), threads, memo);
+                new dev.tokenscope.engine.net.DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
+                p, Clock.fixed(NOW, ZoneOffset.UTC), threads, memo);
     }
 
     static Inspector inspector() {
         return new Inspector(new dev.tokenscope.engine.trust.OnlineTrustResolver(
-                new dev.tokenscope.engine.net.DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+                new dev.tokenscope.engine.net.DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** A spread of tokens: valid, each kind of failure, and lines that are not tokens at all. */
@@ -81,7 +84,8 @@ class BatchVerifierTest {
                 .claim("tid", "9188040d-6c67-4c5b-b112-36a304b66dad")));
         String[] parts = valid.split("\\.");
         char c = parts[2].charAt(10);
-        m.put("broken-signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A') + parts[2].substring(11));
+        m.put("broken-signature",
+                parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A') + parts[2].substring(11));
         m.put("alg-none", Tokens.raw("{\"alg\":\"none\"}", "{\"aud\":\"" + API_ID + "\"}", ""));
         m.put("bearer-line", "Bearer " + valid);
         m.put("log-line", "2026-03-01T12:00:00Z INFO request GET /orders auth=" + valid + " status=200");
@@ -268,7 +272,8 @@ class BatchVerifierTest {
         assertWindow(null, null, BatchVerifier.window(null, Instant.ofEpochSecond(0), skew));
         // Claim values are read exactly as the lifetime step reads them.
         var odd = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode().put("exp", 1000.5);
-        assertEquals(dev.tokenscope.engine.claims.ClaimCatalogue.epochSeconds(odd.get("exp")), BatchVerifier.window(odd, Instant.ofEpochSecond(900), skew)[1]);
+        assertEquals(dev.tokenscope.engine.claims.ClaimCatalogue.epochSeconds(odd.get("exp")),
+                BatchVerifier.window(odd, Instant.ofEpochSecond(900), skew)[1]);
     }
 
     private static void assertWindow(Integer from, Integer until, Instant[] got) {
@@ -294,8 +299,8 @@ class BatchVerifierTest {
 
     @Test
     void sharedClaimOutcomesNeverHideADifferenceThatMatters() throws Exception {
-        ValidationProfile p = new ValidationProfile(List.of(API_ID), List.of(TENANT), List.of(Tokens.CLIENT_ID), List.of("access_as_user"), null,
-                Duration.ofMinutes(5), NOW, offlineProfile().metadata(), offlineProfile().jwks(), true);
+        ValidationProfile p = new ValidationProfile(List.of(API_ID), List.of(TENANT), List.of(Tokens.CLIENT_ID), List.of("access_as_user"),
+                null, Duration.ofMinutes(5), NOW, offlineProfile().metadata(), offlineProfile().jwks(), true);
         Inspector inspector = inspector();
         List<String> tokens = List.of(
                 Tokens.sign(Tokens.v2Access()),
@@ -327,7 +332,8 @@ class BatchVerifierTest {
                 dev.tokenscope.engine.json.Json.MAPPER.createObjectNode(), claims, 256, List.of(), null, null);
         var ctx = new dev.tokenscope.engine.check.CheckContext(token, ValidationProfile.defaults(), at,
                 TrustResolver.offlineOnly().resolve(token, ValidationProfile.defaults()));
-        return ctx.run(new dev.tokenscope.engine.check.LifetimeCheck()).status() + " " + ctx.diagnoses().stream().map(Diagnosis::id).toList();
+        return ctx.run(new dev.tokenscope.engine.check.LifetimeCheck()).status() + " "
+                + ctx.diagnoses().stream().map(Diagnosis::id).toList();
     }
 
     @Test
@@ -356,7 +362,8 @@ class BatchVerifierTest {
 
     @Test
     void withoutAnyTrustMaterialTheVerdictStaysOpen() {
-        try (BatchVerifier v = new BatchVerifier(TrustResolver.offlineOnly(), ValidationProfile.defaults().withAt(NOW), Clock.systemUTC(), 1, 10)) {
+        try (BatchVerifier v = new BatchVerifier(TrustResolver.offlineOnly(), ValidationProfile.defaults().withAt(NOW), Clock.systemUTC(),
+                1, 10)) {
             BatchResult r = v.verify(Tokens.sign(Tokens.v2Access()));
             assertEquals(Verdict.UNDETERMINED, r.verdict(), r.message());
             assertNull(r.diagnosis());
@@ -430,13 +437,14 @@ class BatchVerifierTest {
             tokens.add(Tokens.sign(Tokens.v2Access().issuer("https://login.microsoftonline.com/" + otherTenant + "/v2.0")
                     .claim("tid", otherTenant).claim("uti", "c" + i)));
             tokens.add(Tokens.sign(Tokens.v2Access().claim("xms_obj", Map.of("a", 1)).claim("uti", "d" + i)));
-            tokens.add(Tokens.sign(Tokens.v2Access().claim("xms_obj", new java.util.TreeMap<>(Map.of("b", 2, "a", 1))).claim("uti", "e" + i)));
+            tokens.add(Tokens.sign(Tokens.v2Access().claim("xms_obj", new java.util.TreeMap<>(Map.of("b", 2, "a", 1)))
+                    .claim("uti", "e" + i)));
             tokens.add(Tokens.sign(Tokens.v2Access().claim("roles", List.of("Orders.Read")).claim("uti", "f" + i)));
             tokens.add(Tokens.sign(Tokens.v2Access().claim("roles", List.of("Orders.Read", "Orders.Write")).claim("uti", "g" + i)));
             tokens.add(Tokens.sign(Tokens.v2Access().claim("scp", "User.Read").claim("uti", "h" + i)));
         }
-        ValidationProfile withTenant = new ValidationProfile(p.audiences(), List.of(TENANT), p.clients(), List.of("access_as_user"), p.roles(),
-                p.skew(), p.at(), p.metadata(), p.jwks(), p.offline());
+        ValidationProfile withTenant = new ValidationProfile(p.audiences(), List.of(TENANT), p.clients(), List.of("access_as_user"),
+                p.roles(), p.skew(), p.at(), p.metadata(), p.jwks(), p.offline());
         for (ValidationProfile profile : List.of(p, withTenant)) {
             try (BatchVerifier v = verifier(profile, 1, 0)) {
                 for (String t : tokens) {
@@ -508,16 +516,20 @@ class BatchVerifierTest {
         for (String cs : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
             odd.put(cs, signBytes(claims.getBytes(java.nio.charset.Charset.forName(cs))));
         }
-        odd.put("overflowing number", signBytes(claims.replace("{", "{\"xms_big\":1e400,").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        odd.put("overflowing number in an array", signBytes(claims.replace("{", "{\"xms_a\":[1,-1e999],").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("overflowing number",
+                signBytes(claims.replace("{", "{\"xms_big\":1e400,").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("overflowing number in an array",
+                signBytes(claims.replace("{", "{\"xms_a\":[1,-1e999],").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         odd.put("control character", signBytes(claims.replace("{", "{\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         odd.put("DEL", signBytes(claims.replace("{", "{\u007f").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         odd.put("NUL at the end", signBytes((claims + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         odd.put("whitespace (fine)", signBytes(("\t\r\n " + claims + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        odd.put("non-ASCII (fine)", signBytes(claims.replace("Alice Example", "Ålice Éxample").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        odd.put("non-ASCII (fine)",
+                signBytes(claims.replace("Alice Example", "Ålice Éxample").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try (BatchVerifier v = verifier(p, 1, 0)) {
             for (Map.Entry<String, String> e : odd.entrySet()) {
-                assertEquals(Verdict.VALID, v.verify(Tokens.sign(Tokens.v2Access().claim("uti", e.getKey()))).verdict(), "the plan is built");
+                assertEquals(Verdict.VALID, v.verify(Tokens.sign(Tokens.v2Access().claim("uti", e.getKey()))).verdict(),
+                        "the plan is built");
                 BatchResult b = v.verify(e.getValue());
                 Report r = inspector.inspect(e.getValue(), p);
                 assertEquals(r.verdict(), b.verdict(), e.getKey() + ": " + b.message());
@@ -621,7 +633,8 @@ class BatchVerifierTest {
     @Test
     void aTokenVouchingForItselfIsNeverValidInABatch() throws Exception {
         String other = "https://issuer.example/";
-        FakeEntra server = new FakeEntra().json(other + ".well-known/openid-configuration", "{\"issuer\":\"" + other + "\",\"jwks_uri\":\"" + other + "keys\"}")
+        FakeEntra server = new FakeEntra()
+                .json(other + ".well-known/openid-configuration", "{\"issuer\":\"" + other + "\",\"jwks_uri\":\"" + other + "keys\"}")
                 .json(other + "keys", Tokens.publicSet(Tokens.RSA).toString());
         String token = Tokens.sign(Tokens.v2Access().issuer(other));
         String lookalike = Tokens.sign(Tokens.v2Access().issuer("https://login.microsoftonline.com.evil.example/" + TENANT + "/v2.0"));

@@ -26,7 +26,8 @@ import java.util.Set;
 
 import static dev.tokenscope.testing.Tokens.API_ID;
 import static dev.tokenscope.testing.Tokens.NOW;
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A rule added to the pipeline is run by {@code verify} as by {@code inspect}, with nothing in {@code engine/batch}
@@ -65,7 +66,8 @@ class NewCheckRunByVerifyTest {
         Path jwks = Files.writeString(dir.resolve("keys.json"), Tokens.publicSet(Tokens.RSA, Tokens.RSA_OTHER).toString());
         Path meta = Files.writeString(dir.resolve("openid-configuration.json"),
                 "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"" + jwks.toUri() + "\"}");
-        return new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(), jwks.toString(), true);
+        return new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(), jwks.toString(),
+                true);
     }
 
     static OnlineTrustResolver resolver() {
@@ -110,14 +112,16 @@ class NewCheckRunByVerifyTest {
     void theFastPathIsUsedWithADeclaredCheckAndEveryTokenOfAnUndeclaredClaimCheckGoesTheWholeWay() throws Exception {
         ValidationProfile p = profile();
         String engineering = Tokens.sign(Tokens.v2Access().claim("department", "engineering"));
-        try (BatchVerifier v = new BatchVerifier(resolver(), p, Clock.fixed(NOW, ZoneOffset.UTC), 1, 0, Pipeline.standard().with(new DeclaredDepartmentCheck()))) {
+        try (BatchVerifier v = new BatchVerifier(resolver(), p, Clock.fixed(NOW, ZoneOffset.UTC), 1, 0,
+                Pipeline.standard().with(new DeclaredDepartmentCheck()))) {
             v.verify(engineering);
             assertEquals(1, v.fastPathCount(), "a declared check keeps the fast path");
         }
         Check undeclaredClaims = new UndeclaredDepartmentCheck() {
             @Override public Stage stage() { return Stage.CLAIMS; }
         };
-        try (BatchVerifier v = new BatchVerifier(resolver(), p, Clock.fixed(NOW, ZoneOffset.UTC), 1, 0, Pipeline.standard().with(undeclaredClaims))) {
+        try (BatchVerifier v = new BatchVerifier(resolver(), p, Clock.fixed(NOW, ZoneOffset.UTC), 1, 0,
+                Pipeline.standard().with(undeclaredClaims))) {
             assertEquals(Verdict.VALID, v.verify(engineering).verdict());
             assertEquals(0, v.fastPathCount(), "a claim check that can't be keyed: the Inspector's whole way");
             assertEquals(1, v.fullPathCount());

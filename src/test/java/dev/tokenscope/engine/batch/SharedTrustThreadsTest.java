@@ -48,7 +48,8 @@ class SharedTrustThreadsTest {
         JWSHeader noKid = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
         String byFirst = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, noKid);
         String bySecond = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA_OTHER, noKid);
-        CachingTrustResolver shared = new CachingTrustResolver(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()));
+        CachingTrustResolver shared = new CachingTrustResolver(
+                new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()));
         Inspector inspector = new Inspector(shared, Clock.fixed(NOW, ZoneOffset.UTC));
         assertEquals(Tokens.RSA.getKeyID(), inspector.inspect(byFirst, profile).key().kid());
         assertEquals(Tokens.RSA_OTHER.getKeyID(), inspector.inspect(bySecond, profile).key().kid());

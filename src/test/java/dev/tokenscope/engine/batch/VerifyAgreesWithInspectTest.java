@@ -71,8 +71,8 @@ class VerifyAgreesWithInspectTest {
     @Provide
     Arbitrary<String> lines() {
         Arbitrary<String> seed = Arbitraries.of(seeds);
-        Arbitrary<String> mutated = Combinators.combine(seed, Arbitraries.integers().between(0, 4000), Arbitraries.chars().with("AZaz09-_.=/+ \u00e9"),
-                Arbitraries.integers().between(0, 3)).as((s, at, c, how) -> {
+        Arbitrary<String> mutated = Combinators.combine(seed, Arbitraries.integers().between(0, 4000),
+                Arbitraries.chars().with("AZaz09-_.=/+ \u00e9"), Arbitraries.integers().between(0, 3)).as((s, at, c, how) -> {
             int i = s.isEmpty() ? 0 : at % s.length();
             return switch (how) {
                 case 0 -> s.substring(0, i) + c + s.substring(Math.min(s.length(), i + 1)); // replace a character

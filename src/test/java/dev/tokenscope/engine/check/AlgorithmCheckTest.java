@@ -65,10 +65,12 @@ class AlgorithmCheckTest {
 
     @Test
     void es256AndPs256AreAcceptedToo() {
-        Step es = algorithm(inspect(Tokens.sign(Tokens.v2Access().build(), Tokens.EC, new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e").build())));
+        Step es = algorithm(inspect(Tokens.sign(Tokens.v2Access().build(), Tokens.EC,
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e").build())));
         assertEquals(Status.PASS, es.status());
         assertFalse(es.detail().contains("the one Entra uses"));
-        Step ps = algorithm(inspect(Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("p").build())));
+        Step ps = algorithm(inspect(Tokens.sign(Tokens.v2Access().build(), Tokens.RSA,
+                new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("p").build())));
         assertEquals(Status.PASS, ps.status());
     }
 
@@ -84,7 +86,8 @@ class AlgorithmCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"HS256", "HS384", "HS512"})
     void hmacIsRefused(String alg) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(alg)).keyID(Tokens.RSA.getKeyID()).build(), Tokens.v2Access().build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(alg)).keyID(Tokens.RSA.getKeyID()).build(),
+                Tokens.v2Access().build());
         jwt.sign(new MACSigner(new byte[64]));
         Report r = inspect(jwt.serialize());
         failsWith(r, "symmetric-alg", "IDX10503");
@@ -145,8 +148,9 @@ class AlgorithmCheckTest {
 
     @Test
     void jkuHeaderIsKeyInjectionAndIsIgnored() {
-        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(Tokens.RSA.getKeyID())
-                .jwkURL(URI.create("https://attacker.example/keys")).build());
+        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA,
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(Tokens.RSA.getKeyID())
+                        .jwkURL(URI.create("https://attacker.example/keys")).build());
         Report r = inspect(token);
         Step s = algorithm(r);
         assertEquals(Status.WARN, s.status());
@@ -161,7 +165,8 @@ class AlgorithmCheckTest {
         Report r = inspect(Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .jwk(Tokens.RSA.toPublicJWK()).x509CertURL(URI.create("https://attacker.example/cert.pem")).build()));
         assertEquals("x5u, jwk", algorithm(r).evidence().get("ignored header keys"));
-        assertTrue(r.diagnoses().stream().filter(d -> d.id().equals("header-key-injection")).findFirst().orElseThrow().summary().contains("x5u, jwk"));
+        assertTrue(r.diagnoses().stream().filter(d -> d.id().equals("header-key-injection")).findFirst().orElseThrow()
+                .summary().contains("x5u, jwk"));
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a check declares it reads is all it reads: changing the value of any claim outside a check's declared
@@ -33,11 +34,12 @@ import static org.junit.jupiter.api.Assertions.*;
 class CheckReadsPropertiesTest {
     static final Instant NOW = Tokens.NOW;
     static final List<String> POOL = List.of("name", "upn", "email", "sub", "oid", "uti", "rh", "aio", "sid", "family_name", "given_name",
-            "ipaddr", "unique_name", "preferred_username", "login_hint", "onprem_sid", "xms_mirid", "groups", "hasgroups", "xms_cc", "nonce",
-            "at_hash", "wids", "amr", "x_custom", "deviceid", "acrs", "idp", "ctry", "tenant_region_scope", "appidacr", "azpacr");
+            "ipaddr", "unique_name", "preferred_username", "login_hint", "onprem_sid", "xms_mirid", "groups", "hasgroups", "xms_cc",
+            "nonce", "at_hash", "wids", "amr", "x_custom", "deviceid", "acrs", "idp", "ctry", "tenant_region_scope", "appidacr", "azpacr");
 
     static List<Check> declaring() {
-        return standardChecks().stream().filter(c -> c.reads().known() && (c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME)).toList();
+        return standardChecks().stream()
+                .filter(c -> c.reads().known() && (c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME)).toList();
     }
 
     static List<Check> standardChecks() {
@@ -47,7 +49,8 @@ class CheckReadsPropertiesTest {
     @Test
     void everyClaimAndTimeCheckOfTheStandardPipelineDeclaresWhatItReads() {
         List<String> undeclared = standardChecks().stream()
-                .filter(c -> c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME).filter(c -> !c.reads().known()).map(Check::id).toList();
+                .filter(c -> c.stage() == Check.Stage.CLAIMS || c.stage() == Check.Stage.TIME).filter(c -> !c.reads().known())
+                .map(Check::id).toList();
         assertEquals(List.of(), undeclared);
         assertTrue(declaring().size() >= 11, "claim checks, notices and the lifetime check declare their reads: " + declaring().size());
     }
@@ -65,9 +68,13 @@ class CheckReadsPropertiesTest {
                 .as((kind, extra, expOffset, aud) -> {
                     ObjectNode o = Json.MAPPER.createObjectNode();
                     switch (kind) {
-                        case "v1" -> o.put("iss", Tokens.V1_ISS).put("ver", "1.0").put("appid", Tokens.CLIENT_ID).put("scp", "access_as_user read");
+                        case "v1" -> o.put("iss", Tokens.V1_ISS).put("ver", "1.0").put("appid", Tokens.CLIENT_ID)
+                                .put("scp", "access_as_user read");
                         case "id" -> o.put("iss", Tokens.V2_ISS).put("ver", "2.0").put("nonce", "n");
-                        case "app" -> { o.put("iss", Tokens.V2_ISS).put("ver", "2.0").put("azp", Tokens.CLIENT_ID).put("idtyp", "app"); o.putArray("roles").add("Orders.Read"); }
+                        case "app" -> {
+                            o.put("iss", Tokens.V2_ISS).put("ver", "2.0").put("azp", Tokens.CLIENT_ID).put("idtyp", "app");
+                            o.putArray("roles").add("Orders.Read");
+                        }
                         case "other-iss" -> o.put("iss", "https://issuer.example/").put("azp", "client");
                         default -> o.put("iss", Tokens.V2_ISS).put("ver", "2.0").put("azp", Tokens.CLIENT_ID).put("scp", "access_as_user");
                     }
@@ -103,7 +110,8 @@ class CheckReadsPropertiesTest {
             ObjectNode changed = k.claims().deepCopy();
             changed.set(k.mutated(), k.value());
             Outcome a = run(c, k.claims(), k.profile()), b = run(c, changed, k.profile());
-            assertEquals(a, b, c.id() + " read the value of \"" + k.mutated() + "\" without declaring it (" + k.claims() + " → " + k.value() + ")");
+            assertEquals(a, b, c.id() + " read the value of \"" + k.mutated() + "\" without declaring it ("
+                    + k.claims() + " → " + k.value() + ")");
         }
     }
 

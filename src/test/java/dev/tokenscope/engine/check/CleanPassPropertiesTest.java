@@ -63,7 +63,8 @@ class CleanPassPropertiesTest {
                 Arbitraries.longs().between(-700, 700),
                 Arbitraries.of(-301L, -300L, -299L, -1L, 0L, 1L, 299L, 300L, 301L, 599L, 600L, 601L),
                 Arbitraries.longs().between(-400_000, 400_000));
-        Arbitrary<JsonNode> weird = Arbitraries.of(Json.MAPPER.getNodeFactory().textNode("1700000000"), Json.MAPPER.getNodeFactory().nullNode(),
+        Arbitrary<JsonNode> weird = Arbitraries.of(Json.MAPPER.getNodeFactory().textNode("1700000000"),
+                Json.MAPPER.getNodeFactory().nullNode(),
                 Json.MAPPER.getNodeFactory().numberNode(1.5e300), Json.MAPPER.getNodeFactory().numberNode(-9_999_999_999_999L),
                 Json.MAPPER.getNodeFactory().booleanNode(true), Json.MAPPER.createArrayNode().add(1));
         Arbitrary<JsonNode> value = Arbitraries.oneOf(
@@ -78,7 +79,8 @@ class CleanPassPropertiesTest {
             if (iat != null) o.set("iat", iat);
             return o;
         });
-        return Combinators.combine(claims, Arbitraries.longs().between(-2, 2), Arbitraries.of(0L, 1L, 60L, 300L, 600L), Arbitraries.of(true, false))
+        return Combinators.combine(claims, Arbitraries.longs().between(-2, 2), Arbitraries.of(0L, 1L, 60L, 300L, 600L),
+                        Arbitraries.of(true, false))
                 .as((c, dt, skew, chosen) -> new Case(c, NOW.plusSeconds(dt), Duration.ofSeconds(skew), chosen));
     }
 

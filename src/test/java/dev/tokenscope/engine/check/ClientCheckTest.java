@@ -26,8 +26,8 @@ class ClientCheckTest {
     static final String AZURE_CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
 
     static Step client(String token, String... allowed) {
-        Report r = INSPECTOR.inspect(token, new ValidationProfile(null, null, List.of(allowed), null, null, Duration.ofMinutes(5), Tokens.NOW,
-                null, null, true));
+        Report r = INSPECTOR.inspect(token, new ValidationProfile(null, null, List.of(allowed), null, null, Duration.ofMinutes(5),
+                Tokens.NOW, null, null, true));
         return r.step("client").orElseThrow();
     }
 
@@ -69,10 +69,12 @@ class ClientCheckTest {
     @Test
     void otherClientFails() {
         String token = Tokens.sign(Tokens.v2Access().claim("azp", AZURE_CLI));
-        Report r = INSPECTOR.inspect(token, new ValidationProfile(null, null, List.of(CLIENT_ID), null, null, null, Tokens.NOW, null, null, true));
+        Report r = INSPECTOR.inspect(token,
+                new ValidationProfile(null, null, List.of(CLIENT_ID), null, null, null, Tokens.NOW, null, null, true));
         Step s = r.step("client").orElseThrow();
         assertEquals(Status.FAIL, s.status());
-        assertTrue(s.detail().startsWith("The token was requested by " + AZURE_CLI + " (Azure CLI), not an allowed client (" + CLIENT_ID + ")"), s.detail());
+        assertTrue(s.detail().startsWith("The token was requested by " + AZURE_CLI + " (Azure CLI), not an allowed client ("
+                + CLIENT_ID + ")"), s.detail());
         assertEquals(Verdict.INVALID, r.verdict());
     }
 

@@ -111,7 +111,8 @@ class FormatCheckTest {
         assertTrue(s.evidence().containsKey("signature @" + (pad + 6)), s.evidence().toString());
         assertTrue(s.detail().startsWith("Malformed: payload: bad padding"), s.detail());
         assertEquals("malformed-token", r.topDiagnosis().orElseThrow().id());
-        assertTrue(r.topDiagnosis().orElseThrow().summary().contains("(at character " + pad + ")"), r.topDiagnosis().orElseThrow().summary());
+        assertTrue(r.topDiagnosis().orElseThrow().summary().contains("(at character " + pad + ")"),
+                r.topDiagnosis().orElseThrow().summary());
         assertEquals(TokenKind.MALFORMED, r.token().kind());
         assertEquals(2, r.token().problems().size());
         assertEquals(Verdict.INVALID, r.verdict());

@@ -161,7 +161,8 @@ class LifetimeCheckTest {
 
     @Test
     void expThatIsNotANumberFails() {
-        String payload = Tokens.v2Access().build().toString().replace("\"exp\":" + EXP.getEpochSecond(), "\"exp\":\"" + EXP.getEpochSecond() + "\"");
+        String payload = Tokens.v2Access().build().toString()
+                .replace("\"exp\":" + EXP.getEpochSecond(), "\"exp\":\"" + EXP.getEpochSecond() + "\"");
         assertTrue(payload.contains("\"exp\":\""), payload);
         Report r = at(Tokens.raw("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload, "c2ln"), NOW);
         assertEquals(Status.FAIL, lifetime(r).status());

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoticesTest {
     static final String USER_MI = "/subscriptions/3f1d2c4b-0000-4a2b-9c8d-1e2f3a4b5c6d/resourcegroups/rg-orders/providers/"
             + "Microsoft.ManagedIdentity/userAssignedIdentities/orders-reader";
-    static final String SYSTEM_MI = "/subscriptions/3f1d2c4b-0000-4a2b-9c8d-1e2f3a4b5c6d/resourceGroups/rg-web/providers/Microsoft.Web/sites/orders-web";
+    static final String SYSTEM_MI = "/subscriptions/3f1d2c4b-0000-4a2b-9c8d-1e2f3a4b5c6d/resourceGroups/rg-web/providers/"
+            + "Microsoft.Web/sites/orders-web";
 
     @TempDir
     Path dir;
@@ -61,8 +62,8 @@ class NoticesTest {
         Diagnosis d = r.topDiagnosis().orElseThrow();
         assertEquals("group-overage", d.id());
         assertEquals("warn", d.severity());
-        assertTrue(d.fix().contains("/users/0c9f3d2e-1111-4a2b-8c3d-4e5f6a7b8c9d/getMemberObjects") && d.fix().contains("transitiveMemberOf")
-                && d.fix().contains("GroupMember.Read.All"), d.fix());
+        assertTrue(d.fix().contains("/users/0c9f3d2e-1111-4a2b-8c3d-4e5f6a7b8c9d/getMemberObjects")
+                && d.fix().contains("transitiveMemberOf") && d.fix().contains("GroupMember.Read.All"), d.fix());
         assertTrue(d.explanation().contains("silently"), d.explanation());
     }
 
@@ -75,7 +76,8 @@ class NoticesTest {
         Diagnosis d = diagnosis(r, "group-overage");
         assertTrue(d.explanation().contains("retired Azure AD Graph"), d.explanation());
         // hasgroups (implicit flow) too, and no overage when groups are there
-        assertEquals("group-overage", inspect(Tokens.sign(Tokens.v1Access().claim("hasgroups", true)), "api://" + API_ID).topDiagnosis().orElseThrow().id());
+        assertEquals("group-overage",
+                inspect(Tokens.sign(Tokens.v1Access().claim("hasgroups", true)), "api://" + API_ID).topDiagnosis().orElseThrow().id());
         assertTrue(inspect(Tokens.sign(Tokens.v2Access().claim("groups", List.of("g1"))), API_ID).diagnoses().isEmpty());
     }
 
@@ -97,7 +99,8 @@ class NoticesTest {
     void systemAssignedManagedIdentityIsNamedByItsResource() {
         Report r = inspect(Tokens.sign(MoreTokens.managedIdentity(SYSTEM_MI)), "api://" + API_ID);
         assertEquals(Verdict.VALID, r.verdict(), r.summary());
-        String named = "managed identity orders-web (system-assigned, of the Microsoft.Web/sites resource orders-web, resource group rg-web)";
+        String named = "managed identity orders-web (system-assigned, of the Microsoft.Web/sites resource orders-web, "
+                + "resource group rg-web)";
         assertTrue(r.summary().endsWith("(caller: " + named + ")"), r.summary());
         assertTrue(r.step("token-type").orElseThrow().detail().contains(named));
         assertEquals(named, claim(r, "xms_mirid").interpretation());
@@ -135,7 +138,8 @@ class NoticesTest {
 
     @Test
     void errorsComeFirstAndInfoNeverNamesAnInvalidVerdict() {
-        Report expired = inspect(Tokens.sign(Tokens.v2Access().claim("xms_cc", List.of("cp1")).expirationTime(Date.from(NOW.minusSeconds(7200)))), API_ID);
+        Report expired = inspect(Tokens.sign(Tokens.v2Access().claim("xms_cc", List.of("cp1"))
+                .expirationTime(Date.from(NOW.minusSeconds(7200)))), API_ID);
         assertEquals(Verdict.INVALID, expired.verdict());
         assertEquals(List.of("expired", "cae-capable-client"), expired.diagnoses().stream().map(Diagnosis::id).toList());
         Report noExp = inspect(Tokens.sign(Tokens.v2Access().claim("xms_cc", List.of("cp1")).expirationTime(null)), API_ID);

@@ -36,7 +36,8 @@ class PermissionsCheckTest {
     }
 
     static Diagnosis diagnosis(Report r, String id) {
-        return r.diagnoses().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not in " + ids(r)));
+        return r.diagnoses().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in " + ids(r)));
     }
 
     @Test
@@ -115,7 +116,8 @@ class PermissionsCheckTest {
 
     @Test
     void scopesAndRolesTogether() {
-        Report r = inspect(Tokens.sign(Tokens.v2Access().claim("roles", List.of("Approver"))), List.of("access_as_user"), List.of("Approver"));
+        Report r = inspect(Tokens.sign(Tokens.v2Access().claim("roles", List.of("Approver"))), List.of("access_as_user"),
+                List.of("Approver"));
         assertEquals(Status.PASS, permissions(r).status());
         assertEquals("Has every required scope and role", permissions(r).detail());
     }

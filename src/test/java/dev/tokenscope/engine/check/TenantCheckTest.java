@@ -60,7 +60,8 @@ class TenantCheckTest {
         Step s = tenant(r);
         assertEquals(Status.WARN, s.status());
         assertTrue(s.detail().contains("a personal Microsoft account"), s.detail());
-        assertTrue(s.detail().contains("(consumer tenant of personal Microsoft accounts (MSA))"), "the tenant is named from the catalogue: " + s.detail());
+        assertTrue(s.detail().contains("(consumer tenant of personal Microsoft accounts (MSA))"),
+                "the tenant is named from the catalogue: " + s.detail());
         assertEquals(List.of("consumer-account"), ids(r));
         assertFalse(r.verdict() == Verdict.INVALID, "a personal account alone does not make the token invalid");
     }

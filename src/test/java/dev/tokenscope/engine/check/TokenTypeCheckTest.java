@@ -88,7 +88,8 @@ class TokenTypeCheckTest {
         assertTrue(s.detail().contains("\"at_hash\""), s.detail());
         assertTrue(s.detail().contains("\"c_hash\""), s.detail());
         assertFalse(s.detail().contains("nonce"), s.detail());
-        String explanation = r.diagnoses().stream().filter(d -> d.id().equals("id-token-as-access-token")).findFirst().orElseThrow().explanation();
+        String explanation = r.diagnoses().stream().filter(d -> d.id().equals("id-token-as-access-token")).findFirst().orElseThrow()
+                .explanation();
         assertTrue(explanation.contains("at_hash"), explanation);
     }
 

@@ -66,10 +66,12 @@ class SignatureVerifiersTest {
         for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512)) {
             Map<String, String> sigs = signatures(alg);
             byte[] input = sigs.remove("input").getBytes(StandardCharsets.US_ASCII);
-            SignatureVerifier nativePlan = SignatureVerifiers.forKey(new JWSHeader(alg), key, SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
+            SignatureVerifier nativePlan = SignatureVerifiers.forKey(new JWSHeader(alg), key,
+                    SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
             SignatureVerifier jdkPlan = SignatureVerifiers.forKey(new JWSHeader(alg), key, SignatureVerifiers.Providers.JDK);
             assertEquals("JDK", ((SignatureVerifiers.RsaPkcs1) jdkPlan).provider());
-            assertEquals(NativeCrypto.provider().map(java.security.Provider::getName).orElse("JDK"), ((SignatureVerifiers.RsaPkcs1) nativePlan).provider());
+            assertEquals(NativeCrypto.provider().map(java.security.Provider::getName).orElse("JDK"),
+                    ((SignatureVerifiers.RsaPkcs1) nativePlan).provider());
             RSASSAVerifier nimbus = new RSASSAVerifier((RSAPublicKey) key);
             JWSHeader header = new JWSHeader(alg);
             for (int round = 0; round < 2; round++) { // the second round runs after failures on the same Signatures
@@ -82,7 +84,8 @@ class SignatureVerifiersTest {
                         byNimbus = false;
                     }
                     assertEquals(expected, byNimbus, alg + " " + e.getKey() + " (nimbus)");
-                    assertEquals(expected, nativePlan.verify(token(input, e.getValue()), input.length), alg + " " + e.getKey() + " (native)");
+                    assertEquals(expected, nativePlan.verify(token(input, e.getValue()), input.length),
+                            alg + " " + e.getKey() + " (native)");
                     assertEquals(expected, jdkPlan.verify(token(input, e.getValue()), input.length), alg + " " + e.getKey() + " (JDK)");
                     checked.add(alg + " " + e.getKey());
                 }
@@ -116,12 +119,14 @@ class SignatureVerifiersTest {
                 SignatureVerifiers.Providers.NATIVE_WHEN_LOADED);
         assertEquals("JDK", ((SignatureVerifiers.RsaPkcs1) plan).provider(), "AWS-LC refuses the exponent; the JDK takes it");
         assertTrue(plan.verify(token(input, sig), input.length));
-        assertEquals(false, plan.verify(token(input, sig.substring(0, sig.length() - 2) + (sig.endsWith("A") ? "B" : "A") + sig.charAt(sig.length() - 1)), input.length));
+        assertEquals(false, plan.verify(token(input,
+                sig.substring(0, sig.length() - 2) + (sig.endsWith("A") ? "B" : "A") + sig.charAt(sig.length() - 1)), input.length));
     }
 
     @Test
     void otherAlgorithmsAreNimbusOwn() throws Exception {
-        com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("ec").generate();
+        com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("ec")
+                .generate();
         com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec").build(),
                 new JWTClaimsSet.Builder().subject("s").build());
         jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(ec));

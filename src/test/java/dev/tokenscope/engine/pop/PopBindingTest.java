@@ -87,7 +87,8 @@ class PopBindingTest {
     void theShrKeyNeverMakesTheInnerTokenTrusted() {
         // an access token the client signed itself, bound to its own key: the binding holds, the token is not the issuer's
         var self = Tokens.sign(Tokens.v2Access().claim("cnf", java.util.Map.of("kid", thumb())).build(), MoreTokens.CLIENT_POP,
-                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(MoreTokens.CLIENT_POP.getKeyID()).build());
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(MoreTokens.CLIENT_POP.getKeyID())
+                        .build());
         Report r = inspect(MoreTokens.shr(self, MoreTokens.CLIENT_POP));
         assertEquals(Status.PASS, r.step("pop-binding").orElseThrow().status());
         assertNotEquals(Verdict.VALID, r.verdict(), r.summary());

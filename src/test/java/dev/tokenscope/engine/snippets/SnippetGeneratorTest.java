@@ -26,7 +26,8 @@ class SnippetGeneratorTest {
     }
 
     static ValidationProfile profile(List<String> audiences, List<String> tenants) {
-        return new ValidationProfile(audiences, tenants, null, List.of("access_as_user"), null, Duration.ofSeconds(120), null, null, null, true);
+        return new ValidationProfile(audiences, tenants, null, List.of("access_as_user"), null, Duration.ofSeconds(120), null, null, null,
+                true);
     }
 
     @Test

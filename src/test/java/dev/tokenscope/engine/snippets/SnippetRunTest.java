@@ -71,7 +71,8 @@ class SnippetRunTest {
             public MockResponse dispatch(RecordedRequest r) {
                 String path = r.getUrl().encodedPath();
                 String body = switch (path) {
-                    case "/" + TENANT + "/v2.0/.well-known/openid-configuration" -> "{\"issuer\":\"" + Tokens.V2_ISS + "\",\"jwks_uri\":\"" + base + "/keys\"}";
+                    case "/" + TENANT + "/v2.0/.well-known/openid-configuration" ->
+                            "{\"issuer\":\"" + Tokens.V2_ISS + "\",\"jwks_uri\":\"" + base + "/keys\"}";
                     case "/organizations/v2.0/.well-known/openid-configuration" ->
                             "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"" + base + "/keys\"}";
                     case "/keys" -> keys;
@@ -91,7 +92,8 @@ class SnippetRunTest {
     }
 
     static Inspector tokenscope() {
-        return new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), null, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC());
+        return new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), null, Clock.systemUTC()), Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     /** Tokens relative to the real clock (the snippets use it). */
@@ -159,7 +161,8 @@ class SnippetRunTest {
             Files.writeString(file, s.code());
             for (Map.Entry<String, String> e : cases.entrySet()) {
                 String[] got = run(List.of("/usr/bin/python3", file.toString(), e.getValue()));
-                assertEquals(want.get(e.getKey()), got[0].equals("0"), e.getKey() + " (" + (p.tenants().isEmpty() ? "single" : "multi") + "-tenant): " + got[1]);
+                assertEquals(want.get(e.getKey()), got[0].equals("0"),
+                        e.getKey() + " (" + (p.tenants().isEmpty() ? "single" : "multi") + "-tenant): " + got[1]);
                 assertTrue(got[1].startsWith(want.get(e.getKey()) ? "valid" : "invalid: "), got[1]);
             }
         }
@@ -248,7 +251,8 @@ class SnippetRunTest {
         if (node != null) {
             Snippet s = snippet(Language.NODE, valid, p);
             Path file = NodeJose.workDir("unreachable").resolve(s.fileName());
-            Files.writeString(file, s.code().replaceFirst("(?m)^const METADATA_URL = .*$", "const METADATA_URL = \"" + unreachable + "\";"));
+            Files.writeString(file,
+                    s.code().replaceFirst("(?m)^const METADATA_URL = .*$", "const METADATA_URL = \"" + unreachable + "\";"));
             String[] got = run(List.of(node.toString(), file.toString(), valid), Map.of());
             assertEquals("2", got[0], got[1]);
             assertTrue(got[1].startsWith("error: could not load the OpenID metadata from " + unreachable + ": "), got[1]);
@@ -273,7 +277,8 @@ class SnippetRunTest {
             entra.json("https://localhost/" + TENANT + "/discovery/v2.0/keys", Tokens.publicSet(Tokens.RSA, Tokens.RSA_OTHER).toString());
             ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, null, null,
                     origin + "/" + TENANT + "/v2.0/.well-known/openid-configuration", null, false);
-            Inspector overTls = new Inspector(new OnlineTrustResolver(new DocumentStore(entra.http(), null, Clock.systemUTC()), Clock.systemUTC()),
+            Inspector overTls = new Inspector(
+                    new OnlineTrustResolver(new DocumentStore(entra.http(), null, Clock.systemUTC()), Clock.systemUTC()),
                     Clock.systemUTC());
             Map<String, String> cases = singleTenantCases();
             Map<String, Boolean> want = new LinkedHashMap<>();
@@ -296,7 +301,8 @@ class SnippetRunTest {
             }
             int before = entra.requests.size();
             String[] untrusted = run(List.of(node.toString(), file.toString(), cases.get("valid")), Map.of());
-            assertTrue(!untrusted[0].equals("0") && untrusted[1].contains("SELF_SIGNED_CERT_IN_CHAIN"), "without the test CA: " + untrusted[1]);
+            assertTrue(!untrusted[0].equals("0") && untrusted[1].contains("SELF_SIGNED_CERT_IN_CHAIN"),
+                    "without the test CA: " + untrusted[1]);
             assertEquals(before, entra.requests.size(), "no request got through without trusting the CA");
         }
     }
@@ -323,7 +329,8 @@ class SnippetRunTest {
             Files.writeString(py, new SnippetGenerator().generate(Language.PYTHON, r, p).code());
             String[] got = run(List.of("/usr/bin/python3", "-c", "import ast,json,sys\n"
                     + "tree = ast.parse(open(sys.argv[1], encoding='utf-8').read())\n"
-                    + "v = [ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == 'AUDIENCES'][0]\n"
+                    + "v = [ast.literal_eval(n.value) for n in tree.body"
+                    + " if isinstance(n, ast.Assign) and n.targets[0].id == 'AUDIENCES'][0]\n"
                     + "sys.stdout.write(json.dumps(v))", py.toString()));
             assertEquals("0", got[0], got[1]);
             assertEquals(List.of(hostile, API_ID), List.of(Json.MAPPER.readValue(got[1], String[].class)));

@@ -122,9 +122,12 @@ class DiscoveryFaultsTest {
     static final Map<String, Fault> FAULTS = new LinkedHashMap<>();
 
     static {
-        FAULTS.put("timeout", new Fault(u -> always(json("{}").headersDelay(6, TimeUnit.SECONDS)), FetchException.Kind.TIMEOUT, "timed out", 1));
-        FAULTS.put("slow drip", new Fault(u -> always(json(pad(64)).throttleBody(1, 1, TimeUnit.SECONDS)), FetchException.Kind.TIMEOUT, "timed out", 1));
-        FAULTS.put("http 500", new Fault(u -> always(new MockResponse.Builder().code(500).body("{}")), FetchException.Kind.HTTP_STATUS, "HTTP 500", 1));
+        FAULTS.put("timeout", new Fault(u -> always(json("{}").headersDelay(6, TimeUnit.SECONDS)),
+                FetchException.Kind.TIMEOUT, "timed out", 1));
+        FAULTS.put("slow drip", new Fault(u -> always(json(pad(64)).throttleBody(1, 1, TimeUnit.SECONDS)),
+                FetchException.Kind.TIMEOUT, "timed out", 1));
+        FAULTS.put("http 500", new Fault(u -> always(new MockResponse.Builder().code(500).body("{}")),
+                FetchException.Kind.HTTP_STATUS, "HTTP 500", 1));
         FAULTS.put("http 429", new Fault(u -> always(new MockResponse.Builder().code(429).setHeader("Retry-After", "30").body("{}")),
                 FetchException.Kind.HTTP_STATUS, "retry after 30 s", 1));
         FAULTS.put("html", new Fault(u -> always(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
@@ -138,7 +141,8 @@ class DiscoveryFaultsTest {
                 .body(new Buffer().write(BOMB)).build(), FetchException.Kind.TOO_LARGE, "limit", 1));
         FAULTS.put("redirect loop", new Fault(u -> always(new MockResponse.Builder().code(301).setHeader("Location", u)),
                 FetchException.Kind.REDIRECTS, "redirect", Http.MAX_REDIRECTS + 1));
-        FAULTS.put("redirect to http", new Fault(u -> always(new MockResponse.Builder().code(302).setHeader("Location", u.replace("https:", "http:"))),
+        FAULTS.put("redirect to http",
+                new Fault(u -> always(new MockResponse.Builder().code(302).setHeader("Location", u.replace("https:", "http:"))),
                 FetchException.Kind.INSECURE, "plain HTTP", 1));
         FAULTS.put("tls wrong host", new Fault(u -> always(new MockResponse.Builder().code(302).setHeader("Location", "https://wrong-host.example/doc")),
                 FetchException.Kind.TLS, "another host", 1));
@@ -216,10 +220,12 @@ class DiscoveryFaultsTest {
             assertEquals(Status.PASS, r.step(id).orElseThrow().status(), id + ": " + r.step(id).orElseThrow().detail());
         }
         // The issuer was not compared with metadata: information, never a pass (issue 19).
-        assertEquals(failing.equals("metadata") ? Status.INFO : Status.PASS, r.step("issuer").orElseThrow().status(), r.step("issuer").orElseThrow().detail());
+        assertEquals(failing.equals("metadata") ? Status.INFO : Status.PASS, r.step("issuer").orElseThrow().status(),
+                r.step("issuer").orElseThrow().detail());
         assertTrue(r.summary().startsWith("Could not finish"), r.summary());
         // The undetermined verdict names its cause (the DNS failure, the refused connection …), in inspect and verify alike.
-        assertEquals("Could not finish: " + r.diagnoses().stream().filter(d -> d.id().equals("metadata-unreachable")).findFirst().orElseThrow().summary(),
+        assertEquals("Could not finish: "
+                + r.diagnoses().stream().filter(d -> d.id().equals("metadata-unreachable")).findFirst().orElseThrow().summary(),
                 r.summary());
         if (kind != null) assertNull(r.key(), "no key set, no key shown");
         return s;
@@ -342,7 +348,8 @@ class DiscoveryFaultsTest {
         assertEquals(Status.FAIL, km.status());
         assertEquals("IDX10501", km.idx());
         assertTrue(km.detail().contains("kid-never-published") && km.detail().contains("not among these 2 keys"), km.detail());
-        assertTrue(km.evidence().values().stream().anyMatch(v -> v.contains("refetched it (signing-key rollover): still missing")), km.evidence().toString());
+        assertTrue(km.evidence().values().stream().anyMatch(v -> v.contains("refetched it (signing-key rollover): still missing")),
+                km.evidence().toString());
         assertEquals(Status.PASS, r.step("keys").orElseThrow().status());
         assertEquals(1, entra.count(META_V2));
         assertEquals(2, entra.count(JWKS_V2), "the first fetch and exactly one rollover refetch");

@@ -73,7 +73,8 @@ class KeySetParserTest {
     @Test
     void aKeyWithANumberBeyondADoubleIsSkippedAsBefore() throws Exception {
         String key = Json.MAPPER.writeValueAsString(Tokens.RSA.toPublicJWK().toJSONObject());
-        String text = "{\"keys\":[" + key.replace("{", "{\"exp\":1e400,") + "," + key.replace("{", "{\"kid\":\"fine\",").replace("\"kid\":\"" + Tokens.RSA.getKeyID() + "\",", "") + "]}";
+        String text = "{\"keys\":[" + key.replace("{", "{\"exp\":1e400,") + ","
+                + key.replace("{", "{\"kid\":\"fine\",").replace("\"kid\":\"" + Tokens.RSA.getKeyID() + "\",", "") + "]}";
         KeySetParser.Parsed p = KeySetParser.parse((ObjectNode) Json.parse(text), "test");
         assertEquals(1, p.keys().size(), p.skipped().toString());
         assertEquals("fine", p.keys().get(0).getKeyID());

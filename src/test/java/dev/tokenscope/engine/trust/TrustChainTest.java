@@ -161,7 +161,8 @@ class TrustChainTest {
         assertEquals(Verdict.INVALID, r.verdict());
         assertEquals(Status.FAIL, r.step("key-match").orElseThrow().status());
         assertEquals("IDX10501", r.step("key-match").orElseThrow().idx());
-        assertTrue(r.step("key-match").orElseThrow().detail().contains("not among these 2 keys"), r.step("key-match").orElseThrow().detail());
+        assertTrue(r.step("key-match").orElseThrow().detail().contains("not among these 2 keys"),
+                r.step("key-match").orElseThrow().detail());
         assertTrue(r.hasDiagnosis("key-not-found"));
         assertEquals(2, entra.count(JWKS_V2), "one fetch plus one rollover refetch");
         // app-specific keys were looked for (?appid=aud, then azp) and are not there
@@ -175,7 +176,8 @@ class TrustChainTest {
     @Test
     void appSpecificSigningKeyIsFoundUnderAppid() {
         RSAKey appKey = Tokens.rsa("app-specific-kid");
-        entra.json(META_V2 + "?appid=" + API_ID, "{\"issuer\":\"" + LOGIN + TENANT + "/v2.0\",\"jwks_uri\":\"" + JWKS_V2 + "?appid=" + API_ID + "\"}");
+        entra.json(META_V2 + "?appid=" + API_ID,
+                "{\"issuer\":\"" + LOGIN + TENANT + "/v2.0\",\"jwks_uri\":\"" + JWKS_V2 + "?appid=" + API_ID + "\"}");
         entra.json(JWKS_V2 + "?appid=" + API_ID, Tokens.publicSet(appKey).toString(true));
         String token = Tokens.sign(Tokens.v2Access().build(), appKey,
                 new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(appKey.getKeyID()).build());
@@ -203,7 +205,9 @@ class TrustChainTest {
     void tamperedPayloadFailsTheSignature() {
         String token = Tokens.sign(Tokens.v2Access());
         String[] p = token.split("\\.");
-        String forged = p[0] + "." + Tokens.b64(new String(com.nimbusds.jose.util.Base64URL.from(p[1]).decode()).replace("access_as_user", "admin_everything")) + "." + p[2];
+        String forged = p[0] + "."
+                + Tokens.b64(new String(com.nimbusds.jose.util.Base64URL.from(p[1]).decode()).replace("access_as_user", "admin_everything"))
+                + "." + p[2];
         Report r = inspect(forged, api());
         assertEquals(Verdict.INVALID, r.verdict());
         assertEquals("signature-invalid", r.topDiagnosis().orElseThrow().id());
@@ -270,7 +274,8 @@ class TrustChainTest {
 
     @Test
     void algNoneAndHmacNeverTouchTheNetwork() {
-        String none = Tokens.raw("{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"iss\":\"" + Tokens.V2_ISS + "\",\"aud\":\"" + API_ID + "\",\"exp\":4102444800}", "");
+        String none = Tokens.raw("{\"alg\":\"none\",\"typ\":\"JWT\"}",
+                "{\"iss\":\"" + Tokens.V2_ISS + "\",\"aud\":\"" + API_ID + "\",\"exp\":4102444800}", "");
         Report r = inspect(none, api());
         assertEquals(Verdict.INVALID, r.verdict());
         assertTrue(r.hasDiagnosis("alg-none"));
