@@ -114,7 +114,8 @@ public final class TrustBench {
         Clock clock = Clock.fixed(Tokens.NOW, ZoneOffset.UTC);
         // Each run gets its own client (no pooled connection: TCP and TLS are paid again) and its own empty
         // store; they are built before the clock starts, as the app builds them once at start-up.
-        Function<Http, Inspector> inspector = h -> new Inspector(new OnlineTrustResolver(new DocumentStore(h, null, Clock.systemUTC()), clock), clock);
+        Function<Http, Inspector> inspector =
+                h -> new Inspector(new OnlineTrustResolver(new DocumentStore(h, null, Clock.systemUTC()), clock), clock);
         Supplier<Inspector> fresh = () -> inspector.apply(newHttp.get());
         ValidationProfile sequential = api.withKeys(META, null, false); // an override URL: jwks_uri not predictable
 
@@ -153,8 +154,10 @@ public final class TrustBench {
         final MockWebServer server = new MockWebServer();
 
         NoDelayServer(java.util.Map<String, String> docs, long latencyMs) throws java.io.IOException {
-            HeldCertificate cert = new HeldCertificate.Builder().addSubjectAlternativeName("login.microsoftonline.com").signedBy(FakeEntra.ROOT).build();
-            server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, FakeEntra.ROOT.certificate()).build().sslSocketFactory());
+            HeldCertificate cert = new HeldCertificate.Builder().addSubjectAlternativeName("login.microsoftonline.com")
+                    .signedBy(FakeEntra.ROOT).build();
+            server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, FakeEntra.ROOT.certificate()).build()
+                    .sslSocketFactory());
             server.setServerSocketFactory(new ServerSocketFactory() {
                 @Override
                 public ServerSocket createServerSocket() throws java.io.IOException {
@@ -235,7 +238,9 @@ public final class TrustBench {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static Report check(Report r) {
-        if (r.verdict() != Verdict.VALID) throw new IllegalStateException("expected a valid token, got " + r.verdict() + ": " + r.summary());
+        if (r.verdict() != Verdict.VALID) {
+            throw new IllegalStateException("expected a valid token, got " + r.verdict() + ": " + r.summary());
+        }
         return r;
     }
 
@@ -264,6 +269,7 @@ public final class TrustBench {
 
     static void print(String what, double[] ms, String note) {
         System.out.printf(Locale.ROOT, "%-66s n=%-5d median %8.2f ms  p95 %8.2f ms  min %8.2f ms  max %8.2f ms  %s%n",
-                what, ms.length, median(ms), percentile(ms, 95), Arrays.stream(ms).min().orElse(0), Arrays.stream(ms).max().orElse(0), note);
+                what, ms.length, median(ms), percentile(ms, 95), Arrays.stream(ms).min().orElse(0), Arrays.stream(ms).max().orElse(0),
+                note);
     }
 }

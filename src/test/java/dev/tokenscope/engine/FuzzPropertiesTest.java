@@ -97,7 +97,8 @@ class FuzzPropertiesTest {
 
     // ---- properties ---------------------------------------------------------------------------------------------
 
-    @Property(shrinking = ShrinkingMode.BOUNDED) // tries: jqwik.tries.default (junit-platform.properties: 10,000; nightly: -Djqwik.tries.default=100000)
+    // tries: jqwik.tries.default (junit-platform.properties: 10,000; nightly: -Djqwik.tries.default=100000)
+    @Property(shrinking = ShrinkingMode.BOUNDED)
     void mutatedTokensNeverEscapeAndAlwaysGetAMessage(@ForAll("mutatedInputs") String input) {
         Report r = checkEverything(input);
         // The generator must keep reaching every kind of outcome, or the property proves little.
@@ -143,7 +144,8 @@ class FuzzPropertiesTest {
                 check(!t.problems().isEmpty(), "malformed without a problem", value);
                 for (Problem p : t.problems()) {
                     check(p.part() != null && !p.message().isBlank(), "problem without a message: " + p, value);
-                    check(p.offset() >= -1 && p.offset() <= Math.max(value.length(), TokenDecoder.MAX_TOKEN_CHARS), "offset out of range: " + p, value);
+                    check(p.offset() >= -1 && p.offset() <= Math.max(value.length(), TokenDecoder.MAX_TOKEN_CHARS),
+                            "offset out of range: " + p, value);
                 }
             }
             case OPAQUE -> {
@@ -151,7 +153,8 @@ class FuzzPropertiesTest {
                 check(t.header() == null && t.claims() == null, "opaque with a header or claims", value);
             }
             case JWS -> check(t.problems().isEmpty() && t.header() != null, "JWS with problems or without header", value);
-            case JWE -> check(t.problems().isEmpty() && t.header() != null && t.claims() == null, "JWE with problems or readable claims", value);
+            case JWE -> check(t.problems().isEmpty() && t.header() != null && t.claims() == null,
+                    "JWE with problems or readable claims", value);
         }
     }
 
@@ -181,7 +184,8 @@ class FuzzPropertiesTest {
             check(r.verdict() != Verdict.VALID, "valid without any key (offline)", input);
             Step format = r.steps().get(0);
             if (r.token().kind() == TokenKind.MALFORMED || r.token().kind() == TokenKind.OPAQUE) {
-                check(format.status() == Status.FAIL && !r.diagnoses().isEmpty(), "malformed/opaque without a failed format step and a diagnosis", input);
+                check(format.status() == Status.FAIL && !r.diagnoses().isEmpty(),
+                        "malformed/opaque without a failed format step and a diagnosis", input);
             }
             for (String key : List.of("metadata", "keys", "key-match", "signature")) {
                 check(r.step(key).orElseThrow().status() == Status.SKIP, "key step not skipped offline: " + key, input);
@@ -204,7 +208,9 @@ class FuzzPropertiesTest {
     static String abbreviate(String s) {
         String shown = s.length() > 400 ? s.substring(0, 400) + "…(" + s.length() + " chars)" : s;
         StringBuilder sb = new StringBuilder();
-        for (char c : shown.toCharArray()) sb.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        for (char c : shown.toCharArray()) {
+            sb.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
         return sb.toString();
     }
 
@@ -225,9 +231,11 @@ class FuzzPropertiesTest {
     @Provide
     Arbitrary<String> arbitraryText() {
         Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(600);
-        Arbitrary<String> tokenish = Arbitraries.strings().withChars("eyJAbcz019-_.=+/ \n\t\"'{}[]:,#?&\u00e9\u0000\u202e").ofMaxLength(400);
+        Arbitrary<String> tokenish = Arbitraries.strings().withChars("eyJAbcz019-_.=+/ \n\t\"'{}[]:,#?&\u00e9\u0000\u202e")
+                .ofMaxLength(400);
         Arbitrary<String> prefixed = Combinators.combine(Arbitraries.of("eyJ", "Bearer ", "Authorization: Bearer ", "{\"access_token\":\"",
-                "#access_token=", "?code=", "EwB", "{\"error\":", "{\"credential_type\":\"AccessToken\",\"secret\":\"", "curl -H \"Authorization: Bearer "),
+                        "#access_token=", "?code=", "EwB", "{\"error\":", "{\"credential_type\":\"AccessToken\",\"secret\":\"",
+                        "curl -H \"Authorization: Bearer "),
                 tokenish).as((p, t) -> p + t);
         return Arbitraries.oneOf(any, tokenish, prefixed);
     }
@@ -240,31 +248,37 @@ class FuzzPropertiesTest {
         return Arbitraries.oneOf(
                 Arbitraries.chars().range('\u0000', '\u001f'),
                 Arbitraries.chars().range('\u0080', '\uFFFF'),
-                Arbitraries.of('.', '=', '+', '/', ' ', '\n', '\r', '\t', '"', '\'', '{', '}', '\\', '%', '#', '&', '\u00a0', '\uFEFF', '\u202e',
-                        '\uD83D', '\uDE00', '\u0000', '\u007f'));
+                Arbitraries.of('.', '=', '+', '/', ' ', '\n', '\r', '\t', '"', '\'', '{', '}', '\\', '%', '#', '&', '\u00a0', '\uFEFF',
+                        '\u202e', '\uD83D', '\uDE00', '\u0000', '\u007f'));
     }
 
     static Arbitrary<Mutation> mutation() {
         Arbitrary<Mutation> flip = Combinators.combine(position(), Arbitraries.chars().range('\u0000', '\uFFFF'))
                 .as((p, c) -> new Mutation("replace char at " + p + " by U+" + Integer.toHexString(c), s -> replaceAt(s, p, c)));
         Arbitrary<Mutation> bit = Combinators.combine(position(), Arbitraries.integers().between(0, 7))
-                .as((p, b) -> new Mutation("flip bit " + b + " at " + p, s -> s.isEmpty() ? s : replaceAt(s, p, (char) (s.charAt(Math.min(index(s, p), s.length() - 1)) ^ (1 << b)))));
+                .as((p, b) -> new Mutation("flip bit " + b + " at " + p,
+                        s -> s.isEmpty() ? s : replaceAt(s, p, (char) (s.charAt(Math.min(index(s, p), s.length() - 1)) ^ (1 << b)))));
         Arbitrary<Mutation> truncate = position().map(p -> new Mutation("truncate at " + p, s -> s.substring(0, index(s, p))));
         Arbitrary<Mutation> insert = Combinators.combine(position(), oddChar())
                 .as((p, c) -> new Mutation("insert U+" + Integer.toHexString(c) + " at " + p, s -> insertAt(s, p, String.valueOf(c))));
         Arbitrary<Mutation> insertDot = position().map(p -> new Mutation("insert dot at " + p, s -> insertAt(s, p, ".")));
-        Arbitrary<Mutation> removeDot = Arbitraries.integers().between(0, 4).map(n -> new Mutation("remove dot " + n, s -> removeDot(s, n)));
-        Arbitrary<Mutation> dupPart = Arbitraries.integers().between(0, 4).map(n -> new Mutation("duplicate part " + n, s -> duplicatePart(s, n)));
-        Arbitrary<Mutation> swap = Arbitraries.integers().between(0, 2).map(n -> new Mutation("swap parts " + n + "/" + (n + 1), s -> swapParts(s, n)));
-        Arbitrary<Mutation> deep = Combinators.combine(Arbitraries.integers().between(1, 3000), Arbitraries.of("[", "{\"a\":"), Arbitraries.integers().between(0, 1))
-                .as((depth, open, part) -> new Mutation("part " + part + " = base64 of " + depth + "-deep JSON", s -> replacePart(s, part, deepJson(depth, open))));
+        Arbitrary<Mutation> removeDot = Arbitraries.integers().between(0, 4)
+                .map(n -> new Mutation("remove dot " + n, s -> removeDot(s, n)));
+        Arbitrary<Mutation> dupPart = Arbitraries.integers().between(0, 4)
+                .map(n -> new Mutation("duplicate part " + n, s -> duplicatePart(s, n)));
+        Arbitrary<Mutation> swap = Arbitraries.integers().between(0, 2)
+                .map(n -> new Mutation("swap parts " + n + "/" + (n + 1), s -> swapParts(s, n)));
+        Arbitrary<Mutation> deep = Combinators.combine(Arbitraries.integers().between(1, 3000), Arbitraries.of("[", "{\"a\":"),
+                        Arbitraries.integers().between(0, 1))
+                .as((depth, open, part) -> new Mutation("part " + part + " = base64 of " + depth + "-deep JSON",
+                        s -> replacePart(s, part, deepJson(depth, open))));
         Arbitrary<Mutation> oddClaim = Combinators.combine(Arbitraries.of(CLAIM_NAMES), Arbitraries.of(ODD_VALUES))
                 .as((n, v) -> new Mutation("claim " + n + " = " + abbreviate(v), s -> setMember(s, 1, n, v)));
         Arbitrary<Mutation> oddHeader = Combinators.combine(Arbitraries.of(HEADER_NAMES), Arbitraries.of(ODD_VALUES))
                 .as((n, v) -> new Mutation("header " + n + " = " + abbreviate(v), s -> setMember(s, 0, n, v)));
         Arbitrary<Mutation> garbageJson = Combinators.combine(Arbitraries.integers().between(0, 1), Arbitraries.of(
-                        "{\"a\":1}xyz", "{\"a\":1}{}", "[1,2]", "\"s\"", "null", "{\"a\":1,\"a\":2}", "", "{", "\u00ff\u00fe", "{\"exp\":1e400}",
-                        "{\"aud\":[[[[[]]]]],\"iss\":{\"x\":[1e400]}}", "{\"alg\":\"none\",\"crit\":[]}"))
+                        "{\"a\":1}xyz", "{\"a\":1}{}", "[1,2]", "\"s\"", "null", "{\"a\":1,\"a\":2}", "", "{", "\u00ff\u00fe",
+                        "{\"exp\":1e400}", "{\"aud\":[[[[[]]]]],\"iss\":{\"x\":[1e400]}}", "{\"alg\":\"none\",\"crit\":[]}"))
                 .as((part, text) -> new Mutation("part " + part + " = base64(" + abbreviate(text) + ")", s -> replacePart(s, part, text)));
         Arbitrary<Mutation> reencode = Arbitraries.of(
                 new Mutation("standard base64", s -> s.replace('-', '+').replace('_', '/')),
@@ -275,9 +289,9 @@ class FuzzPropertiesTest {
                 new Mutation("double the token", s -> s + s),
                 new Mutation("wrap at 64", s -> s.replaceAll("(.{64})", "$1\n")));
         return Arbitraries.frequencyOf(
-                Tuple.of(3, flip), Tuple.of(2, bit), Tuple.of(2, truncate), Tuple.of(3, insert), Tuple.of(2, insertDot), Tuple.of(2, removeDot),
-                Tuple.of(1, dupPart), Tuple.of(1, swap), Tuple.of(1, deep), Tuple.of(4, oddClaim), Tuple.of(3, oddHeader), Tuple.of(2, garbageJson),
-                Tuple.of(2, reencode));
+                Tuple.of(3, flip), Tuple.of(2, bit), Tuple.of(2, truncate), Tuple.of(3, insert), Tuple.of(2, insertDot),
+                Tuple.of(2, removeDot), Tuple.of(1, dupPart), Tuple.of(1, swap), Tuple.of(1, deep), Tuple.of(4, oddClaim),
+                Tuple.of(3, oddHeader), Tuple.of(2, garbageJson), Tuple.of(2, reencode));
     }
 
     static Arbitrary<Mutation> wrapper() {
@@ -285,13 +299,14 @@ class FuzzPropertiesTest {
                 Tuple.of(6, Arbitraries.just(new Mutation("raw", s -> s))),
                 Tuple.of(1, Arbitraries.just(new Mutation("Bearer", s -> "Bearer " + s))),
                 Tuple.of(1, Arbitraries.just(new Mutation("Authorization line", s -> "Authorization: Bearer " + s + "\r\nAccept: */*"))),
-                Tuple.of(1, Arbitraries.just(new Mutation("token response", s -> "{\"token_type\":\"Bearer\",\"access_token\":\"" + jsonEscape(s)
-                        + "\",\"id_token\":\"" + jsonEscape(SEEDS.get(2)) + "\",\"refresh_token\":\"0.secret\"}"))),
+                Tuple.of(1, Arbitraries.just(new Mutation("token response", s -> "{\"token_type\":\"Bearer\",\"access_token\":\""
+                        + jsonEscape(s) + "\",\"id_token\":\"" + jsonEscape(SEEDS.get(2)) + "\",\"refresh_token\":\"0.secret\"}"))),
                 Tuple.of(1, Arbitraries.just(new Mutation("fragment", s -> "https://app.example/cb#access_token=" + s + "&id_token=" + SEEDS.get(2) + "&state=1"))),
                 Tuple.of(1, Arbitraries.just(new Mutation("quoted", s -> "\"" + s + "\""))),
                 Tuple.of(1, Arbitraries.just(new Mutation("curl", s -> "curl -H 'Authorization: Bearer " + s + "' https://api.example/x"))),
                 Tuple.of(1, Arbitraries.just(new Mutation("log line", s -> "2026-03-01T12:00:00Z WARN 401 token=" + s + " user=alice"))),
-                Tuple.of(1, Arbitraries.just(new Mutation("MSAL entry", s -> "{\"credentialType\":\"AccessToken\",\"secret\":\"" + jsonEscape(s) + "\"}"))),
+                Tuple.of(1, Arbitraries.just(new Mutation("MSAL entry",
+                        s -> "{\"credentialType\":\"AccessToken\",\"secret\":\"" + jsonEscape(s) + "\"}"))),
                 Tuple.of(1, Arbitraries.just(new Mutation("line breaks", s -> s.replaceAll("(.{76})", "$1\r\n")))));
     }
 
@@ -360,7 +375,9 @@ class FuzzPropertiesTest {
         if (stripped.startsWith("{") && stripped.contains("\"" + name + "\":")) {
             // put the member first; the old one stays too, which makes a duplicate member half of the time
             changed = "{" + member + "," + stripped.substring(1);
-            if (rawValue.length() % 2 == 0) changed = changed.replaceFirst(",\"" + Pattern.quote(name) + "\":(\"[^\"]*\"|[^,}\\]]*)(?=[,}])", "");
+            if (rawValue.length() % 2 == 0) {
+                changed = changed.replaceFirst(",\"" + Pattern.quote(name) + "\":(\"[^\"]*\"|[^,}\\]]*)(?=[,}])", "");
+            }
         } else if (stripped.startsWith("{") && stripped.length() > 2) {
             changed = "{" + member + "," + stripped.substring(1);
         } else {

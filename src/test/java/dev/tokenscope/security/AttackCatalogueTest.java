@@ -90,7 +90,8 @@ class AttackCatalogueTest {
     void hmacSignedWithTheRsaPublicKeyIsKeyConfusion(String alg) throws Exception {
         // The classic confusion attack: the public key's bytes used as the HMAC secret.
         byte[] secret = Tokens.RSA.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(alg)).keyID(Tokens.RSA.getKeyID()).build(), Tokens.v2Access().build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(alg)).keyID(Tokens.RSA.getKeyID()).build(),
+                Tokens.v2Access().build());
         jwt.sign(new MACSigner(secret));
         Report r = inspect(jwt.serialize());
         invalid(r, "symmetric-alg");
@@ -173,15 +174,17 @@ class AttackCatalogueTest {
     @Test
     void validEcdsaTokenStillVerifies() {
         ECKey ec = Tokens.EC;
-        String token = Tokens.sign(Tokens.v2Access().build(), ec, new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(ec.getKeyID()).build());
+        String token = Tokens.sign(Tokens.v2Access().build(), ec,
+                new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(ec.getKeyID()).build());
         Report r = inspect(token);
         assertEquals(Verdict.VALID, r.verdict(), r.summary());
     }
 
     @Test
     void unknownCritIsRejected() {
-        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(Tokens.RSA.getKeyID())
-                .criticalParams(java.util.Set.of("exp-policy")).customParam("exp-policy", "lenient").build());
+        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA,
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(Tokens.RSA.getKeyID())
+                        .criticalParams(java.util.Set.of("exp-policy")).customParam("exp-policy", "lenient").build());
         invalid(inspect(token), "unknown-crit");
     }
 
@@ -240,7 +243,8 @@ class AttackCatalogueTest {
     void compressedJweIsNeverDecompressed() {
         String header = Tokens.b64("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"zip\":\"DEF\",\"kid\":\"enc-1\"}");
         String big = Base64URL.encode(new byte[2_000_000]).toString(); // a "ciphertext" far larger than any token
-        Report r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> inspect(header + ".AAAA.AAAAAAAAAAAAAAAA." + big + ".AAAAAAAAAAAAAAAAAAAAAA"));
+        Report r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> inspect(header + ".AAAA.AAAAAAAAAAAAAAAA." + big + ".AAAAAAAAAAAAAAAAAAAAAA"));
         assertEquals(Verdict.INVALID, r.verdict());
         assertTrue(r.hasDiagnosis("malformed-token"), r.diagnoses().toString());
     }
@@ -301,7 +305,8 @@ class AttackCatalogueTest {
 
     @Test
     void terminalControlSequenceInTheKidIsShownEscaped() {
-        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k\u001b[2J\u202e").build());
+        String token = Tokens.sign(Tokens.v2Access().build(), Tokens.RSA,
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k\u001b[2J\u202e").build());
         Report r = inspect(token);
         invalid(r, "key-not-found");
         noRawControl("inspect", new HumanRenderer(false).render(r));

@@ -65,7 +65,8 @@ class SecretsHygieneTest {
     @Test
     void refreshTokensAndCodesNeverAppearInTheReport() {
         String refresh = "0.AAAAsecret-refresh-token-value-" + "x".repeat(40);
-        String response = "{\"token_type\":\"Bearer\",\"access_token\":\"" + Tokens.sign(Tokens.v2Access()) + "\",\"refresh_token\":\"" + refresh + "\"}";
+        String response = "{\"token_type\":\"Bearer\",\"access_token\":\"" + Tokens.sign(Tokens.v2Access())
+                + "\",\"refresh_token\":\"" + refresh + "\"}";
         Report r = dev.tokenscope.engine.Inspector.offline().inspect(response, ValidationProfile.defaults());
         String json = Json.compact(r);
         assertFalse(json.contains(refresh));

@@ -37,7 +37,8 @@ import java.util.function.Function;
  * "host + path[?query]" to responses; every request is counted.
  */
 public final class FakeEntra implements AutoCloseable {
-    public static final HeldCertificate ROOT = new HeldCertificate.Builder().certificateAuthority(0).commonName("Tokenscope Test CA").build();
+    public static final HeldCertificate ROOT = new HeldCertificate.Builder().certificateAuthority(0)
+            .commonName("Tokenscope Test CA").build();
     private static final HeldCertificate SERVER = new HeldCertificate.Builder().commonName("fake-entra")
             .addSubjectAlternativeName("login.microsoftonline.com").addSubjectAlternativeName("sts.windows.net")
             .addSubjectAlternativeName("login.microsoftonline.us").addSubjectAlternativeName("login.chinacloudapi.cn")
@@ -57,7 +58,8 @@ public final class FakeEntra implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
                 requests.add(r);
-                String key = r.getUrl().host() + r.getUrl().encodedPath() + (r.getUrl().encodedQuery() == null ? "" : "?" + r.getUrl().encodedQuery());
+                String key = r.getUrl().host() + r.getUrl().encodedPath()
+                        + (r.getUrl().encodedQuery() == null ? "" : "?" + r.getUrl().encodedQuery());
                 counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 Function<RecordedRequest, MockResponse> f = routes.get(key);
                 return f != null ? f.apply(r) : new MockResponse.Builder().code(404).body("{\"error\":\"not found\"}").build();
@@ -93,8 +95,9 @@ public final class FakeEntra implements AutoCloseable {
     /** Publishes Entra-style v2 and v1 metadata plus key sets for a tenant. */
     public FakeEntra tenant(String tid, JWKSet keys) {
         String host = "https://login.microsoftonline.com/";
-        json(host + tid + "/v2.0/.well-known/openid-configuration", "{\"token_endpoint\":\"" + host + tid + "/oauth2/v2.0/token\",\"jwks_uri\":\""
-                + host + tid + "/discovery/v2.0/keys\",\"issuer\":\"" + host + tid + "/v2.0\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
+        json(host + tid + "/v2.0/.well-known/openid-configuration", "{\"token_endpoint\":\"" + host + tid + "/oauth2/v2.0/token\","
+                + "\"jwks_uri\":\"" + host + tid + "/discovery/v2.0/keys\",\"issuer\":\"" + host + tid + "/v2.0\","
+                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
         json(host + tid + "/.well-known/openid-configuration", "{\"jwks_uri\":\"" + host + "common/discovery/keys\",\"issuer\":\"https://sts.windows.net/"
                 + tid + "/\"}");
         String set = keys.toString(true);

@@ -54,15 +54,19 @@ public final class Hars {
                 .put("text", "client_id=abc&grant_type=authorization_code&code=SECRETCODE&code_verifier=xyz");
         ObjectNode content = (ObjectNode) e.get("response").get("content");
         content.put("size", body.length());
-        if (base64) content.put("text", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))).put("encoding", "base64");
-        else content.put("text", body);
+        if (base64) {
+            content.put("text", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))).put("encoding", "base64");
+        } else {
+            content.put("text", body);
+        }
         return this;
     }
 
     /** A token request: a form post with {@code formBody} (client_id=…&grant_type=…) answered by the JSON {@code responseBody}. */
     public Hars tokenRequest(String time, String url, String formBody, String responseBody) {
         ObjectNode e = entry(time, "POST", url, 200);
-        ((ObjectNode) e.get("request")).putObject("postData").put("mimeType", "application/x-www-form-urlencoded;charset=utf-8").put("text", formBody);
+        ((ObjectNode) e.get("request")).putObject("postData").put("mimeType", "application/x-www-form-urlencoded;charset=utf-8")
+                .put("text", formBody);
         ((ObjectNode) e.get("response").get("content")).put("size", responseBody.length()).put("text", responseBody);
         return this;
     }
@@ -74,7 +78,9 @@ public final class Hars {
     public Hars call(String time, String method, String url, String authorization, int status, String wwwAuthenticate, String body) {
         ObjectNode e = entry(time, method, url, status);
         ((ArrayNode) e.get("request").get("headers")).addObject().put("name", "Authorization").put("value", authorization);
-        if (wwwAuthenticate != null) ((ArrayNode) e.get("response").get("headers")).addObject().put("name", "WWW-Authenticate").put("value", wwwAuthenticate);
+        if (wwwAuthenticate != null) {
+            ((ArrayNode) e.get("response").get("headers")).addObject().put("name", "WWW-Authenticate").put("value", wwwAuthenticate);
+        }
         if (body != null) ((ObjectNode) e.get("response").get("content")).put("size", body.length()).put("text", body);
         return this;
     }

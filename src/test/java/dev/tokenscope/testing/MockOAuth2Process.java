@@ -67,8 +67,8 @@ public final class MockOAuth2Process implements AutoCloseable {
                 if (m.answers()) return m;
                 Thread.sleep(150);
             }
-            last = new IOException("mock-oauth2-server did not come up on 127.0.0.1:" + port + " (exit " + (p.isAlive() ? "none" : p.exitValue())
-                    + "); its output: " + tail(log));
+            last = new IOException("mock-oauth2-server did not come up on 127.0.0.1:" + port
+                    + " (exit " + (p.isAlive() ? "none" : p.exitValue()) + "); its output: " + tail(log));
             m.close();
         }
         throw last;

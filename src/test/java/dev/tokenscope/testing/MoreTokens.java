@@ -36,7 +36,8 @@ public final class MoreTokens {
             String signedHeaderJson = headerJson.replace(nonce, Base64URL.encode(digest).toString());
             String payload = claims.build().toString();
             String signingInput = Tokens.b64(signedHeaderJson) + "." + Tokens.b64(payload);
-            Base64URL sig = new RSASSASigner(Tokens.RSA).sign(JWSHeader.parse(signedHeaderJson), signingInput.getBytes(StandardCharsets.US_ASCII));
+            Base64URL sig = new RSASSASigner(Tokens.RSA).sign(JWSHeader.parse(signedHeaderJson),
+                    signingInput.getBytes(StandardCharsets.US_ASCII));
             return Tokens.b64(headerJson) + "." + Tokens.b64(payload) + "." + sig;
         } catch (JOSEException | java.security.NoSuchAlgorithmException | java.text.ParseException e) {
             throw new IllegalStateException(e);
@@ -71,7 +72,8 @@ public final class MoreTokens {
         try {
             String headerJson = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + Tokens.RSA.getKeyID() + "\"}";
             String signingInput = Tokens.b64(headerJson) + "." + Tokens.b64(payload);
-            Base64URL sig = new RSASSASigner(Tokens.RSA).sign(JWSHeader.parse(headerJson), signingInput.getBytes(StandardCharsets.US_ASCII));
+            Base64URL sig = new RSASSASigner(Tokens.RSA).sign(JWSHeader.parse(headerJson),
+                    signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + sig;
         } catch (JOSEException | java.text.ParseException e) {
             throw new IllegalStateException(e);

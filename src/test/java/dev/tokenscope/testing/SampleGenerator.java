@@ -50,7 +50,8 @@ public final class SampleGenerator {
 
     private static void write(Path dir, String name, String token) throws Exception {
         Files.writeString(dir.resolve(name + ".txt"), token + "\n");
-        Files.writeString(dir.resolve(name + ".profile.json"), "{\n  \"audiences\": [\"" + Tokens.API_ID + "\"],\n  \"scopes\": [\"access_as_user\"],\n"
+        Files.writeString(dir.resolve(name + ".profile.json"), "{\n  \"audiences\": [\"" + Tokens.API_ID + "\"],\n"
+                + "  \"scopes\": [\"access_as_user\"],\n"
                 + "  \"metadata\": \"openid-configuration.json\",\n  \"jwks\": \"keys.json\",\n  \"offline\": true\n}\n");
     }
 }

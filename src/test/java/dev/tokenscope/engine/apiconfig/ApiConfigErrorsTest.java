@@ -31,7 +31,8 @@ class ApiConfigErrorsTest {
                   }
                 }
                 """.formatted(CLIENT));
-        assertEquals("appsettings.json line 7: AzureAd:TenantId \"contoso\" is neither a GUID, a domain name, nor common/organizations/consumers", m);
+        assertEquals("appsettings.json line 7: AzureAd:TenantId \"contoso\" is neither a GUID, a domain name, "
+                + "nor common/organizations/consumers", m);
     }
 
     @Test
@@ -42,7 +43,8 @@ class ApiConfigErrorsTest {
 
     @Test
     void missingInstance() {
-        contains(fail("appsettings.json", "{\"AzureAd\": {\n\"TenantId\": \"" + TID + "\", \"ClientId\": \"" + CLIENT + "\"}}"), "line 1", "AzureAd:Instance is missing");
+        contains(fail("appsettings.json", "{\"AzureAd\": {\n\"TenantId\": \"" + TID + "\", \"ClientId\": \"" + CLIENT + "\"}}"),
+                "line 1", "AzureAd:Instance is missing");
     }
 
     @Test
@@ -53,7 +55,8 @@ class ApiConfigErrorsTest {
 
     @Test
     void duplicateJsonKey() {
-        contains(fail("appsettings.json", "{\"AzureAd\": {\n\"ClientId\": \"a\",\n\"ClientId\": \"b\"}}"), "appsettings.json line 3", "not valid JSON", "Duplicate field 'ClientId'");
+        contains(fail("appsettings.json", "{\"AzureAd\": {\n\"ClientId\": \"a\",\n\"ClientId\": \"b\"}}"),
+                "appsettings.json line 3", "not valid JSON", "Duplicate field 'ClientId'");
     }
 
     @Test
@@ -72,13 +75,16 @@ class ApiConfigErrorsTest {
 
     @Test
     void apimPolicyWithoutKeys() {
-        String m = fail("policy.xml", "<policies>\n  <inbound>\n    <validate-jwt header-name=\"Authorization\">\n      <audiences><audience>x</audience></audiences>\n    </validate-jwt>\n  </inbound>\n</policies>");
+        String m = fail("policy.xml", "<policies>\n  <inbound>\n    <validate-jwt header-name=\"Authorization\">\n"
+                + "      <audiences><audience>x</audience></audiences>\n    </validate-jwt>\n  </inbound>\n</policies>");
         contains(m, "policy.xml line 3", "<validate-jwt> has neither <openid-config url=…> nor <issuer-signing-keys>");
     }
 
     @Test
     void apimAzureAdTokenNeedsTenantAndClients() {
-        contains(fail("p.xml", "<policies>\n<validate-azure-ad-token>\n<client-application-ids><application-id>x</application-id></client-application-ids>\n</validate-azure-ad-token></policies>"),
+        contains(fail("p.xml", "<policies>\n<validate-azure-ad-token>\n"
+                        + "<client-application-ids><application-id>x</application-id></client-application-ids>\n"
+                        + "</validate-azure-ad-token></policies>"),
                 "p.xml line 2", "tenant-id");
         contains(fail("p.xml", "<validate-azure-ad-token tenant-id=\"" + TID + "\">\n<audiences/>\n</validate-azure-ad-token>"),
                 "p.xml line 1", "<client-application-ids>");
@@ -86,12 +92,14 @@ class ApiConfigErrorsTest {
 
     @Test
     void xmlWithoutPolicySaysWhatWasLookedFor() {
-        contains(fail("pom.xml", "<project>\n<modelVersion>4.0.0</modelVersion>\n</project>"), "pom.xml line 1", "<validate-jwt>", "<validate-azure-ad-token>", "API Management");
+        contains(fail("pom.xml", "<project>\n<modelVersion>4.0.0</modelVersion>\n</project>"),
+                "pom.xml line 1", "<validate-jwt>", "<validate-azure-ad-token>", "API Management");
     }
 
     @Test
     void springWithoutIssuerOrKeys() {
-        contains(fail("application.yml", "spring:\n  security:\n    oauth2:\n      resourceserver:\n        jwt:\n          audiences: api://x\n"),
+        contains(fail("application.yml", "spring:\n  security:\n    oauth2:\n"
+                        + "      resourceserver:\n        jwt:\n          audiences: api://x\n"),
                 "application.yml line 6", "neither issuer-uri nor jwk-set-uri");
     }
 
@@ -103,13 +111,15 @@ class ApiConfigErrorsTest {
 
     @Test
     void springCloudAzureInvalidTenant() {
-        contains(fail("application.yml", "spring.cloud.azure.active-directory:\n  enabled: true\n  profile:\n    tenant-id: not a tenant\n"),
+        contains(fail("application.yml", "spring.cloud.azure.active-directory:\n  enabled: true\n"
+                        + "  profile:\n    tenant-id: not a tenant\n"),
                 "application.yml line 4", "tenant-id \"not a tenant\" is neither");
     }
 
     @Test
     void appServiceWithoutIssuer() {
-        contains(fail("auth.json", "{\"properties\": {\"identityProviders\": {\"azureActiveDirectory\": {\n\"registration\": {\"clientId\": \"" + CLIENT + "\"}}}}}"),
+        contains(fail("auth.json", "{\"properties\": {\"identityProviders\": {\"azureActiveDirectory\": {\n"
+                        + "\"registration\": {\"clientId\": \"" + CLIENT + "\"}}}}}"),
                 "auth.json line 2", "openIdIssuer is missing");
     }
 
@@ -131,21 +141,24 @@ class ApiConfigErrorsTest {
 
     @Test
     void unknownJsonSaysWhatWasLookedFor() {
-        contains(fail("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}"), "package.json: JSON, but none of the known configurations",
+        contains(fail("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}"),
+                "package.json: JSON, but none of the known configurations",
                 "AzureAd", "Authentication:Schemes", "identityProviders.azureActiveDirectory", "identityMetadata");
     }
 
     @Test
     void unknownTextSaysWhatWasLookedFor() {
         contains(fail("notes.txt", "just some words"), "notes.txt line 1", "not a mapping");
-        contains(fail("other.yml", "server:\n  port: 8080\n"), "other.yml", "spring.security.oauth2.resourceserver.jwt", "spring.cloud.azure.active-directory");
+        contains(fail("other.yml", "server:\n  port: 8080\n"), "other.yml", "spring.security.oauth2.resourceserver.jwt",
+                "spring.cloud.azure.active-directory");
         contains(fail("empty", "  \n\n"), "empty: empty", "looked for");
     }
 
     @Test
     void bothMicrosoftIdentityWebAndJwtBearerAreAmbiguous() {
         contains(fail("appsettings.json", "{\"AzureAd\": {\"Instance\": \"https://login.microsoftonline.com/\", \"TenantId\": \"common\", \"ClientId\": \"c\"},"
-                + "\"Authentication\": {\"Schemes\": {\"Bearer\": {\"ValidAudiences\": [\"x\"]}}}}"), "more than one configuration", "Import one at a time");
+                        + "\"Authentication\": {\"Schemes\": {\"Bearer\": {\"ValidAudiences\": [\"x\"]}}}}"),
+                "more than one configuration", "Import one at a time");
     }
 
     @Test

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 import java.util.List;
@@ -64,17 +65,24 @@ class ApiConfigFuzzTest {
 
     static Arbitrary<Mutation> mutation() {
         Arbitrary<Mutation> flip = Combinators.combine(position(), Arbitraries.integers().between(0, 7))
-                .as((p, b) -> new Mutation("flip bit " + b + " at " + p, s -> s.isEmpty() ? s : replaceAt(s, p, (char) (s.charAt(index(s, p, -1)) ^ (1 << b)))));
+                .as((p, b) -> new Mutation("flip bit " + b + " at " + p,
+                        s -> s.isEmpty() ? s : replaceAt(s, p, (char) (s.charAt(index(s, p, -1)) ^ (1 << b)))));
         Arbitrary<Mutation> replace = Combinators.combine(position(), Arbitraries.chars().range('\u0000', '\uFFFF'))
-                .as((p, c) -> new Mutation("replace at " + p + " by U+" + Integer.toHexString(c), s -> s.isEmpty() ? s : replaceAt(s, p, c)));
+                .as((p, c) -> new Mutation("replace at " + p + " by U+" + Integer.toHexString(c),
+                        s -> s.isEmpty() ? s : replaceAt(s, p, c)));
         Arbitrary<Mutation> truncate = position().map(p -> new Mutation("truncate at " + p, s -> s.substring(0, index(s, p, 0))));
-        Arbitrary<Mutation> insert = Combinators.combine(position(), Arbitraries.of("{", "}", "<", ">", "!!", "&", "&amp;", "&x;", "\"", "'", ":", ",", "\n",
-                        "\n  - ", "---\n", "<!DOCTYPE x [<!ENTITY x \"y\">]>", "!!javax.script.ScriptEngineManager ", "*a", "&a ", "\\", "\\u12", "{{nv}}", "\uFEFF", "\u0000"))
+        Arbitrary<Mutation> insert = Combinators.combine(position(), Arbitraries.of("{", "}", "<", ">", "!!", "&", "&amp;", "&x;", "\"",
+                        "'", ":", ",", "\n", "\n  - ", "---\n", "<!DOCTYPE x [<!ENTITY x \"y\">]>",
+                        "!!javax.script.ScriptEngineManager ", "*a", "&a ", "\\", "\\u12", "{{nv}}", "\uFEFF", "\u0000"))
                 .as((p, t) -> new Mutation("insert " + t + " at " + p, s -> insertAt(s, p, t)));
-        Arbitrary<Mutation> deep = Combinators.combine(position(), Arbitraries.integers().between(1, 300), Arbitraries.of("[", "{\"a\":", "<a>", "- ", "a:\n  "))
+        Arbitrary<Mutation> deep = Combinators.combine(position(), Arbitraries.integers().between(1, 300),
+                        Arbitraries.of("[", "{\"a\":", "<a>", "- ", "a:\n  "))
                 .as((p, n, open) -> new Mutation(n + " x " + open + " at " + p, s -> insertAt(s, p, open.repeat(n))));
         Arbitrary<Mutation> delete = Combinators.combine(position(), Arbitraries.integers().between(1, 40))
-                .as((p, n) -> new Mutation("delete " + n + " at " + p, s -> { int i = index(s, p, 0); return s.substring(0, i) + s.substring(Math.min(s.length(), i + n)); }));
+                .as((p, n) -> new Mutation("delete " + n + " at " + p, s -> {
+                    int i = index(s, p, 0);
+                    return s.substring(0, i) + s.substring(Math.min(s.length(), i + n));
+                }));
         Arbitrary<Mutation> dupLine = position().map(p -> new Mutation("duplicate line at " + p, s -> {
             List<String> lines = new java.util.ArrayList<>(List.of(s.split("\n", -1)));
             int i = (int) (p * (lines.size() - 1));
@@ -82,8 +90,8 @@ class ApiConfigFuzzTest {
             return String.join("\n", lines);
         }));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, flip), net.jqwik.api.Tuple.of(2, replace), net.jqwik.api.Tuple.of(2, truncate), net.jqwik.api.Tuple.of(4, insert),
-                net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(2, delete), net.jqwik.api.Tuple.of(2, dupLine));
+                Tuple.of(3, flip), Tuple.of(2, replace), Tuple.of(2, truncate), Tuple.of(4, insert),
+                Tuple.of(1, deep), Tuple.of(2, delete), Tuple.of(2, dupLine));
     }
 
     static int index(String s, double p, int slack) {

@@ -6,6 +6,7 @@ import dev.tokenscope.engine.profile.ValidationProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static dev.tokenscope.engine.apiconfig.Fixtures.CALLER;
 import static dev.tokenscope.engine.apiconfig.Fixtures.CLIENT;
@@ -102,7 +103,8 @@ class ApiConfigImporterTest {
         assertEquals(List.of("https://login.microsoftonline.com/" + TID + "/v2.0"), c.profile().issuers());
         assertEquals("https://login.microsoftonline.com/" + TID + "/v2.0/.well-known/openid-configuration", c.profile().metadata());
         assertEquals(List.of("api://my-api", CLIENT), c.profile().audiences());
-        assertTrue(c.settings().stream().anyMatch(s -> s.from().equals("spring.security.oauth2.resourceserver.jwt.issuer-uri (line 8)")), c.settings().toString());
+        assertTrue(c.settings().stream().anyMatch(s -> s.from().equals("spring.security.oauth2.resourceserver.jwt.issuer-uri (line 8)")),
+                c.settings().toString());
     }
 
     @Test
@@ -253,7 +255,8 @@ class ApiConfigImporterTest {
     void passportOptionNamesAreCaseSensitive() {
         ApiConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ApiConfigException.class, () -> load("config.json",
                 "{\"identityMetadata\": \"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration\", \"clientId\": \"x\"}"));
-        assertTrue(e.getMessage().contains("clientID is missing") && e.getMessage().contains("\"clientId\" is another spelling"), e.getMessage());
+        assertTrue(e.getMessage().contains("clientID is missing") && e.getMessage().contains("\"clientId\" is another spelling"),
+                e.getMessage());
     }
 
     @Test
@@ -315,7 +318,7 @@ class ApiConfigImporterTest {
             files = l.filter(f -> f.toString().endsWith(".java")).toList();
         }
         assertTrue(files.size() >= 10);
-        java.util.regex.Pattern forbidden = java.util.regex.Pattern.compile("(?m)^import\\s+(static\\s+)?(javafx\\.|java\\.awt\\.|dev\\.tokenscope\\.(ui|cli)\\.)");
+        Pattern forbidden = Pattern.compile("(?m)^import\\s+(static\\s+)?(javafx\\.|java\\.awt\\.|dev\\.tokenscope\\.(ui|cli)\\.)");
         for (java.nio.file.Path f : files) {
             assertFalse(forbidden.matcher(java.nio.file.Files.readString(f)).find(), f + " imports UI or CLI classes");
         }

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Secrets are never copied; XML entities and YAML tags do nothing. */
 class ApiConfigSecurityTest {
     static void noSecretIn(ApiConfig c) throws Exception {
-        String all = c + "\n" + new ObjectMapper().writeValueAsString(c) + "\n" + c.settings() + "\n" + c.profile() + "\n" + c.semantics() + c.ignoredSecrets();
+        String all = c + "\n" + new ObjectMapper().writeValueAsString(c) + "\n" + c.settings() + "\n" + c.profile() + "\n"
+                + c.semantics() + c.ignoredSecrets();
         assertFalse(all.contains(SECRET), all);
         assertFalse(all.contains("s3cr3t"), all);
     }
@@ -32,8 +33,9 @@ class ApiConfigSecurityTest {
                   "ClientCredentials": [{"SourceType": "ClientSecret", "ClientSecret": "%s"}]}}
                 """.formatted(TID, CLIENT, SECRET, SECRET, SECRET, SECRET));
         noSecretIn(miw);
-        assertTrue(miw.ignoredSecrets().containsAll(List.of("AzureAd:ClientSecret present: not copied", "AzureAd:CertificatePassword present: not copied",
-                "AzureAd:ClientCertificates present: not copied", "AzureAd:ClientCredentials:0:ClientSecret present: not copied")), miw.ignoredSecrets().toString());
+        assertTrue(miw.ignoredSecrets().containsAll(List.of("AzureAd:ClientSecret present: not copied",
+                "AzureAd:CertificatePassword present: not copied", "AzureAd:ClientCertificates present: not copied",
+                "AzureAd:ClientCredentials:0:ClientSecret present: not copied")), miw.ignoredSecrets().toString());
         ApiConfig spring = ApiConfigImporter.importConfig("application.yml", Fixtures.SPRING_AZURE);
         noSecretIn(spring);
         ApiConfig props = ApiConfigImporter.importConfig("application.properties", Fixtures.SPRING_PROPERTIES
@@ -66,7 +68,8 @@ class ApiConfigSecurityTest {
                 "<validate-jwt><issuer-signing-keys><key>" + SECRET + "</kex></issuer-signing-keys></validate-jwt>",
                 "<validate-jwt><issuer-signing-keys><key>" + SECRET + "</key></issuer-signing-keys><openid-config/></validate-jwt>",
                 "<validate-jwt a=\"" + SECRET + "\" a=\"1\"></validate-jwt>",
-                "spring.security.oauth2.resourceserver.jwt.client-secret=" + SECRET + "\nspring.security.oauth2.resourceserver.jwt.x=\\u12");
+                "spring.security.oauth2.resourceserver.jwt.client-secret=" + SECRET
+                        + "\nspring.security.oauth2.resourceserver.jwt.x=\\u12");
         for (String b : broken) {
             String m = assertThrows(ApiConfigException.class, () -> ApiConfigImporter.importConfig("f", b), b).getMessage();
             assertFalse(m.contains("s3cr3t"), m);
@@ -82,7 +85,8 @@ class ApiConfigSecurityTest {
                 <policies><inbound><validate-jwt><openid-config url="https://login.microsoftonline.com/x/v2.0/.well-known/openid-configuration"/>
                 <audiences><audience>&xxe;</audience></audiences></validate-jwt></inbound></policies>
                 """;
-        String m = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(ApiConfigException.class, () -> ApiConfigImporter.importConfig("policy.xml", xxe)).getMessage());
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(ApiConfigException.class,
+                () -> ApiConfigImporter.importConfig("policy.xml", xxe)).getMessage());
         assertTrue(m.startsWith("policy.xml line 2: ") && m.contains("DOCTYPE"), m);
         assertFalse(m.contains("root:"), m);
         String external = "<?xml version=\"1.0\"?>\n<!DOCTYPE policies SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n<policies/>";
@@ -94,17 +98,24 @@ class ApiConfigSecurityTest {
     void billionLaughsIsRefusedQuickly() {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
         b.append(" <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n");
-        for (int i = 2; i <= 9; i++) b.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+        for (int i = 2; i <= 9; i++) {
+            b.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
         b.append("]>\n<validate-jwt><audiences><audience>&lol9;</audience></audiences></validate-jwt>\n");
-        String m = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(ApiConfigException.class, () -> ApiConfigImporter.importConfig("lol.xml", b.toString())).getMessage());
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(ApiConfigException.class,
+                () -> ApiConfigImporter.importConfig("lol.xml", b.toString())).getMessage());
         assertTrue(m.contains("DOCTYPE"), m);
     }
 
     @Test
     void yamlAliasBombDoesNothing() {
         StringBuilder y = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        for (char c = 'b'; c <= 'j'; c++) y.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ",").repeat(8)).append("*").append((char) (c - 1)).append("]\n");
-        String m = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(ApiConfigException.class, () -> ApiConfigImporter.importConfig("bomb.yml", y.toString())).getMessage());
+        for (char c = 'b'; c <= 'j'; c++) {
+            y.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ",").repeat(8))
+                    .append("*").append((char) (c - 1)).append("]\n");
+        }
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(ApiConfigException.class,
+                () -> ApiConfigImporter.importConfig("bomb.yml", y.toString())).getMessage());
         assertFalse(m.isBlank());
     }
 

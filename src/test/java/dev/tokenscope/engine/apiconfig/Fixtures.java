@@ -154,7 +154,8 @@ final class Fixtures {
             }
             """.formatted(TID, CLIENT);
 
-    static final List<String> ALL = List.of(MIW, B2C, JWTBEARER, SPRING_YAML, SPRING_PROPERTIES, SPRING_AZURE, APIM_JWT, APIM_AAD, APP_SERVICE, PASSPORT);
+    static final List<String> ALL = List.of(MIW, B2C, JWTBEARER, SPRING_YAML, SPRING_PROPERTIES, SPRING_AZURE, APIM_JWT, APIM_AAD,
+            APP_SERVICE, PASSPORT);
 
     private Fixtures() {
     }

@@ -9,6 +9,7 @@ import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Verdict;
+import dev.tokenscope.engine.token.TokenDecoder;
 import dev.tokenscope.testing.FakeEntra;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -233,8 +234,8 @@ class IssuerInfoTest {
     void tokenFactsReadThePolicyFromTfpOrAcr() {
         String tfp = Tokens.sign(b2c("B2C_1_signin", null));
         String acr = Tokens.sign(b2c(null, "b2c_1_legacy"));
-        assertTrue(new TokenFacts(new dev.tokenscope.engine.token.TokenDecoder().decode(tfp)).issuer().metadataUrl().contains("/b2c_1_signin/"));
-        assertTrue(new TokenFacts(new dev.tokenscope.engine.token.TokenDecoder().decode(acr)).issuer().metadataUrl().contains("/b2c_1_legacy/"));
+        assertTrue(new TokenFacts(new TokenDecoder().decode(tfp)).issuer().metadataUrl().contains("/b2c_1_signin/"));
+        assertTrue(new TokenFacts(new TokenDecoder().decode(acr)).issuer().metadataUrl().contains("/b2c_1_legacy/"));
     }
 
     // ---- online discovery through the fake (real HTTPS on loopback) ------------------------------------------

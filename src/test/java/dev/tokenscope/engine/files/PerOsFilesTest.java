@@ -2,6 +2,7 @@ package dev.tokenscope.engine.files;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.tokenscope.ui.model.ProfileData;
 import dev.tokenscope.ui.model.ProfileStore;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +60,8 @@ class PerOsFilesTest {
     @Test
     void linuxFollowsXdgAndIgnoresRelativeValues() throws IOException {
         try (FileSystem fs = unix()) {
-            UserDirs xdg = dirs(UserDirs.Os.LINUX, fs, "/home/alice", Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_CACHE_HOME", "/var/cache/alice",
-                    "XDG_RUNTIME_DIR", "/run/user/1000", "LOCALAPPDATA", "/wine/local"));
+            UserDirs xdg = dirs(UserDirs.Os.LINUX, fs, "/home/alice", Map.of("XDG_CONFIG_HOME", "/cfg",
+                    "XDG_CACHE_HOME", "/var/cache/alice", "XDG_RUNTIME_DIR", "/run/user/1000", "LOCALAPPDATA", "/wine/local"));
             assertEquals(fs.getPath("/cfg/tokenscope"), xdg.config());
             assertEquals(fs.getPath("/var/cache/alice/tokenscope"), xdg.cache());
             assertEquals(fs.getPath("/run/user/1000/tokenscope"), xdg.runtime());
@@ -148,7 +149,7 @@ class PerOsFilesTest {
         try (FileSystem fs = windows()) {
             UserDirs d = dirs(UserDirs.Os.WINDOWS, fs, "C:\\Users\\alice", Map.of("APPDATA", "C:\\Users\\alice\\AppData\\Roaming"));
             ProfileStore store = new ProfileStore(d.config().resolve("profiles"));
-            store.save(new dev.tokenscope.ui.model.ProfileData("Orders API (prod)", List.of("api://orders"), null, null, null, null, 300, null, null, null, false));
+            store.save(new ProfileData("Orders API (prod)", List.of("api://orders"), null, null, null, null, 300, null, null, null, false));
             assertEquals(List.of("Orders API (prod)"), store.names());
             Path file;
             try (var files = Files.list(store.dir())) {

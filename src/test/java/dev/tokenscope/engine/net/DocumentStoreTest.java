@@ -155,8 +155,12 @@ class DocumentStoreTest {
         entra.route(URL, r -> {
             String inm = r.getHeaders().get("If-None-Match");
             sentEtag.set(inm);
-            if ("\"v1\"".equals(inm)) return new MockResponse.Builder().code(304).setHeader("ETag", "\"v1\"").setHeader("Cache-Control", "max-age=600").build();
-            return new MockResponse.Builder().code(200).setHeader("ETag", "\"v1\"").setHeader("Cache-Control", "max-age=0").body(BODY).build();
+            if ("\"v1\"".equals(inm)) {
+                return new MockResponse.Builder().code(304)
+                        .setHeader("ETag", "\"v1\"").setHeader("Cache-Control", "max-age=600").build();
+            }
+            return new MockResponse.Builder().code(200)
+                    .setHeader("ETag", "\"v1\"").setHeader("Cache-Control", "max-age=0").body(BODY).build();
         });
         DocumentStore s = store();
         DocumentStore.Doc first = s.load(URL, false, false);
@@ -206,7 +210,8 @@ class DocumentStoreTest {
         entra.route(URL, r -> new MockResponse.Builder().code(503).body("{}").build());
         DocumentStore.Doc stale = s.load(URL, false, false);
         assertEquals(fresh.json(), stale.json());
-        assertTrue(stale.note().contains("network failed") && stale.note().contains("HTTP 503") && stale.note().contains("cached copy"), stale.note());
+        assertTrue(stale.note().contains("network failed") && stale.note().contains("HTTP 503") && stale.note().contains("cached copy"),
+                stale.note());
         assertTrue(stale.note().contains("30 min"), stale.note());
         assertEquals(fresh.fetchedAt(), stale.fetchedAt(), "the age shown is the copy's, not now");
         assertEquals(2, entra.count(URL));
@@ -250,8 +255,9 @@ class DocumentStoreTest {
         }
         assertEquals(List.of(dir.resolve(DocumentStore.fileName(URL))), files, "one file, no temp file left behind");
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(files.get(0));
-        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
         perms.retainAll(others);
         assertTrue(perms.isEmpty(), "group/other bits on the cache file: " + perms);
         assertFalse(Files.readString(files.get(0)).contains("eyJ"), "only public documents are cached, never a token");
@@ -317,8 +323,10 @@ class DocumentStoreTest {
         assertEquals(f.toAbsolutePath().toString(), d.source());
         Path big = tmp.resolve("big.json");
         Files.write(big, new byte[Http.MAX_BYTES + 1]);
-        assertEquals(FetchException.Kind.TOO_LARGE, assertThrows(FetchException.class, () -> store().load(big.toString(), false, false)).kind());
-        assertEquals(FetchException.Kind.FILE, assertThrows(FetchException.class, () -> store().load(tmp.resolve("missing.json").toString(), false, false)).kind());
+        assertEquals(FetchException.Kind.TOO_LARGE,
+                assertThrows(FetchException.class, () -> store().load(big.toString(), false, false)).kind());
+        assertEquals(FetchException.Kind.FILE,
+                assertThrows(FetchException.class, () -> store().load(tmp.resolve("missing.json").toString(), false, false)).kind());
         assertEquals(FetchException.Kind.FILE, assertThrows(FetchException.class, () -> store().load(tmp.toString(), false, false)).kind());
         assertEquals(0, entra.requests.size());
     }

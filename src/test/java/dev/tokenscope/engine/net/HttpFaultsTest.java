@@ -373,7 +373,8 @@ class HttpFaultsTest {
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write("{\"keys\":[]}".getBytes(StandardCharsets.UTF_8));
         }
-        entra.route(META, r -> new MockResponse.Builder().code(200).setHeader("Content-Encoding", "gzip").body(new Buffer().write(out.toByteArray())).build());
+        entra.route(META, r -> new MockResponse.Builder().code(200).setHeader("Content-Encoding", "gzip")
+                .body(new Buffer().write(out.toByteArray())).build());
         assertArrayEquals("{\"keys\":[]}".getBytes(StandardCharsets.UTF_8), http.get(META, null).body());
     }
 

@@ -5,6 +5,7 @@ import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.json.Json;
 import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.report.Report;
+import dev.tokenscope.engine.report.ServerView;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,9 @@ class ServerFindingsTest {
     @Test
     void idx10214WithAnIdTokenNamesTheTokensRealAudience() {
         Report r = report(Tokens.sign(Tokens.v2Id()), AT_NOW);
-        Finding f = one("IDX10214: Audience validation failed. Audiences: '" + PII + "'. Did not match: validationParameters.ValidAudience: '"
-                + PII + "' or validationParameters.ValidAudiences: '" + PII + "'.", r);
+        Finding f = one("IDX10214: Audience validation failed. Audiences: '" + PII
+                + "'. Did not match: validationParameters.ValidAudience: '" + PII
+                + "' or validationParameters.ValidAudiences: '" + PII + "'.", r);
         assertEquals("IDX10214", f.code());
         assertEquals("audience", f.step());
         assertTrue(f.explanation().contains("the token's aud is " + CLIENT_ID), f.explanation());
@@ -58,8 +60,9 @@ class ServerFindingsTest {
     @Test
     void idx10214NamesTheOtherFormOfTheSameApp() {
         Report r = report(Tokens.sign(Tokens.v2Access()), ValidationProfile.defaults().withAt(NOW));
-        Finding f = one("IDX10214: Audience validation failed. Audiences: '" + API_ID + "'. Did not match: validationParameters.ValidAudience: 'api://"
-                + API_ID + "' or validationParameters.ValidAudiences: 'null'.", r);
+        Finding f = one("IDX10214: Audience validation failed. Audiences: '" + API_ID
+                + "'. Did not match: validationParameters.ValidAudience: 'api://" + API_ID
+                + "' or validationParameters.ValidAudiences: 'null'.", r);
         assertTrue(f.explanation().contains("other form of the same app"), f.explanation());
         assertTrue(f.explanation().contains("Tokenscope did not judge this"), f.explanation());
     }
@@ -81,7 +84,8 @@ class ServerFindingsTest {
     @Test
     void anExpiryThatIsNotTheTokensOwnPointsAtADifferentToken() {
         Report r = report(Tokens.sign(Tokens.v2Access()), AT_NOW);
-        Finding f = one("Bearer error=\"invalid_token\", error_description=\"An error occurred while attempting to decode the Jwt: Jwt expired at 2026-02-01T00:00:00Z\"", r);
+        Finding f = one("Bearer error=\"invalid_token\", error_description=\"An error occurred while attempting to decode the Jwt: "
+                + "Jwt expired at 2026-02-01T00:00:00Z\"", r);
         assertTrue(f.explanation().contains("it judged a different token"), f.explanation());
     }
 
@@ -100,8 +104,8 @@ class ServerFindingsTest {
         Path keys = dir.resolve("keys.json");
         Files.writeString(meta, "{\"issuer\":\"" + Tokens.V2_ISS + "\",\"jwks_uri\":\"https://login.microsoftonline.com/" + TENANT + "/discovery/v2.0/keys\"}");
         Files.writeString(keys, Tokens.publicSet(Tokens.RSA_OTHER, Tokens.RSA).toString(true));
-        Report r = Inspector.standard(true).inspect(Tokens.sign(Tokens.v2Access()), new ValidationProfile(List.of(API_ID), null, null, null, null,
-                null, NOW, meta.toString(), keys.toString(), true));
+        Report r = Inspector.standard(true).inspect(Tokens.sign(Tokens.v2Access()),
+                new ValidationProfile(List.of(API_ID), null, null, null, null, null, NOW, meta.toString(), keys.toString(), true));
         assertEquals(Status.PASS, r.step("key-match").orElseThrow().status(), r.step("key-match").toString());
         Finding f = one("WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The signature key was not found\"", r);
         assertEquals("key-match", f.step());
@@ -116,7 +120,8 @@ class ServerFindingsTest {
 
     @Test
     void caeChallengeJoinedWithTheTokensClientCapability() {
-        String claims = Base64.getEncoder().encodeToString("{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}".getBytes(StandardCharsets.UTF_8));
+        String claims = Base64.getEncoder().encodeToString(
+                "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}".getBytes(StandardCharsets.UTF_8));
         Report r = report(Tokens.sign(Tokens.v2Access().claim("xms_cc", List.of("cp1"))), AT_NOW);
         Finding f = one("Bearer realm=\"\", error=\"insufficient_claims\", claims=\"" + claims + "\"", r);
         assertEquals("permissions", f.step());
@@ -128,7 +133,8 @@ class ServerFindingsTest {
 
     @Test
     void caeRevocationWithoutClientCapability() {
-        String claims = Base64.getEncoder().encodeToString("{\"access_token\":{\"nbf\":{\"essential\":true, \"value\":\"1772366400\"}}}".getBytes(StandardCharsets.UTF_8));
+        String claims = Base64.getEncoder().encodeToString(
+                "{\"access_token\":{\"nbf\":{\"essential\":true, \"value\":\"1772366400\"}}}".getBytes(StandardCharsets.UTF_8));
         Report r = report(Tokens.sign(Tokens.v2Access()), AT_NOW);
         Finding f = one("Bearer error=\"insufficient_claims\", claims=\"" + claims + "\"", r);
         assertEquals("lifetime", f.step());
@@ -140,14 +146,17 @@ class ServerFindingsTest {
     void authorityOfAnotherTenantIsNamed() {
         Report r = report(Tokens.sign(Tokens.v2Access()), AT_NOW);
         Finding f = one("Bearer authorization_uri=\"https://login.windows.net/11111111-2222-3333-4444-555555555555\", error=\"invalid_token\"", r);
-        assertTrue(f.explanation().contains("names tenant 11111111-2222-3333-4444-555555555555, the token's tid is " + TENANT), f.explanation());
+        assertTrue(f.explanation().contains("names tenant 11111111-2222-3333-4444-555555555555, the token's tid is " + TENANT),
+                f.explanation());
     }
 
     @Test
     void issuerInClearNamesAVersionMismatchAndNullIssuerNamesAadIssuerValidator() {
         Report v1 = report(Tokens.sign(Tokens.v1Access()), AT_NOW);
-        Finding f = one("IDX10205: Issuer validation failed. Issuer: '" + Tokens.V1_ISS + "'. Did not match: validationParameters.ValidIssuer: '"
-                + Tokens.V2_ISS + "' or validationParameters.ValidIssuers: 'null' or validationParameters.ConfigurationManager.CurrentConfiguration.Issuer: '"
+        Finding f = one("IDX10205: Issuer validation failed. Issuer: '" + Tokens.V1_ISS
+                + "'. Did not match: validationParameters.ValidIssuer: '" + Tokens.V2_ISS
+                + "' or validationParameters.ValidIssuers: 'null'"
+                + " or validationParameters.ConfigurationManager.CurrentConfiguration.Issuer: '"
                 + Tokens.V2_ISS + "'. For more details, see https://aka.ms/IdentityModel/issuer-validation.", v1);
         assertEquals("issuer", f.step());
         assertTrue(f.explanation().contains("v2 issuers only and this is a v1 token"), f.explanation());
@@ -181,7 +190,9 @@ class ServerFindingsTest {
     @Test
     void serialisesAsTheDocumentedShape() throws Exception {
         Report r = report(Tokens.sign(Tokens.v2Id()), AT_NOW);
-        dev.tokenscope.engine.report.ServerView v = ServerFindings.view(ServerResponseParser.parse("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The audience '" + CLIENT_ID + "' is invalid\"\n\nAADSTS99999: something"), r);
+        ServerView v = ServerFindings.view(ServerResponseParser.parse("HTTP/1.1 401 Unauthorized\n"
+                + "WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The audience '" + CLIENT_ID + "' is invalid\"\n"
+                + "\nAADSTS99999: something"), r);
         JsonNode n = Json.parse(Json.compact(java.util.Map.of("server", v)));
         JsonNode f = n.path("server").path("findings").get(0);
         assertEquals(List.of("code", "step", "said", "explanation", "values"), iterate(f));

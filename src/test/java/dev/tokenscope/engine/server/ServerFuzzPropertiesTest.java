@@ -16,6 +16,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -26,37 +27,44 @@ import java.util.function.UnaryOperator;
  */
 class ServerFuzzPropertiesTest {
     static final String PII = "[PII of type 'System.String' is hidden. For more details, see https://aka.ms/IdentityModel/PII.]";
-    static final String CLAIMS = Base64.getEncoder().encodeToString("{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"1604106651\"}}}"
-            .getBytes(StandardCharsets.UTF_8));
+    static final String CLAIMS = Base64.getEncoder().encodeToString(
+            "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"1604106651\"}}}".getBytes(StandardCharsets.UTF_8));
     static final ValidationProfile PROFILE = ValidationProfile.defaults().withAt(Tokens.NOW).withAudiences(List.of(Tokens.API_ID));
     static final Report REPORT = Inspector.offline().inspect(Tokens.sign(Tokens.v2Id()), PROFILE);
     /** Reports of every kind of token: an ID token, an expired v1 access token, an opaque and a malformed token, no token. */
     static final List<Report> REPORTS = List.of(REPORT,
-            Inspector.offline().inspect(Tokens.sign(Tokens.v1Access().expirationTime(java.util.Date.from(Tokens.NOW.minusSeconds(7200)))), PROFILE),
+            Inspector.offline().inspect(Tokens.sign(Tokens.v1Access().expirationTime(Date.from(Tokens.NOW.minusSeconds(7200)))), PROFILE),
             Inspector.offline().inspect(Tokens.opaque(300), PROFILE),
             Inspector.offline().inspect(Tokens.raw("{\"alg\":\"RS256\"}", "[1,2]", "x"), PROFILE),
             Inspector.offline().inspect("no token here", PROFILE));
 
     static final List<String> SEEDS = List.of(
             "HTTP/1.1 401 Unauthorized\r\nDate: Sun, 01 Mar 2026 12:10:00 GMT\r\nWWW-Authenticate: Bearer error=\"invalid_token\", "
-                    + "error_description=\"The audience 'x' is invalid; The token expired at '03/01/2026 11:00:00'\"\r\n\r\n{\"title\":\"Unauthorized\",\"status\":401}",
+                    + "error_description=\"The audience 'x' is invalid; The token expired at '03/01/2026 11:00:00'\"\r\n\r\n"
+                    + "{\"title\":\"Unauthorized\",\"status\":401}",
             "HTTP/2 403\nwww-authenticate: Bearer error=\"insufficient_scope\", scope=\"a b\"\n\n",
             "WWW-Authenticate: Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", error=\"insufficient_claims\", claims=\"" + CLAIMS + "\"",
             "Bearer authorization_uri=https://login.microsoftonline.com/t/oauth2/authorize resource_id=https://storage.azure.com",
             "error=\"invalid_token\", error_description=\"The signature key was not found\"",
             "Basic realm=\"a, b\", Bearer error=invalid_token, error_description=\"x \\\"q\\\", y\", PoP nonce=\"n\"",
             "{\"error\":\"invalid_token\",\"error_description\":\"The token is expired\"}",
-            "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired or is not yet valid.\",\"innerError\":{\"request-id\":\"r\"}}}",
-            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"IDW10203: The 'scope' or 'scp' claim does not contain scopes 'a' or was not found.\"}",
+            "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired or is not yet valid.\","
+                    + "\"innerError\":{\"request-id\":\"r\"}}}",
+            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                    + "\"detail\":\"IDW10203: The 'scope' or 'scp' claim does not contain scopes 'a' or was not found.\"}",
             "{\"timestamp\":\"2026-03-01T12:10:00.000+00:00\",\"status\":401,\"error\":\"Unauthorized\",\"path\":\"/api\"}",
-            "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\",\"error_codes\":[7000215]}",
-            "fail: IDX10214: Audience validation failed. Audiences: '" + PII + "'. Did not match: validationParameters.ValidAudience: '" + PII
+            "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\","
+                    + "\"error_codes\":[7000215]}",
+            "fail: IDX10214: Audience validation failed. Audiences: '" + PII
+                    + "'. Did not match: validationParameters.ValidAudience: '" + PII
                     + "' or validationParameters.ValidAudiences: '[PII is hidden]'.",
             "IDX10503: Signature validation failed. The token's kid is: 'abc'. Keys tried: 'k1'.\nIDX10223: Lifetime validation failed. "
                     + "The token is expired. ValidTo (UTC): '3/1/2026 11:00:00 AM', Current time (UTC): '3/1/2026 12:10:00 PM'.",
             "IDW10201: Neither scope nor roles claim was found in the bearer token.\nAADSTS700016: Application not found",
-            "BearerTokenAuthenticationEntryPoint : Bearer error=\"invalid_token\", error_description=\"An error occurred while attempting to decode the Jwt: Jwt expired at 2026-03-01T11:00:00Z\"",
-            "DEBUG Failed to authenticate since The iss claim is not valid\nThe aud claim is not valid\nSigned JWT rejected: Invalid signature");
+            "BearerTokenAuthenticationEntryPoint : Bearer error=\"invalid_token\", "
+                    + "error_description=\"An error occurred while attempting to decode the Jwt: Jwt expired at 2026-03-01T11:00:00Z\"",
+            "DEBUG Failed to authenticate since The iss claim is not valid\nThe aud claim is not valid\n"
+                    + "Signed JWT rejected: Invalid signature");
 
     @Property(shrinking = ShrinkingMode.BOUNDED) // tries: jqwik.tries.default (junit-platform.properties: 10,000)
     void mutatedServerAnswersNeverEscape(@ForAll("mutated") String input) {
@@ -91,7 +99,8 @@ class ServerFuzzPropertiesTest {
         Arbitrary<UnaryOperator<String>> insert = Combinators.combine(at, Arbitraries.of("\"", ",", "\\", "=", "\n", "\r\n", "'", "{", "}",
                         "[PII is hidden]", "IDX", "AADSTS", "Bearer ", "error=", "HTTP/1.1 401 X\n", "\u0000", "\uD83D"))
                 .as((p, t) -> s -> s.substring(0, i(s, p, 0)) + t + s.substring(i(s, p, 0)));
-        Arbitrary<UnaryOperator<String>> repeat = Combinators.combine(at, Arbitraries.integers().between(1, 40), Arbitraries.integers().between(2, 200))
+        Arbitrary<UnaryOperator<String>> repeat = Combinators.combine(at, Arbitraries.integers().between(1, 40),
+                        Arbitraries.integers().between(2, 200))
                 .as((p, len, times) -> s -> {
                     int from = i(s, p, 0);
                     String piece = s.substring(from, Math.min(s.length(), from + len));

@@ -31,8 +31,8 @@ class ServerPackageRulesTest {
             List<String> lines = Files.readAllLines(f);
             for (String l : lines) {
                 if (!l.startsWith("import")) continue;
-                assertFalse(l.contains("javafx") || l.contains("java.awt") || l.contains("dev.tokenscope.ui") || l.contains("dev.tokenscope.cli"),
-                        f + ": " + l);
+                assertFalse(l.contains("javafx") || l.contains("java.awt")
+                        || l.contains("dev.tokenscope.ui") || l.contains("dev.tokenscope.cli"), f + ": " + l);
             }
             assertTrue(lines.size() <= 250, f + " has " + lines.size() + " lines");
         }

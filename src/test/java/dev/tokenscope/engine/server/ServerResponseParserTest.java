@@ -58,10 +58,12 @@ class ServerResponseParserTest {
 
     @Test
     void bareHeaderLineAndValueOnly() {
-        ServerEvidence header = ServerResponseParser.parse("WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The signature key was not found\"");
+        ServerEvidence header = ServerResponseParser.parse(
+                "WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The signature key was not found\"");
         assertEquals("www-authenticate", header.form());
         assertEquals("aspnet-key-not-found", only(header).phrase());
-        ServerEvidence value = ServerResponseParser.parse("error=\"invalid_token\", error_description=\"The token expired at '03/01/2026 11:00:00'\"");
+        ServerEvidence value = ServerResponseParser.parse(
+                "error=\"invalid_token\", error_description=\"The token expired at '03/01/2026 11:00:00'\"");
         ServerEvidence.Item i = only(value);
         assertEquals("aspnet-expired", i.phrase());
         assertEquals("03/01/2026 11:00:00", i.values().get("expiredAt"));
@@ -72,7 +74,8 @@ class ServerResponseParserTest {
     @Test
     void severalChallengesQuotedCommasEscapesAndTokenValues() {
         List<WwwAuthenticateParser.Challenge> cs = WwwAuthenticateParser.parse(
-                "Basic realm=\"a, b\", Bearer realm=\"\", error=invalid_token, error_description=\"x \\\"quoted\\\", y\", scope=\"a b\", PoP nonce=\"n\"");
+                "Basic realm=\"a, b\", Bearer realm=\"\", error=invalid_token, error_description=\"x \\\"quoted\\\", y\", "
+                        + "scope=\"a b\", PoP nonce=\"n\"");
         assertEquals(List.of("Basic", "Bearer", "PoP"), cs.stream().map(WwwAuthenticateParser.Challenge::scheme).toList());
         assertEquals("a, b", cs.get(0).param("realm"));
         assertEquals("", cs.get(1).param("realm"));
@@ -133,19 +136,23 @@ class ServerResponseParserTest {
         assertEquals("graph-expired", only(graph).phrase());
         assertEquals("r-1", only(graph).values().get("request-id"));
 
-        ServerEvidence problem = ServerResponseParser.parse("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"IDW10203: The 'scope' or 'scp' claim does not contain scopes 'access_as_user' or was not found.\"}");
+        ServerEvidence problem = ServerResponseParser.parse("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"IDW10203: The 'scope' or 'scp' claim does not contain scopes 'access_as_user' or was not found.\"}");
         ServerEvidence.Item p = only(problem);
         assertEquals("IDW10203", p.code());
         assertEquals("access_as_user", p.values().get("requiredScopes"));
         assertEquals(403, problem.status());
 
-        ServerEvidence spring = ServerResponseParser.parse("{\"timestamp\":\"2026-03-01T12:10:00.000+00:00\",\"status\":401,\"error\":\"Unauthorized\",\"path\":\"/api/orders\"}");
+        ServerEvidence spring = ServerResponseParser.parse(
+                "{\"timestamp\":\"2026-03-01T12:10:00.000+00:00\",\"status\":401,\"error\":\"Unauthorized\",\"path\":\"/api/orders\"}");
         ServerEvidence.Item s = only(spring);
         assertEquals("http-401", s.code());
         assertEquals("spring-default", s.values().get("shape"));
         assertEquals("/api/orders", s.values().get("path"));
 
-        ServerEvidence entra = ServerResponseParser.parse("{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application with identifier 'x' was not found in the directory 'y'.\",\"error_codes\":[700016],\"trace_id\":\"t-1\"}");
+        ServerEvidence entra = ServerResponseParser.parse("{\"error\":\"unauthorized_client\","
+                + "\"error_description\":\"AADSTS700016: Application with identifier 'x' was not found in the directory 'y'.\","
+                + "\"error_codes\":[700016],\"trace_id\":\"t-1\"}");
         ServerEvidence.Item a = only(entra);
         assertEquals("AADSTS700016", a.code());
         assertEquals("unauthorized_client", a.values().get("error"));
@@ -157,7 +164,8 @@ class ServerResponseParserTest {
         ServerEvidence e = ServerResponseParser.parse("""
                 2026-03-01 12:10:00 info: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[1]
                       Failed to validate the token.
-                      Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed. Audiences: '%s'. Did not match: validationParameters.ValidAudience: '%s' or validationParameters.ValidAudiences: '%s'.
+                      Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed. \
+                Audiences: '%s'. Did not match: validationParameters.ValidAudience: '%s' or validationParameters.ValidAudiences: '%s'.
                 2019-05-01 fail: IDX10223: Lifetime validation failed. The token is expired. ValidTo: '%s', Current time: '%s'.
                 """.formatted(PII_NEW, PII_NEW, PII_NEW, PII_OLD, PII_OLD));
         assertEquals("log-lines", e.form());
@@ -173,8 +181,10 @@ class ServerResponseParserTest {
 
     @Test
     void idxValuesInClearAndLibraryVariant() {
-        ServerEvidence e = ServerResponseParser.parse("IDX10503: Signature validation failed. The token's kid is: 'abc'. but did not match any keys in TokenValidationParameters or Configuration. Keys tried: 'k1, k2'. "
-                + "IDX10223: Lifetime validation failed. The token is expired. ValidTo (UTC): '3/1/2026 11:00:00 AM', Current time (UTC): '3/1/2026 12:10:00 PM'.");
+        ServerEvidence e = ServerResponseParser.parse("IDX10503: Signature validation failed. The token's kid is: 'abc'. "
+                + "but did not match any keys in TokenValidationParameters or Configuration. Keys tried: 'k1, k2'. "
+                + "IDX10223: Lifetime validation failed. The token is expired. "
+                + "ValidTo (UTC): '3/1/2026 11:00:00 AM', Current time (UTC): '3/1/2026 12:10:00 PM'.");
         ServerEvidence.Item k = e.findings().get(0);
         assertEquals("IDX10503", k.code());
         assertEquals("abc", k.values().get("kid"));
@@ -188,7 +198,8 @@ class ServerResponseParserTest {
     @Test
     void idwAndAadstsLines() {
         ServerEvidence e = ServerResponseParser.parse("""
-                fail: Microsoft.Identity.Web: IDW10201: Neither scope nor roles claim was found in the bearer token. Authentication scheme used: 'Bearer'.
+                fail: Microsoft.Identity.Web: IDW10201: Neither scope nor roles claim was found in the bearer token. \
+                Authentication scheme used: 'Bearer'.
                 MsalServiceException: AADSTS7000215: Invalid client secret provided. Trace ID: 1
                 MsalServiceException: AADSTS7000215: Invalid client secret provided. Trace ID: 1
                 """);
@@ -202,7 +213,8 @@ class ServerResponseParserTest {
                 DEBUG o.s.s.w.FilterChainProxy : Failed to authenticate since The iss claim is not valid
                 DEBUG : The aud claim is not valid
                 """);
-        assertEquals(List.of("spring-expired", "spring-iss", "spring-aud"), e.findings().stream().map(ServerEvidence.Item::phrase).toList());
+        assertEquals(List.of("spring-expired", "spring-iss", "spring-aud"),
+                e.findings().stream().map(ServerEvidence.Item::phrase).toList());
         assertEquals("invalid_token", e.findings().get(0).code());
         assertEquals("2026-03-01T11:00:00Z", e.findings().get(0).values().get("expiredAt"));
         assertEquals("https://tools.ietf.org/html/rfc6750#section-3.1", e.findings().get(0).values().get("error_uri"));
@@ -211,7 +223,8 @@ class ServerResponseParserTest {
 
     @Test
     void aspNetCoreLogProseAfterBearerIsNotAChallenge() {
-        ServerEvidence e = ServerResponseParser.parse("info: Bearer was not authenticated. Failure message: The signature key was not found "
+        ServerEvidence e = ServerResponseParser.parse("info: Bearer was not authenticated. "
+                + "Failure message: The signature key was not found "
                 + "(metadata https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration?appid=x)");
         assertEquals("aspnet-key-not-found", only(e).phrase());
         assertEquals("log-lines", e.form());
@@ -219,7 +232,8 @@ class ServerResponseParserTest {
 
     @Test
     void aspNetDescriptionWithTwoFailuresGivesTwoFindings() {
-        ServerEvidence e = ServerResponseParser.parse("Bearer error=\"invalid_token\", error_description=\"The audience 'x' is invalid; The token expired at '03/01/2026 11:00:00'\"");
+        ServerEvidence e = ServerResponseParser.parse("Bearer error=\"invalid_token\", "
+                + "error_description=\"The audience 'x' is invalid; The token expired at '03/01/2026 11:00:00'\"");
         assertEquals(List.of("aspnet-audience", "aspnet-expired"), e.findings().stream().map(ServerEvidence.Item::phrase).toList());
     }
 
@@ -230,10 +244,12 @@ class ServerResponseParserTest {
                 WWW-Authenticate: Bearer error="invalid_token"
 
                 {"error":"invalid_token"}
-                IDX10214: Audience validation failed. Audiences: 'a'. Did not match: validationParameters.ValidAudience: 'b' or validationParameters.ValidAudiences: 'null'.
+                IDX10214: Audience validation failed. Audiences: 'a'. \
+                Did not match: validationParameters.ValidAudience: 'b' or validationParameters.ValidAudiences: 'null'.
                 """);
         assertEquals("http-response+www-authenticate+json-error+log-lines", e.form());
-        assertEquals(List.of("a", "b"), List.of(e.findings().get(2).values().get("audiences"), e.findings().get(2).values().get("validAudience")));
+        assertEquals(List.of("a", "b"),
+                List.of(e.findings().get(2).values().get("audiences"), e.findings().get(2).values().get("validAudience")));
     }
 
     @Test
@@ -293,10 +309,14 @@ class ServerResponseParserTest {
     void catalogueMapsEachCodeToAKnownStep() {
         List<String> steps = List.of("format", "algorithm", "metadata", "keys", "key-match", "signature", "issuer", "audience",
                 "lifetime", "token-type", "version", "tenant", "client", "permissions");
-        for (CodeCatalogue.Entry e : CodeCatalogue.get().codes().values()) assertTrue(e.step() == null || steps.contains(e.step()), e.key());
-        for (CodeCatalogue.Entry e : CodeCatalogue.get().phrases()) assertTrue(e.step() == null || steps.contains(e.step()), e.key());
-        Map<String, String> expected = Map.of("IDX10214", "audience", "IDX10223", "lifetime", "IDX10503", "key-match", "IDX10511", "signature",
-                "IDX10205", "issuer", "IDX40001", "issuer", "IDW10201", "permissions", "IDX10500", "keys");
+        for (CodeCatalogue.Entry e : CodeCatalogue.get().codes().values()) {
+            assertTrue(e.step() == null || steps.contains(e.step()), e.key());
+        }
+        for (CodeCatalogue.Entry e : CodeCatalogue.get().phrases()) {
+            assertTrue(e.step() == null || steps.contains(e.step()), e.key());
+        }
+        Map<String, String> expected = Map.of("IDX10214", "audience", "IDX10223", "lifetime", "IDX10503", "key-match",
+                "IDX10511", "signature", "IDX10205", "issuer", "IDX40001", "issuer", "IDW10201", "permissions", "IDX10500", "keys");
         expected.forEach((code, step) -> assertEquals(step, CodeCatalogue.get().code(code).orElseThrow().step(), code));
     }
 }

@@ -24,9 +24,13 @@ class SafeTextTest {
 
     @Test
     void everyC0ControlDelAndC1ControlIsEscaped() {
-        for (int c = 0; c < 0x20; c++) assertEquals(String.format("\\u%04x", c), SafeText.line(String.valueOf((char) c)), "U+" + Integer.toHexString(c));
+        for (int c = 0; c < 0x20; c++) {
+            assertEquals(String.format("\\u%04x", c), SafeText.line(String.valueOf((char) c)), "U+" + Integer.toHexString(c));
+        }
         assertEquals("\\u007f", SafeText.line("\u007f"));
-        for (int c = 0x80; c <= 0x9f; c++) assertEquals(String.format("\\u%04x", c), SafeText.line(String.valueOf((char) c)), "U+" + Integer.toHexString(c));
+        for (int c = 0x80; c <= 0x9f; c++) {
+            assertEquals(String.format("\\u%04x", c), SafeText.line(String.valueOf((char) c)), "U+" + Integer.toHexString(c));
+        }
         assertEquals(List.of(SafeText.TERMINAL_CONTROL), SafeText.describe("\u009b31m"), "C1 CSI is a terminal control sequence too");
     }
 
@@ -107,10 +111,11 @@ class SafeTextTest {
     void aNoteNamesEveryKindInAFixedOrder() {
         String s = "\u200b\u202e\u001b[2J";
         String note = SafeText.note(s);
-        assertEquals("Contains a terminal control sequence (ESC); contains a right-to-left override: the text displays differently from what "
-                + "it is; contains invisible characters. Shown escaped as \\uXXXX.", note);
+        assertEquals("Contains a terminal control sequence (ESC); contains a right-to-left override: "
+                + "the text displays differently from what it is; contains invisible characters. Shown escaped as \\uXXXX.", note);
         assertTrue(SafeText.isPlain(note), "the note itself is plain text");
-        assertEquals(List.of(SafeText.TERMINAL_CONTROL, SafeText.RIGHT_TO_LEFT_OVERRIDE), SafeText.describe(List.of("\u202e", "plain", "\u001b")));
+        assertEquals(List.of(SafeText.TERMINAL_CONTROL, SafeText.RIGHT_TO_LEFT_OVERRIDE),
+                SafeText.describe(List.of("\u202e", "plain", "\u001b")));
     }
 
     @Test

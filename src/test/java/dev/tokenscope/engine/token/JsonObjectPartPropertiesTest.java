@@ -18,13 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * duplicates, overflowing numbers, trailing values, arrays, padding and foreign characters in the encoding).
  */
 class JsonObjectPartPropertiesTest {
-    static final String HEADER = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII));
+    static final String HEADER = Base64.getUrlEncoder().withoutPadding()
+            .encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII));
 
     @Provide
     Arbitrary<String> payloads() {
-        Arbitrary<String> json = Arbitraries.of("{\"a\":1}", "{\"aud\":\"api://x\",\"exp\":1700000000}", "{\"a\":1,\"a\":2}", "{\"n\":1e400}",
-                "{\"a\":1} x", "[1,2]", "\"s\"", "", " ", "{\"name\":\"Zoë\"}", "{\"x\":\"\\u0000\"}", "{\"t\":\"a\tb\"}", "{}", "{\"a\":-0}",
-                "{\"deep\":{\"n\":[1,2,{\"m\":1e999}]}}", "{\"a\":1}\n", "{\"a\":tru}", "\uFEFF{\"a\":1}");
+        Arbitrary<String> json = Arbitraries.of("{\"a\":1}", "{\"aud\":\"api://x\",\"exp\":1700000000}", "{\"a\":1,\"a\":2}",
+                "{\"n\":1e400}", "{\"a\":1} x", "[1,2]", "\"s\"", "", " ", "{\"name\":\"Zoë\"}", "{\"x\":\"\\u0000\"}", "{\"t\":\"a\tb\"}",
+                "{}", "{\"a\":-0}", "{\"deep\":{\"n\":[1,2,{\"m\":1e999}]}}", "{\"a\":1}\n", "{\"a\":tru}", "\uFEFF{\"a\":1}");
         Arbitrary<byte[]> encoded = Arbitraries.oneOf(
                 json.map(j -> j.getBytes(StandardCharsets.UTF_8)),
                 json.map(j -> j.getBytes(StandardCharsets.UTF_16BE)),
@@ -38,8 +39,8 @@ class JsonObjectPartPropertiesTest {
                     return c;
                 })));
         Arbitrary<String> b64 = Arbitraries.oneOf(encoded, mutated).map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b));
-        return Arbitraries.oneOf(b64, b64.map(s -> s + "="), b64.map(s -> s.replace('-', '+')), b64.map(s -> s.isEmpty() ? s : s.substring(1)),
-                b64.map(s -> s + "A"));
+        return Arbitraries.oneOf(b64, b64.map(s -> s + "="), b64.map(s -> s.replace('-', '+')),
+                b64.map(s -> s.isEmpty() ? s : s.substring(1)), b64.map(s -> s + "A"));
     }
 
     @Property(tries = 3000)

@@ -18,7 +18,8 @@ class OpaqueRuleTest {
 
     @Test
     void opaqueMeansLongAndBase64Looking() {
-        for (String s : List.of(Tokens.opaque(60), "EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ", "a1b2c3d4e5f6a7b8c9d0", "opaque-but-real-looking-ticket")) {
+        for (String s : List.of(Tokens.opaque(60), "EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ", "a1b2c3d4e5f6a7b8c9d0",
+                "opaque-but-real-looking-ticket")) {
             assertTrue(TokenDecoder.opaqueShaped(s), s);
             assertEquals(TokenKind.OPAQUE, d.decode(s).kind(), s);
         }
