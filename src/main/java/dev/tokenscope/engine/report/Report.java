@@ -49,8 +49,10 @@ public record Report(String tool, String version, String evaluatedAt, Verdict ve
      * summary, explanation and fix ({@link Face#render(Report)}). Ids, statuses, titles, evidence and the token are unchanged.
      */
     public Report mapTexts(java.util.function.UnaryOperator<String> f) {
-        List<Step> st = Face.map(steps, s -> new Step(s.id(), s.status(), s.title(), f.apply(s.detail()), s.evidence(), f.apply(s.hint()), s.idx()));
-        List<Diagnosis> ds = Face.map(diagnoses, d -> new Diagnosis(d.id(), f.apply(d.summary()), f.apply(d.explanation()), f.apply(d.fix()), d.severity()));
+        List<Step> st = Face.map(steps,
+                s -> new Step(s.id(), s.status(), s.title(), f.apply(s.detail()), s.evidence(), f.apply(s.hint()), s.idx()));
+        List<Diagnosis> ds = Face.map(diagnoses,
+                d -> new Diagnosis(d.id(), f.apply(d.summary()), f.apply(d.explanation()), f.apply(d.fix()), d.severity()));
         return new Report(tool, version, evaluatedAt, verdict, f.apply(summary), input, token, key, st, ds, api, server);
     }
 
