@@ -23,7 +23,8 @@ class FaceTest {
     void theWindowGetsItsFieldsAndMenus() {
         assertEquals("Set \"Expected audiences\" in the API profile: your API's client id or App ID URI.",
                 Face.GUI.render("--audience <your API's client id or App ID URI>"));
-        assertEquals("tid 72f0; set \"Allowed tenants\" in the API profile to check it", Face.GUI.render("tid 72f0; give --tenant to check it"));
+        assertEquals("tid 72f0; set \"Allowed tenants\" in the API profile to check it",
+                Face.GUI.render("tid 72f0; give --tenant to check it"));
         assertEquals("roles Reader; set \"Required scopes\" or \"Required roles\" in the API profile to require some",
                 Face.GUI.render("roles Reader; give --scope/--role to require some"));
         assertEquals("Check the network to the issuer, or set \"Metadata\" in the API profile.",
