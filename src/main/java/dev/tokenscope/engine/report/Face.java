@@ -20,8 +20,7 @@ public enum Face {
     /** "(--metadata FILE --jwks FILE)", "--metadata URL|FILE": the documents' fields. */
     private static final Pattern FILES = Pattern.compile("(" + OPT + ")" + VALUE + " (" + OPT + ")" + VALUE);
     /** "--issuer X (or the profile's "Trusted issuers")", "(--issuer X, the profile's "Trusted issuers", or …)". */
-    private static final Pattern ISSUER = Pattern.compile(
-            "--issuer (\\S+?)(?: \\(or the profile's \"Trusted issuers\"\\)|, the profile's \"Trusted issuers\")");
+    private static final Pattern ISSUER = Pattern.compile("--issuer (\\S+?)(?: \\(or the profile's \"Trusted issuers\"\\)|, the profile's \"Trusted issuers\")");
     /** "give --scope/--role", "give --tenant", "give --metadata URL|FILE". */
     private static final Pattern GIVE = Pattern.compile("(?:give|check) (" + OPT + ")(?:/(" + OPT + "))?" + VALUE);
     /** "Run once without --offline". */
@@ -41,9 +40,7 @@ public enum Face {
         t = replace(ISSUER, t, m -> "add " + m.group(1) + " to \"Trusted issuers\" in the API profile");
         t = replace(FILES, t, m -> known(m.group(1)) && known(m.group(2))
                 ? "files in the API profile's " + field(m.group(1)) + " and " + field(m.group(2)) + " fields" : m.group());
-        t = replace(GIVE, t,
-                m -> known(m.group(1)) ? "set " + field(m.group(1))
-                        + (m.group(2) != null && known(m.group(2)) ? " or " + field(m.group(2)) : "")
+        t = replace(GIVE, t, m -> known(m.group(1)) ? "set " + field(m.group(1)) + (m.group(2) != null && known(m.group(2)) ? " or " + field(m.group(2)) : "")
                 + " in the API profile" : m.group());
         t = replace(WITHOUT, t, m -> known(m.group(1)) ? "with " + field(m.group(1)) + " unticked in the API profile" : m.group());
         t = replace(BARE, t, m -> known(m.group(1)) ? field(m.group(1)) + " in the API profile" : m.group());
