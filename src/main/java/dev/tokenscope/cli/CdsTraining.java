@@ -69,8 +69,8 @@ public final class CdsTraining {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.US_ASCII)));
-            int verify = Cli.run(out, out, "verify", "--offline", "--metadata", SAMPLES + "openid-configuration.json", "--jwks", SAMPLES + "keys.json",
-                    "--audience", audience, "-");
+            int verify = Cli.run(out, out, "verify", "--offline", "--metadata", SAMPLES + "openid-configuration.json", "--jwks",
+                    SAMPLES + "keys.json", "--audience", audience, "-");
             return new int[]{inspect, verify};
         } finally {
             System.setIn(stdin);

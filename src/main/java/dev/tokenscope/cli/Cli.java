@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /** The command-line face: {@code tokenscope inspect …}. Exit codes: 0 valid, 1 invalid or undetermined, 2 usage / nothing inspectable. */
 @Command(name = "tokenscope", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Is this Microsoft Entra ID token valid for my API, and if not, why not?",
-        footer = {"", "Run without arguments on a desktop to open the window.", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect, 3 sign-in failed (login)."})
+        footer = {"", "Run without arguments on a desktop to open the window.",
+                "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect, 3 sign-in failed (login)."})
 public final class Cli implements Runnable {
     public static final int VALID = 0, INVALID = 1, USAGE = 2;
     /**
@@ -82,7 +83,8 @@ public final class Cli implements Runnable {
             String cmd = ex.getCommandLine().getCommandName().equals("tokenscope") ? "" : ex.getCommandLine().getCommandName() + " ";
             return Errors.usage(out, err, "tokenscope", ex.getMessage() + " (see 'tokenscope " + cmd + "--help')", json);
         });
-        cl.setExecutionExceptionHandler((ex, c, r) -> Errors.usage(out, err, "tokenscope", ex.getMessage() == null ? ex.toString() : ex.getMessage(), json));
+        cl.setExecutionExceptionHandler(
+                (ex, c, r) -> Errors.usage(out, err, "tokenscope", ex.getMessage() == null ? ex.toString() : ex.getMessage(), json));
         cl.setUsageHelpWidth(HELP_WIDTH);
         return cl.execute(args);
     }

@@ -41,7 +41,9 @@ public final class HumanRenderer {
         if (cands.size() > 1) {
             for (int i = 0; i < cands.size(); i++) {
                 Report.CandidateView c = cands.get(i);
-                sb.append(paint(DIM, (i == r.input().selected() ? "  > inspecting " : "    also found ") + safe(c.role()) + " (" + safe(c.source()) + ", " + c.length() + " chars)")).append('\n');
+                sb.append(paint(DIM,
+                        (i == r.input().selected() ? "  > inspecting " : "    also found ") + safe(c.role()) + " (" + safe(c.source())
+                                + ", " + c.length() + " chars)")).append('\n');
             }
         }
         if (r.token() != null && r.token().type() != null) {
@@ -63,24 +65,31 @@ public final class HumanRenderer {
         for (Step s : r.steps()) {
             sb.append("  ").append(paint(statusColor(s.status()), String.format("%-4s", s.status().json().toUpperCase())))
                     .append("  ").append(String.format("%-" + w + "s", safe(s.title()))).append("  ").append(safe(s.detail()));
-            if (s.idx() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) sb.append(paint(DIM, " [" + safe(s.idx()) + "]"));
+            if (s.idx() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) {
+                sb.append(paint(DIM, " [" + safe(s.idx()) + "]"));
+            }
             sb.append('\n');
             if (s.hint() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) {
                 sb.append(paint(CYAN, "        fix: " + safe(s.hint()))).append('\n');
             }
             for (ServerView.Finding f : r.serverFindings(s.id())) {
-                sb.append(paint(YELLOW, "        the API said: " + safe(f.code()) + (f.said() == null ? "" : " — " + safe(f.said())))).append('\n');
+                sb.append(paint(YELLOW, "        the API said: " + safe(f.code()) + (f.said() == null ? "" : " — " + safe(f.said()))))
+                        .append('\n');
             }
         }
         KeyView k = r.key();
         if (k != null) {
             sb.append('\n').append(paint(BOLD, "Signing key")).append('\n');
-            if (k.kid() != null) sb.append("  kid ").append(safe(k.kid())).append(", ").append(safe(k.kty())).append(k.sizeBits() != null ? " " + k.sizeBits() + " bits" : "")
+            if (k.kid() != null) sb.append("  kid ").append(safe(k.kid())).append(", ").append(safe(k.kty()))
+                    .append(k.sizeBits() != null ? " " + k.sizeBits() + " bits" : "")
                     .append(k.matchedBy() != null ? ", matched by " + safe(k.matchedBy()) : "").append('\n');
-            if (k.certificate() != null) sb.append("  certificate ").append(safe(k.certificate().subject())).append(", valid until ").append(safe(k.certificate().notAfter())).append('\n');
-            if (k.source() != null) sb.append("  from ").append(safe(k.source())).append(k.cacheAge() != null ? " (" + safe(k.cacheAge()) + ")" : "").append('\n');
+            if (k.certificate() != null) sb.append("  certificate ").append(safe(k.certificate().subject())).append(", valid until ")
+                    .append(safe(k.certificate().notAfter())).append('\n');
+            if (k.source() != null) sb.append("  from ").append(safe(k.source()))
+                    .append(k.cacheAge() != null ? " (" + safe(k.cacheAge()) + ")" : "").append('\n');
             if (k.keySet() != null) sb.append("  key set: ").append(k.keySet().size()).append(" keys: ")
-                    .append(String.join(", ", k.keySet().stream().map(x -> (x.matched() ? "*" : "") + safe(x.kid())).toList())).append('\n');
+                    .append(String.join(", ", k.keySet().stream().map(x -> (x.matched() ? "*" : "") + safe(x.kid())).toList()))
+                    .append('\n');
         }
         if (r.token() != null) {
             if (!r.token().headerAnnotations().isEmpty()) {
@@ -114,7 +123,8 @@ public final class HumanRenderer {
         if (a == null) return;
         sb.append('\n').append(paint(BOLD, "API configuration: " + safe(a.source()) + " (" + safe(a.format()) + ")")).append('\n');
         for (ApiView.Setting st : a.settings()) {
-            sb.append("  ").append(safe(st.field())).append(" = ").append(safe(st.value())).append(paint(DIM, "  ← " + safe(st.from()))).append('\n');
+            sb.append("  ").append(safe(st.field())).append(" = ").append(safe(st.value())).append(paint(DIM, "  ← " + safe(st.from())))
+                    .append('\n');
         }
         for (String rule : a.semantics()) sb.append(wrap("· " + safe(rule), "  ")).append('\n');
         for (String n : a.notes()) sb.append(paint(DIM, "  note: " + safe(n))).append('\n');
@@ -130,7 +140,8 @@ public final class HumanRenderer {
             if (c.time() != null) meaning.append(safe(c.time().relative())).append(", ").append(safe(c.time().local()));
             if (c.interpretation() != null) meaning.append(meaning.length() > 0 ? "; " : "").append(safe(c.interpretation()));
             String title = c.inCatalogue() ? safe(c.title()) : "not in catalogue";
-            sb.append(paint(DIM, "  — " + title + (meaning.length() > 0 ? ": " + meaning : "") + (c.pii() ? " [personal data]" : ""))).append('\n');
+            sb.append(paint(DIM, "  — " + title + (meaning.length() > 0 ? ": " + meaning : "") + (c.pii() ? " [personal data]" : "")))
+                    .append('\n');
             if (c.warning() != null) sb.append(paint(YELLOW, "      info: " + safe(c.warning()))).append('\n');
         }
     }

@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "  tokenscope inspect eyJ0eXAiOiJKV1Qi…",
                 "  pbpaste | tokenscope inspect - --audience api://my-api --scope access_as_user",
                 "  tokenscope inspect --file response.json --json",
-                "  tokenscope inspect --file token.txt --metadata openid-configuration.json --jwks keys.json --offline --at 2026-01-01T10:00:00Z",
+                "  tokenscope inspect --file token.txt --metadata openid-configuration.json --jwks keys.json --offline --at "
+                        + "2026-01-01T10:00:00Z",
                 "  tokenscope inspect --file saml-response.txt --audience https://app.example.com --reply-url https://app.example.com/acs",
                 "", "Exit status: 0 valid, 1 invalid or undetermined, 2 usage error or nothing to inspect."})
 public final class InspectCommand implements Callable<Integer> {
@@ -53,18 +54,23 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ValidationOptions validation = new ValidationOptions();
 
-    @Option(names = "--server-response", paramLabel = "FILE", description = "What the API answered: a raw HTTP response, a WWW-Authenticate "
+    @Option(names = "--server-response", paramLabel = "FILE",
+            description = "What the API answered: a raw HTTP response, a WWW-Authenticate "
             + "line, a JSON error body, or log lines with IDX/IDW/AADSTS codes (several together). Each finding is joined with the token.")
     Path serverResponse;
 
-    @Option(names = "--reply-url", paramLabel = "URL", description = "SAML: the app's reply (ACS) URL, compared with the response's Recipient and Destination.")
+    @Option(names = "--reply-url", paramLabel = "URL",
+            description = "SAML: the app's reply (ACS) URL, compared with the response's Recipient and Destination.")
     String replyUrl;
 
-    @Option(names = "--authn-request", paramLabel = "ID|FILE", description = "SAML: the AuthnRequest the response answers (its ID, or a file "
+    @Option(names = "--authn-request", paramLabel = "ID|FILE",
+            description = "SAML: the AuthnRequest the response answers (its ID, or a file "
             + "holding it in any form), compared with InResponseTo.")
     String authnRequest;
 
-    @Option(names = "--json", description = "Print the report as JSON (format: docs/json-report.md); a usage error prints {\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
+    @Option(names = "--json",
+            description = "Print the report as JSON (format: docs/json-report.md); a usage error prints "
+                    + "{\"error\":{\"kind\":\"usage\",\"message\",\"exitCode\"}} instead.")
     boolean json;
 
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
@@ -84,8 +90,8 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             // What the user did not mean never gives a verdict: a sample with a token of their own is a usage error.
             if (sample != null && (file != null || token != null)) {
-                throw new UsageException("--sample inspects a bundled sample, and " + (file != null ? "--file" : token.equals("-") ? "'-'" : "TOKEN")
-                        + " your own token: give one of them");
+                throw new UsageException("--sample inspects a bundled sample, and "
+                        + (file != null ? "--file" : token.equals("-") ? "'-'" : "TOKEN") + " your own token: give one of them");
             }
             String reportProblem = reportOptions.validateWith(json);
             if (reportProblem != null) throw new UsageException(reportProblem);
@@ -187,7 +193,8 @@ public final class InspectCommand implements Callable<Integer> {
     /** A sample's profile, with whatever the command line adds or overrides. */
     private ValidationProfile merge(ValidationProfile base, ValidationProfile cli) {
         Set<String> given = new HashSet<>(validation.given());
-        if (validation.apiView() != null) validation.apiView().settings().forEach(st -> given.add(st.field())); // --api-config over the sample
+        // --api-config over the sample
+        if (validation.apiView() != null) validation.apiView().settings().forEach(st -> given.add(st.field()));
         return Precedence.merge(base, List.of(), cli, given).profile();
     }
 

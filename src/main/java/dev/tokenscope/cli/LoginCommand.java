@@ -40,9 +40,11 @@ import java.util.function.Supplier;
                 "Default flow: authorization code + PKCE in the system browser, redirect to a listener on 127.0.0.1.",
                 "--device-code: device code flow; --client-secret-env/--certificate: client credentials (app-only token)."},
         footer = {"", "Examples:",
-                "  tokenscope login --authority contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 --scope api://my-api/access_as_user",
+                "  tokenscope login --authority contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555 --scope "
+                        + "api://my-api/access_as_user",
                 "  tokenscope login --authority organizations --client-id … --scope User.Read --device-code",
-                "  MY_SECRET=… tokenscope login --authority <tenant-id> --client-id … --scope api://my-api/.default --client-secret-env MY_SECRET --json",
+                "  MY_SECRET=… tokenscope login --authority <tenant-id> --client-id … --scope api://my-api/.default "
+                        + "--client-secret-env MY_SECRET --json",
                 "  tokenscope login --authority https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signin --client-id … --port 8400",
                 "", "Register http://localhost (or http://127.0.0.1 with --redirect-uri) under 'Mobile and desktop applications' for the browser flow,",
                 "and enable 'Allow public client flows' for the device code flow.",
@@ -51,22 +53,26 @@ public final class LoginCommand implements Callable<Integer> {
     public static final int SIGN_IN_FAILED = 3;
 
     @Option(names = "--authority", required = true, paramLabel = "AUTHORITY",
-            description = "Tenant GUID or domain, common, organizations, consumers; or an authority URL (any cloud, B2C with its policy, External ID ciamlogin.com, or any OpenID issuer).")
+            description = "Tenant GUID or domain, common, organizations, consumers; or an authority URL (any cloud, B2C with its policy, "
+                    + "External ID ciamlogin.com, or any OpenID issuer).")
     String authority;
 
-    @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "public", description = "Cloud for a bare tenant: public, usgov or china (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "public",
+            description = "Cloud for a bare tenant: public, usgov or china (default: ${DEFAULT-VALUE}).")
     String cloud;
 
     @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The app registration's Application (client) ID.")
     String clientId;
 
-    @Option(names = "--scope", paramLabel = "S", description = "A scope to request (repeatable); 'openid profile offline_access' are added for user sign-ins.")
+    @Option(names = "--scope", paramLabel = "S",
+            description = "A scope to request (repeatable); 'openid profile offline_access' are added for user sign-ins.")
     List<String> scopes = new ArrayList<>();
 
     @Option(names = "--device-code", description = "Use the device code flow (sign in on any device with a code).")
     boolean deviceCode;
 
-    @Option(names = "--client-secret-env", paramLabel = "VAR", description = "Client credentials: read the client secret from environment variable VAR.")
+    @Option(names = "--client-secret-env", paramLabel = "VAR",
+            description = "Client credentials: read the client secret from environment variable VAR.")
     String clientSecretEnv;
 
     @Option(names = "--certificate", paramLabel = "FILE", description = "Client credentials: a PEM (PKCS#8 key + certificate) or PFX file.")
@@ -75,7 +81,8 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--certificate-password-env", paramLabel = "VAR", description = "The PFX password, from environment variable VAR.")
     String certificatePasswordEnv;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Fixed loopback port for the redirect (default: a random free port).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "Fixed loopback port for the redirect (default: a random free port).")
     int port;
 
     @Option(names = "--redirect-uri", paramLabel = "URI", description = "The loopback redirect URI as registered (default: http://localhost); the listener binds 127.0.0.1 only.")
@@ -87,16 +94,19 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--login-hint", paramLabel = "USER", description = "login_hint: pre-fill the user name.")
     String loginHint;
 
-    @Option(names = "--domain-hint", paramLabel = "DOMAIN", description = "domain_hint: skip home-realm discovery (e.g. contoso.com, consumers).")
+    @Option(names = "--domain-hint", paramLabel = "DOMAIN",
+            description = "domain_hint: skip home-realm discovery (e.g. contoso.com, consumers).")
     String domainHint;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "An extra authorization request parameter (repeatable).")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--spa-origin", paramLabel = "URL", description = "Send this Origin on the token request, as an SPA would (for SPA-only redirect URIs; off by default).")
+    @Option(names = "--spa-origin", paramLabel = "URL",
+            description = "Send this Origin on the token request, as an SPA would (for SPA-only redirect URIs; off by default).")
     String spaOrigin;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "How long to wait for the browser redirect (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long to wait for the browser redirect (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     @Option(names = "--no-browser", description = "Do not open a browser; print the URL to open by hand.")
@@ -117,16 +127,19 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--client", paramLabel = "C", description = "A client application id allowed to call the API; repeatable.")
     List<String> clients = new ArrayList<>();
 
-    @Option(names = "--require-scope", paramLabel = "S", description = "A delegated scope the token must grant (inspect's --scope); repeatable.")
+    @Option(names = "--require-scope", paramLabel = "S",
+            description = "A delegated scope the token must grant (inspect's --scope); repeatable.")
     List<String> requiredScopes = new ArrayList<>();
 
     @Option(names = "--require-role", paramLabel = "R", description = "An app role the token must grant (inspect's --role); repeatable.")
     List<String> requiredRoles = new ArrayList<>();
 
-    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
     long skewSeconds;
 
-    @Option(names = "--issuer", paramLabel = "ISS", description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
+    @Option(names = "--issuer", paramLabel = "ISS",
+            description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
             + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
     List<String> issuers = new ArrayList<>();
 
@@ -163,7 +176,8 @@ public final class LoginCommand implements Callable<Integer> {
      * @param browser null for the system browser ({@link DesktopBrowserLauncher})
      * @param env     environment lookup for --client-secret-env and --certificate-password-env
      */
-    public LoginCommand(Supplier<SignInClient> client, BrowserLauncher browser, Supplier<Inspector> inspector, Function<String, String> env) {
+    public LoginCommand(Supplier<SignInClient> client, BrowserLauncher browser, Supplier<Inspector> inspector,
+            Function<String, String> env) {
         this.signInClients = client;
         this.browsers = browser == null ? null : out -> browser;
         this.inspectors = inspector;
@@ -229,14 +243,16 @@ public final class LoginCommand implements Callable<Integer> {
 
     /** The grant the options choose: --device-code, else client credentials with a secret or certificate, else the browser. */
     Grant grant() {
-        return deviceCode ? Grant.DEVICE_CODE : clientSecretEnv != null || certificate != null ? Grant.CLIENT_CREDENTIALS : Grant.AUTHORIZATION_CODE;
+        return deviceCode ? Grant.DEVICE_CODE : clientSecretEnv != null || certificate != null ? Grant.CLIENT_CREDENTIALS
+                : Grant.AUTHORIZATION_CODE;
     }
 
     /** The options as the shared sign-in form (the GUI's parser: same rules, same messages); {@code secret} from the environment. */
     SignInForm form(String secret) {
         return new SignInForm().grant(grant()).authority(authority).cloud(Authority.Cloud.parse(cloud)).clientId(clientId).scopes(scopes)
-                .prompt(prompt).loginHint(loginHint).domainHint(domainHint).extraParameters(params).port(port == 0 ? "" : String.valueOf(port))
-                .redirectUri(redirectUri).spaOrigin(spaOrigin).timeoutSeconds(String.valueOf(timeoutSeconds))
+                .prompt(prompt).loginHint(loginHint).domainHint(domainHint).extraParameters(params)
+                .port(port == 0 ? "" : String.valueOf(port)).redirectUri(redirectUri).spaOrigin(spaOrigin)
+                .timeoutSeconds(String.valueOf(timeoutSeconds))
                 .credential(certificate != null ? SignInForm.Credential.CERTIFICATE : SignInForm.Credential.SECRET).clientSecret(secret)
                 .certificatePath(certificate == null ? null : certificate.toString());
     }
@@ -256,7 +272,8 @@ public final class LoginCommand implements Callable<Integer> {
         char[] pw = null;
         if (certificatePasswordEnv != null) {
             String v = env.apply(certificatePasswordEnv);
-            if (v == null) throw new UsageException("environment variable " + certificatePasswordEnv + " (--certificate-password-env) is not set");
+            if (v == null) throw new UsageException("environment variable " + certificatePasswordEnv
+                    + " (--certificate-password-env) is not set");
             pw = v.toCharArray();
         }
         try {
@@ -269,7 +286,7 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     private ValidationProfile profile() {
-        return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null, null, null, false,
-                issuers);
+        return new ValidationProfile(audiences, tenants, clients, requiredScopes, requiredRoles, Duration.ofSeconds(skewSeconds), null,
+                null, null, false, issuers);
     }
 }

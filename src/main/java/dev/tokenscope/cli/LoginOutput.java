@@ -97,14 +97,22 @@ final class LoginOutput {
     private String humanSummary(SignInRequest r, TokenSet t) {
         StringBuilder sb = new StringBuilder();
         TokenSet.ScopeComparison sc = t.scopes();
-        sb.append("Signed in: ").append(LoginCommand.flowName(t.grant())).append(", ").append(r.authority().describe()).append(", client ").append(r.clientId()).append('\n');
+        sb.append("Signed in: ").append(LoginCommand.flowName(t.grant())).append(", ").append(r.authority().describe()).append(", client ")
+                .append(r.clientId()).append('\n');
         sb.append("  scopes requested: ").append(SafeText.line(String.join(" ", sc.requested()))).append('\n');
-        sb.append("  scopes granted:   ").append(sc.granted() == null ? "(not reported by the provider)" : SafeText.line(String.join(" ", sc.granted()))).append('\n');
-        if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(SafeText.line(String.join(" ", sc.notGranted()))).append('\n');
+        sb.append("  scopes granted:   ")
+                .append(sc.granted() == null ? "(not reported by the provider)" : SafeText.line(String.join(" ", sc.granted())))
+                .append('\n');
+        if (!sc.notGranted().isEmpty()) sb.append("  NOT granted:      ").append(SafeText.line(String.join(" ", sc.notGranted())))
+                .append('\n');
         if (!sc.extra().isEmpty()) sb.append("  also granted:     ").append(SafeText.line(String.join(" ", sc.extra()))).append('\n');
-        if (!sc.inToken().isEmpty()) sb.append("  in the token:     ").append(SafeText.line(String.join(" ", sc.inToken()))).append(" (scp/roles)").append('\n');
-        sb.append("  ID token: ").append(t.idToken().isPresent() ? "received" + (inspectIdToken ? " (inspected below)" : " (--id-token inspects it)") : "none")
-                .append("; refresh token: ").append(t.refreshToken().isPresent() ? "received (in memory only, discarded on exit)" : "none").append('\n');
+        if (!sc.inToken().isEmpty()) sb.append("  in the token:     ").append(SafeText.line(String.join(" ", sc.inToken())))
+                .append(" (scp/roles)").append('\n');
+        sb.append("  ID token: ")
+                .append(t.idToken().isPresent() ? "received"
+                        + (inspectIdToken ? " (inspected below)" : " (--id-token inspects it)") : "none")
+                .append("; refresh token: ").append(t.refreshToken().isPresent() ? "received (in memory only, discarded on exit)" : "none")
+                .append('\n');
         sb.append("Report of the ").append(inspectIdToken ? "ID token" : "access token").append(":\n");
         return sb.toString();
     }

@@ -20,11 +20,13 @@ final class LoginUsage {
     /** The checks that need nothing but the command line. */
     static void check(LoginCommand c) throws UsageException {
         for (Map.Entry<String, String> o : Map.of("--authority", c.authority, "--client-id", c.clientId).entrySet()) {
-            if (o.getValue() == null || o.getValue().isBlank()) throw new UsageException(o.getKey() + " was given an empty value: give a value");
+            if (o.getValue() == null || o.getValue().isBlank()) throw new UsageException(o.getKey()
+                    + " was given an empty value: give a value");
         }
         try {
-            for (Map.Entry<String, List<String>> o : Map.of("--scope", c.scopes, "--audience", c.audiences, "--tenant", c.tenants, "--client", c.clients,
-                    "--require-scope", c.requiredScopes, "--require-role", c.requiredRoles, "--issuer", c.issuers).entrySet()) {
+            for (Map.Entry<String, List<String>> o : Map.of("--scope", c.scopes, "--audience", c.audiences, "--tenant", c.tenants,
+                    "--client", c.clients, "--require-scope", c.requiredScopes, "--require-role", c.requiredRoles, "--issuer", c.issuers)
+                    .entrySet()) {
                 ValidationOptions.notBlank(o.getKey(), o.getValue());
             }
             ValidationOptions.checkSkew("--skew", c.skewSeconds);
@@ -44,8 +46,12 @@ final class LoginUsage {
             }
         }
         boolean appOnly = c.clientSecretEnv != null || c.certificate != null;
-        if (c.clientSecretEnv != null && c.certificate != null) throw new UsageException("give either --client-secret-env or --certificate, not both");
-        if (c.certificatePasswordEnv != null && c.certificate == null) throw new UsageException("--certificate-password-env needs --certificate");
+        if (c.clientSecretEnv != null && c.certificate != null) {
+            throw new UsageException("give either --client-secret-env or --certificate, not both");
+        }
+        if (c.certificatePasswordEnv != null && c.certificate == null) {
+            throw new UsageException("--certificate-password-env needs --certificate");
+        }
         if (appOnly && c.deviceCode) {
             throw new UsageException("--device-code signs a user in on a public client; --client-secret-env/--certificate are for client "
                     + "credentials (an app-only token): give one or the other");

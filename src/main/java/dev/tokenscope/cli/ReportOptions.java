@@ -31,18 +31,22 @@ import java.util.Optional;
  * </pre>
  */
 public final class ReportOptions {
-    @Option(names = "--report", paramLabel = "md|html|json", description = "Export the report as Markdown (for tickets), self-contained HTML or JSON. "
+    @Option(names = "--report", paramLabel = "md|html|json",
+            description = "Export the report as Markdown (for tickets), self-contained HTML or JSON. "
             + "The token's signature is removed unless --keep-signature.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the export to FILE (format from --report, else from the extension .md/.html/.json).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the export to FILE (format from --report, else from the extension .md/.html/.json).")
     Path out;
 
-    @Option(names = "--mask-pii", description = "In the export, replace personal claims (name, upn, email, preferred_username, unique_name, ipaddr, "
+    @Option(names = "--mask-pii",
+            description = "In the export, replace personal claims (name, upn, email, preferred_username, unique_name, ipaddr, "
             + "given_name, family_name, login_hint) by a stable hash, so two reports can still be compared.")
     boolean maskPii;
 
-    @Option(names = "--keep-signature", description = "Keep the token's signature in the export (it can then be replayed until it expires).")
+    @Option(names = "--keep-signature",
+            description = "Keep the token's signature in the export (it can then be replayed until it expires).")
     boolean keepSignature;
 
     /** True when an export was asked for (--report or --out). */
@@ -116,7 +120,8 @@ public final class ReportOptions {
             return Cli.USAGE;
         }
         err.println("tokenscope: wrote the " + f.label() + " report to " + this.out
-                + (keepSignature && !maskPii ? " (signature kept)" : " (signature removed)") + (maskPii ? " with personal claims masked" : ""));
+                + (keepSignature && !maskPii ? " (signature kept)" : " (signature removed)")
+                + (maskPii ? " with personal claims masked" : ""));
         return 0;
     }
 

@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
                 "  tokenscope scan capture.har --audience api://my-api",
                 "  tokenscope scan capture.har --inspect 2",
                 "  tokenscope scan capture.har --json --offline --jwks keys.json",
-                "", "Exit status: 0 every token valid, 1 some token invalid or undetermined, 2 usage error, unreadable capture or no token found."})
+                "", "Exit status: 0 every token valid, 1 some token invalid or undetermined, 2 usage error, unreadable "
+                        + "capture or no token found."})
 public class ScanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HAR", description = "The HAR file (browser dev tools ▸ Network ▸ Save all as HAR).")
     String argument;
@@ -56,7 +57,8 @@ public class ScanCommand implements Callable<Integer> {
     @Mixin
     ValidationOptions validation = new ValidationOptions();
 
-    @Option(names = "--json", description = "Print the list (or with --inspect, the report) as JSON; a usage error prints {\"error\":{…}} instead.")
+    @Option(names = "--json",
+            description = "Print the list (or with --inspect, the report) as JSON; a usage error prints {\"error\":{…}} instead.")
     boolean json;
 
     @Option(names = "--inspect", paramLabel = "N", description = "Show the whole report of token N of the list.")
@@ -145,16 +147,19 @@ public class ScanCommand implements Callable<Integer> {
             if (r.diagnosis() != null) sb.append(" [").append(SafeText.line(r.diagnosis())).append(']');
             sb.append(" — ").append(SafeText.line(r.summary())).append('\n');
             sb.append("    ").append(f.role().label()).append(" · ").append(SafeText.line(f.where())).append(" · ")
-                    .append(f.method() == null ? "" : SafeText.line(f.method()) + " ").append(f.url() == null ? "(no URL)" : SafeText.line(f.url()));
+                    .append(f.method() == null ? "" : SafeText.line(f.method()) + " ")
+                    .append(f.url() == null ? "(no URL)" : SafeText.line(f.url()));
             if (f.status() > 0) sb.append(" → ").append(f.status());
             sb.append('\n').append("    ").append(SafeText.line(r.judgedText())).append('\n');
             if (f.serverResponse() != null) {
-                sb.append("    ").append(SafeText.line(f.serverResponse().request())).append(' ').append(SafeText.line(f.serverResponse().text())).append('\n');
+                sb.append("    ").append(SafeText.line(f.serverResponse().request())).append(' ')
+                        .append(SafeText.line(f.serverResponse().text())).append('\n');
             }
             sb.append("    ");
             if (f.time() != null) sb.append("at ").append(SafeText.line(f.time())).append(" · ");
             sb.append("entries[").append(f.entry()).append(']');
-            if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entries[").append(f.lastEntry()).append("])");
+            if (f.occurrences() > 1) sb.append(" · seen ").append(f.occurrences()).append("× (last in entries[").append(f.lastEntry())
+                    .append("])");
             sb.append('\n');
             for (var call : f.calls()) {
                 sb.append("    sent with ").append(SafeText.line(call.method())).append(' ').append(SafeText.line(call.url()));
@@ -162,7 +167,8 @@ public class ScanCommand implements Callable<Integer> {
                 sb.append(" (entries[").append(call.entry()).append("])\n");
             }
             if (f.calls().size() == HarScanner.MAX_CALLS) {
-                sb.append("    (at most ").append(HarScanner.MAX_CALLS).append(" requests are listed per token; --json has the same list)\n");
+                sb.append("    (at most ").append(HarScanner.MAX_CALLS)
+                        .append(" requests are listed per token; --json has the same list)\n");
             }
             if (r.audience() != null || r.expires() != null) {
                 sb.append("    ");

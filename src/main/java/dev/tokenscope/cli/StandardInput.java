@@ -18,7 +18,8 @@ final class StandardInput {
     private StandardInput() {
     }
 
-    static final String CLOSED = "no input: standard input is closed; pipe the token in (pbpaste | tokenscope inspect -) or use --file PATH";
+    static final String CLOSED = "no input: standard input is closed; "
+            + "pipe the token in (pbpaste | tokenscope inspect -) or use --file PATH";
 
     /** Reads standard input for a command that takes one token. */
     static String read() throws UsageException {

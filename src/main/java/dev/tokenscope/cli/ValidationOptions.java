@@ -40,13 +40,16 @@ public final class ValidationOptions {
     @Option(names = "--role", paramLabel = "R", description = "An app role every token must grant; repeatable.")
     List<String> roles = new ArrayList<>();
 
-    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300", description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--skew", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Allowed clock skew in seconds (default: ${DEFAULT-VALUE}).")
     long skewSeconds = 300;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate at this time: ISO-8601 with a zone (2026-01-01T10:00:00Z, or +01:00) or epoch seconds.")
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "Evaluate at this time: ISO-8601 with a zone (2026-01-01T10:00:00Z, or +01:00) or epoch seconds.")
     String at;
 
-    @Option(names = "--metadata", paramLabel = "URL|FILE", description = "OpenID metadata to use instead of discovering it from each token.")
+    @Option(names = "--metadata", paramLabel = "URL|FILE",
+            description = "OpenID metadata to use instead of discovering it from each token.")
     String metadata;
 
     @Option(names = "--jwks", paramLabel = "URL|FILE", description = "Key set to use instead of the metadata's jwks_uri.")
@@ -55,13 +58,14 @@ public final class ValidationOptions {
     @Option(names = "--offline", description = "Never use the network: only --metadata/--jwks files and the cache.")
     boolean offline;
 
-    @Option(names = "--issuer", paramLabel = "ISS", description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
+    @Option(names = "--issuer", paramLabel = "ISS",
+            description = "An issuer the API accepts (exact iss; {tenantid} stands for the token's tid); "
             + "repeatable. Without it Microsoft's authorities are trusted and any other issuer leaves the verdict undetermined.")
     List<String> issuers = new ArrayList<>();
 
     @Option(names = "--api-config", paramLabel = "FILE", description = "The API's own configuration, read as the API reads it: "
-            + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml or application.properties (Spring), an APIM policy, App Service "
-            + "authsettingsV2, passport-azure-ad options. Explicit options override what it says.")
+            + "appsettings.json (Microsoft.Identity.Web, JwtBearer), application.yml or application.properties (Spring), an APIM "
+            + "policy, App Service authsettingsV2, passport-azure-ad options. Explicit options override what it says.")
     Path apiConfig;
 
     private ApiView api;
@@ -98,11 +102,12 @@ public final class ValidationOptions {
         }
         Instant when = at == null ? null : parseInstant(at);
         // Files the user chose are checked as files before anything is inspected (never blamed on the network).
-        String problem = ChosenDocuments.problem("--metadata", metadata, jwks != null ? ChosenDocuments.Kind.METADATA_WITH_KEYS : ChosenDocuments.Kind.METADATA);
+        String problem = ChosenDocuments.problem("--metadata", metadata,
+                jwks != null ? ChosenDocuments.Kind.METADATA_WITH_KEYS : ChosenDocuments.Kind.METADATA);
         if (problem == null) problem = ChosenDocuments.problem("--jwks", jwks, ChosenDocuments.Kind.KEY_SET);
         if (problem != null) throw new IllegalArgumentException(problem);
-        ValidationProfile explicit = new ValidationProfile(audiences, tenants, clients, scopes, roles, Duration.ofSeconds(skewSeconds), when,
-                metadata, jwks, offline, issuers);
+        ValidationProfile explicit = new ValidationProfile(audiences, tenants, clients, scopes, roles,
+                Duration.ofSeconds(skewSeconds), when, metadata, jwks, offline, issuers);
         if (apiConfig == null) return explicit;
         ApiConfig config = readConfig(apiConfig);
         Precedence.Merged m = Precedence.merge(config.profile(), config.settings(), explicit, given());
@@ -123,7 +128,8 @@ public final class ValidationOptions {
 
     static void checkSkew(String option, long seconds) {
         if (seconds < 0 || seconds > MAX_SKEW_SECONDS) {
-            throw new IllegalArgumentException(option + " takes 0 to " + MAX_SKEW_SECONDS + " seconds (a day; validators allow 300), not " + seconds);
+            throw new IllegalArgumentException(option + " takes 0 to " + MAX_SKEW_SECONDS
+                    + " seconds (a day; validators allow 300), not " + seconds);
         }
     }
 
@@ -144,10 +150,11 @@ public final class ValidationOptions {
         } catch (DateTimeParseException | NumberFormatException e) {
             try {
                 LocalDateTime.parse(v);
-                throw new IllegalArgumentException("--at " + Shown.value(s) + " has no time zone: add Z or an offset, e.g. " + v + "Z (UTC) or "
-                        + v + "+01:00");
+                throw new IllegalArgumentException("--at " + Shown.value(s) + " has no time zone: add Z or an offset, e.g. " + v
+                        + "Z (UTC) or " + v + "+01:00");
             } catch (DateTimeParseException notLocal) {
-                throw new IllegalArgumentException("--at takes an ISO-8601 instant with a zone (2026-01-01T10:00:00Z) or epoch seconds, not "
+                throw new IllegalArgumentException(
+                        "--at takes an ISO-8601 instant with a zone (2026-01-01T10:00:00Z) or epoch seconds, not "
                         + Shown.value(s));
             }
         }

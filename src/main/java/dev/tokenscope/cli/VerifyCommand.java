@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
                 "  tokenscope verify tokens.txt --audience api://my-api",
                 "  grep -o 'eyJ[^ \"]*' app.log | tokenscope verify - --metadata https://login.microsoftonline.com/<tid>/v2.0/.well-known/openid-configuration --json-lines",
                 "  tokenscope verify capture.har --offline --jwks keys.json",
-                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error, binary input, or no line holding a token."})
+                "", "Exit status: 0 every line valid, 1 some line invalid or undetermined, 2 usage error, binary input, or no "
+                        + "line holding a token."})
 public class VerifyCommand implements Callable<Integer> {
     private static final Pattern HAR_START = Pattern.compile("^\\s*\\{\\s*\"log\"\\s*:");
 
@@ -54,14 +55,16 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     ValidationOptions validation = new ValidationOptions();
 
-    @Option(names = "--json-lines", description = "One JSON object per line ({\"line\",\"verdict\",\"diagnosis\",\"message\",\"memoised\"}), "
+    @Option(names = "--json-lines",
+            description = "One JSON object per line ({\"line\",\"verdict\",\"diagnosis\",\"message\",\"memoised\"}), "
             + "then {\"summary\":{…}}; a usage error prints {\"error\":{…}} instead.")
     boolean jsonLines;
 
     @Option(names = "--failures-only", description = "Print only the lines that are not valid (and the summary).")
     boolean failuresOnly;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads verifying in parallel (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads verifying in parallel (default: one per core).")
     int threads;
 
     @Option(names = "--memo", paramLabel = "N", defaultValue = "" + BatchVerifier.DEFAULT_MEMO,

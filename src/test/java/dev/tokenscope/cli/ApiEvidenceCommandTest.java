@@ -47,7 +47,8 @@ class ApiEvidenceCommandTest {
 
     @Test
     void theApiConfigurationBecomesTheProfileWithProvenance() throws Exception {
-        InspectCommandTest.Run r = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config", appsettings(API_ID).toString(), "--json");
+        InspectCommandTest.Run r = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config",
+                appsettings(API_ID).toString(), "--json");
         assertEquals(0, r.code(), r.out() + r.err());
         JsonNode report = r.json();
         JsonNode api = report.get("api");
@@ -59,7 +60,8 @@ class ApiEvidenceCommandTest {
         // The configuration's issuers were applied: the issuer step names them.
         assertTrue(InspectCommandTest.step(report, "issuer").get("evidence").get("accepted issuers").asText().contains(TENANT));
         // Human output shows where each value came from.
-        InspectCommandTest.Run human = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config", dir.resolve("appsettings.json").toString());
+        InspectCommandTest.Run human = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config",
+                dir.resolve("appsettings.json").toString());
         assertTrue(human.out().contains("API configuration: appsettings.json (microsoft-identity-web)"), human.out());
         assertTrue(human.out().contains("← AzureAd:ClientId"), human.out());
         assertFalse(human.out().contains("s3cr3t-never-shown"));
@@ -68,11 +70,12 @@ class ApiEvidenceCommandTest {
     @Test
     void explicitOptionsOverrideTheConfigurationAndTheReportSaysSo() throws Exception {
         Path config = appsettings("00000000-0000-0000-0000-0000000000aa");
-        InspectCommandTest.Run wrong = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config", config.toString(), "--json");
+        InspectCommandTest.Run wrong = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config",
+                config.toString(), "--json");
         assertEquals(1, wrong.code());
         assertEquals("wrong-audience", InspectCommandTest.diagnosisIds(wrong.json()).get(0));
-        InspectCommandTest.Run overridden = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config", config.toString(),
-                "--audience", API_ID, "--json");
+        InspectCommandTest.Run overridden = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config",
+                config.toString(), "--audience", API_ID, "--json");
         assertEquals(0, overridden.code(), overridden.out());
         String notes = overridden.json().get("api").get("notes").toString();
         assertTrue(notes.contains("--audience overrides audiences from the configuration (AzureAd:ClientId"), notes);
@@ -92,24 +95,28 @@ class ApiEvidenceCommandTest {
 
     @Test
     void whatTheApiSaidIsJoinedWithTheStepsAndTheTokensRealValues() throws Exception {
-        Path response = Files.writeString(dir.resolve("401.txt"), "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\", "
+        Path response = Files.writeString(dir.resolve("401.txt"),
+                "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\", "
                 + "error_description=\"The audience '" + Tokens.CLIENT_ID + "' is invalid\"\r\n\r\n");
         String idToken = Tokens.sign(Tokens.v2Id());
-        InspectCommandTest.Run r = run(idToken, "--jwks", keys().toString(), "--audience", API_ID, "--server-response", response.toString(), "--json");
+        InspectCommandTest.Run r = run(idToken, "--jwks", keys().toString(), "--audience", API_ID, "--server-response",
+                response.toString(), "--json");
         JsonNode server = r.json().get("server");
         assertEquals(401, server.get("status").asInt());
         JsonNode f = server.get("findings").get(0);
         assertEquals("invalid_token", f.get("code").asText());
         assertEquals("audience", f.get("step").asText());
         assertTrue(f.get("explanation").asText().contains("an ID token was sent"), f.toString());
-        InspectCommandTest.Run human = run(idToken, "--jwks", keys().toString(), "--audience", API_ID, "--server-response", response.toString());
+        InspectCommandTest.Run human = run(idToken, "--jwks", keys().toString(), "--audience", API_ID, "--server-response",
+                response.toString());
         assertTrue(human.out().contains("What the API said (HTTP 401)"), human.out());
         assertTrue(human.out().contains("the API said: invalid_token"), human.out());
     }
 
     @Test
     void reportsForATicketCarryTheApisEvidence() throws Exception {
-        Path response = Files.writeString(dir.resolve("log.txt"), "fail: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[1]\n"
+        Path response = Files.writeString(dir.resolve("log.txt"),
+                "fail: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[1]\n"
                 + "      IDX10214: Audience validation failed. Audiences: '[PII of type 'System.String' is hidden. For more details, see "
                 + "https://aka.ms/IdentityModel/PII.]'. Did not match: validationParameters.ValidAudience: '[PII of type 'System.String' is hidden. "
                 + "For more details, see https://aka.ms/IdentityModel/PII.]' or validationParameters.ValidAudiences: '[PII of type 'System.String' is hidden. "
@@ -159,7 +166,8 @@ class ApiEvidenceCommandTest {
                     "Authority": "https://login.microsoftonline.com/common/v2.0",
                     "ValidAudiences": [ "%s" ], "ValidIssuers": [ "https://login.microsoftonline.com/{tenantid}/v2.0" ] } } } }
                 """.formatted(API_ID));
-        InspectCommandTest.Run r = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config", config.toString(), "--json");
+        InspectCommandTest.Run r = run(Tokens.sign(Tokens.v2Access()), "--jwks", keys().toString(), "--api-config",
+                config.toString(), "--json");
         assertEquals(1, r.code(), r.out());
         assertEquals("issuer-mismatch", InspectCommandTest.diagnosisIds(r.json()).get(0));
     }

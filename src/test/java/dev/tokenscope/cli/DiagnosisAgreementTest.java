@@ -56,8 +56,10 @@ class DiagnosisAgreementTest {
         m.put("overage v2", Tokens.sign(Tokens.v2Access().claim("_claim_names", Map.of("groups", "src1"))
                 .claim("_claim_sources", Map.of("src1", Map.of("endpoint", "https://graph.microsoft.com/v1.0/users/x/getMemberObjects")))));
         m.put("overage v1", Tokens.sign(Tokens.v1Access().claim("hasgroups", true)));
-        m.put("mi user-assigned", Tokens.sign(MoreTokens.managedIdentity("/subscriptions/s/resourcegroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi1")));
-        m.put("mi system-assigned", Tokens.sign(MoreTokens.managedIdentity("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1")));
+        m.put("mi user-assigned", Tokens.sign(MoreTokens.managedIdentity(
+                "/subscriptions/s/resourcegroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi1")));
+        m.put("mi system-assigned", Tokens.sign(MoreTokens.managedIdentity(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1")));
         m.put("cae", Tokens.sign(Tokens.v2Access().claim("xms_cc", List.of("cp1"))));
         m.put("expiring", Tokens.sign(Tokens.v2Access().expirationTime(Date.from(NOW.plusSeconds(90)))));
         m.put("audiences", Tokens.sign(Tokens.v2Access().audience(List.of(API_ID, "https://other.example"))));
@@ -72,10 +74,12 @@ class DiagnosisAgreementTest {
     }
 
     static final Map<String, String> EXPECTED = Map.ofEntries(Map.entry("first-party v1 (ARM)", "invalid first-party-token"),
-            Map.entry("first-party v2 (Teams)", "invalid first-party-token"), Map.entry("first-party (SharePoint host)", "invalid first-party-token"),
-            Map.entry("graph", "invalid graph-token"), Map.entry("overage v2", "valid group-overage"), Map.entry("overage v1", "valid group-overage"),
-            Map.entry("mi user-assigned", "valid managed-identity"), Map.entry("mi system-assigned", "valid managed-identity"),
-            Map.entry("cae", "valid cae-capable-client"), Map.entry("expiring", "valid expiring-soon"), Map.entry("audiences", "valid multiple-audiences"),
+            Map.entry("first-party v2 (Teams)", "invalid first-party-token"),
+            Map.entry("first-party (SharePoint host)", "invalid first-party-token"),
+            Map.entry("graph", "invalid graph-token"), Map.entry("overage v2", "valid group-overage"),
+            Map.entry("overage v1", "valid group-overage"), Map.entry("mi user-assigned", "valid managed-identity"),
+            Map.entry("mi system-assigned", "valid managed-identity"), Map.entry("cae", "valid cae-capable-client"),
+            Map.entry("expiring", "valid expiring-soon"), Map.entry("audiences", "valid multiple-audiences"),
             Map.entry("shr bound", "valid pop-token"), Map.entry("shr mismatch", "invalid pop-binding-mismatch"),
             Map.entry("non-json intact", "invalid non-json-payload"), Map.entry("non-json damaged", "invalid malformed-token"),
             Map.entry("valid", "valid null"));
@@ -90,7 +94,8 @@ class DiagnosisAgreementTest {
         lines.add("xyz");
         Path in = dir.resolve("tokens.txt");
         Files.writeString(in, String.join("\n", lines) + "\n");
-        List<String> args = new ArrayList<>(List.of("verify", in.toString(), "--offline", "--jwks", jwks.toString(), "--at", AT, "--json-lines"));
+        List<String> args = new ArrayList<>(
+                List.of("verify", in.toString(), "--offline", "--jwks", jwks.toString(), "--at", AT, "--json-lines"));
         args.addAll(List.of(AUDIENCES));
         Run verify = cli(args.toArray(String[]::new));
         List<JsonNode> results = new ArrayList<>();
@@ -102,17 +107,21 @@ class DiagnosisAgreementTest {
         int i = 0;
         for (Map.Entry<String, String> e : corpus.entrySet()) {
             String name = e.getKey(), token = e.getValue();
-            List<String> inspectArgs = new ArrayList<>(List.of("inspect", token, "--offline", "--no-color", "--jwks", jwks.toString(), "--at", AT, "--json"));
+            List<String> inspectArgs = new ArrayList<>(
+                    List.of("inspect", token, "--offline", "--no-color", "--jwks", jwks.toString(), "--at", AT, "--json"));
             inspectArgs.addAll(List.of(AUDIENCES));
             JsonNode report = Json.MAPPER.readTree(cli(inspectArgs.toArray(String[]::new)).out());
             JsonNode top = report.get("diagnoses").path(0);
             String inspected = report.get("verdict").asText() + " " + (top.isMissingNode() ? "null" : top.get("id").asText());
             assertEquals(EXPECTED.get(name), inspected, name + ": " + report.get("summary").asText());
             for (JsonNode v : List.of(results.get(i), results.get(i + corpus.size()))) {
-                assertEquals(inspected, v.get("verdict").asText() + " " + (v.get("diagnosis").isNull() ? "null" : v.get("diagnosis").asText()), name + " (verify)");
+                assertEquals(inspected,
+                        v.get("verdict").asText() + " " + (v.get("diagnosis").isNull() ? "null" : v.get("diagnosis").asText()),
+                        name + " (verify)");
                 assertEquals(report.get("summary").asText(), v.get("message").asText(), name + " (verify message)");
             }
-            if (name.startsWith("shr")) assertTrue(!results.get(i + corpus.size()).get("memoised").asBoolean(), name + ": an SHR's ts is no memo");
+            if (name.startsWith("shr")) assertTrue(!results.get(i + corpus.size()).get("memoised").asBoolean(),
+                    name + ": an SHR's ts is no memo");
             else assertTrue(results.get(i + corpus.size()).get("memoised").asBoolean(), name + ": seen again, from the memo");
             // the exporters show every diagnosis the report has, with its severity in JSON
             Report r = KeyedInspector.INSPECTOR.inspect(token, KeyedInspector.profile(jwks, API_ID, "api://" + API_ID));
@@ -159,7 +168,8 @@ class DiagnosisAgreementTest {
         Run verify = cli("verify", in.toString(), "--offline", "--jwks", jwks.toString(), "--metadata", meta.toString(), "--at", AT,
                 "--audience", "api://" + API_ID);
         assertTrue(verify.out().startsWith("1: invalid [version-mismatch] "), verify.out());
-        JsonNode report = Json.MAPPER.readTree(cli("inspect", v1, "--offline", "--jwks", jwks.toString(), "--metadata", meta.toString(), "--at", AT,
+        JsonNode report = Json.MAPPER.readTree(
+                cli("inspect", v1, "--offline", "--jwks", jwks.toString(), "--metadata", meta.toString(), "--at", AT,
                 "--audience", "api://" + API_ID, "--json").out());
         assertEquals("version-mismatch", report.get("diagnoses").get(0).get("id").asText());
     }

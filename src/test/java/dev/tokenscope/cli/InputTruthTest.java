@@ -105,7 +105,8 @@ class InputTruthTest {
             assertFalse(r.err().contains(AT.substring(0, 30)), r.err());
         }
         String secret = "Abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789aB";
-        InspectCommandTest.Run r = cli("login", "--authority", "contoso.onmicrosoft.com", "--client-id", "11111111-2222-3333-4444-555555555555",
+        InspectCommandTest.Run r = cli("login", "--authority", "contoso.onmicrosoft.com", "--client-id",
+                "11111111-2222-3333-4444-555555555555",
                 "--scope", "api://x/.default", "--client-secret-env", secret);
         assertEquals(Cli.USAGE, r.code());
         assertTrue(r.err().contains("takes the NAME of an environment variable"), r.err());
@@ -121,7 +122,8 @@ class InputTruthTest {
     @Test
     void exportsHoldHeaderPayloadAsTheReadmeSays() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("`header.payload` (the compact token with its signature removed"), "the security model says what exports hold");
+        assertTrue(readme.contains("`header.payload` (the compact token with its signature removed"),
+                "the security model says what exports hold");
         for (String format : List.of("md", "html")) {
             InspectCommandTest.Run r = inspect(AT, "--report", format);
             String headerPayload = AT.substring(0, AT.lastIndexOf('.'));
@@ -129,7 +131,8 @@ class InputTruthTest {
             assertFalse(r.out().contains(AT), format + " never holds the signed token");
             assertFalse(r.out().contains(AT.substring(AT.lastIndexOf('.') + 1)), format + ": no signature");
         }
-        assertFalse(inspect(AT, "--report", "json").out().contains(AT.substring(0, AT.lastIndexOf('.'))), "the JSON export holds no compact token");
+        assertFalse(inspect(AT, "--report", "json").out().contains(AT.substring(0, AT.lastIndexOf('.'))),
+                "the JSON export holds no compact token");
     }
 
     // ---- 4. one input, one verdict --------------------------------------------------------------------------
@@ -143,7 +146,8 @@ class InputTruthTest {
 
         Path lines = Files.writeString(dir.resolve("lines.txt"), "Bearer undefined\n" + AT + "\n");
         InspectCommandTest.Run v = cli("verify", lines.toString(), "--offline", "--at", NOW.toString());
-        assertTrue(v.out().startsWith("1: invalid [placeholder] Not valid: The client sent the placeholder 'undefined' instead of a token"), v.out());
+        assertTrue(v.out().startsWith("1: invalid [placeholder] Not valid: The client sent the placeholder 'undefined' instead of a token"),
+                v.out());
 
         Path har = Files.writeString(dir.resolve("c.har"), "{\"log\":{\"version\":\"1.2\",\"entries\":["
                 + ScanCommandTest.entry("2026-03-01T12:00:01.000Z", "GET", "https://api.contoso.example/a", "[{\"name\":\"authorization\",\"value\":\"Bearer undefined\"}]", "{}")
@@ -192,7 +196,8 @@ class InputTruthTest {
         assertEquals(2, row.get("lastEntry").asInt());
         assertEquals(2, row.get("calls").get(1).get("entry").asInt());
         assertTrue(json.get("judgedAt").asText().contains("first request"), json.toString());
-        InspectCommandTest.Run at = cli("scan", har.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", "2026-12-01T00:00:00Z");
+        InspectCommandTest.Run at = cli("scan", har.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at",
+                "2026-12-01T00:00:00Z");
         assertEquals(Cli.INVALID, at.code(), "--at overrides the request time: " + at.out());
     }
 }

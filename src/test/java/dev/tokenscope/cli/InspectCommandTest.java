@@ -118,7 +118,8 @@ class InspectCommandTest {
     void v2AccessTokenJsonHasEveryDocumentedField() {
         String token = Tokens.sign(Tokens.v2Access().claim("xms_custom", "x"));
         JsonNode r = json(token);
-        assertEquals(List.of("tool", "version", "evaluatedAt", "verdict", "summary", "input", "token", "key", "steps", "diagnoses"), fieldNames(r));
+        assertEquals(List.of("tool", "version", "evaluatedAt", "verdict", "summary", "input", "token", "key", "steps", "diagnoses"),
+                fieldNames(r));
         assertEquals("Tokenscope", r.get("tool").asText());
         assertFalse(r.get("version").asText().isBlank());
         assertEquals(AT, r.get("evaluatedAt").asText());
@@ -133,7 +134,9 @@ class InspectCommandTest {
         assertEquals(token.length(), input.get("candidates").get(0).get("length").asInt());
 
         JsonNode t = r.get("token");
-        assertEquals(List.of("kind", "type", "issuerKind", "header", "claims", "headerAnnotations", "claimAnnotations", "signatureBytes", "problems"),
+        assertEquals(
+                List.of("kind", "type", "issuerKind", "header", "claims", "headerAnnotations", "claimAnnotations", "signatureBytes",
+                        "problems"),
                 fieldNames(t));
         assertEquals("jws", t.get("kind").asText());
         assertEquals("access token (delegated, on behalf of a user)", t.get("type").asText());
@@ -311,8 +314,11 @@ class InspectCommandTest {
     @Test
     void profileOptionsReachTheChecks() {
         String token = Tokens.sign(Tokens.v2Access());
-        JsonNode ok = json(token, "--audience", "api://other", "--audience", API_ID, "--tenant", TENANT, "--client", CLIENT_ID, "--scope", "access_as_user");
-        for (String id : List.of("audience", "tenant", "client", "permissions")) assertEquals("pass", step(ok, id).get("status").asText(), id);
+        JsonNode ok = json(token, "--audience", "api://other", "--audience", API_ID, "--tenant", TENANT, "--client", CLIENT_ID, "--scope",
+                "access_as_user");
+        for (String id : List.of("audience", "tenant", "client", "permissions")) {
+            assertEquals("pass", step(ok, id).get("status").asText(), id);
+        }
 
         JsonNode missing = json(token, "--scope", "Orders.Write");
         assertEquals(List.of("missing-permission"), diagnosisIds(missing));
@@ -473,7 +479,8 @@ class InspectCommandTest {
 
     @Test
     void standardInputHumanOutputListsTheOtherTokens() {
-        String response = "{\"access_token\":\"" + Tokens.sign(Tokens.v2Access()) + "\",\"id_token\":\"" + Tokens.sign(Tokens.v2Id()) + "\"}";
+        String response = "{\"access_token\":\"" + Tokens.sign(Tokens.v2Access()) + "\",\"id_token\":\""
+                + Tokens.sign(Tokens.v2Id()) + "\"}";
         System.setIn(new ByteArrayInputStream(response.getBytes(StandardCharsets.UTF_8)));
         Run r = cli("inspect", "-", "--offline", "--at", AT, "--no-color");
         assertTrue(r.out().contains("  > inspecting access-token (\"access_token\" of the JSON"), r.out());
@@ -492,7 +499,8 @@ class InspectCommandTest {
     void fileWithAnAuthorizationHeaderLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("request.txt");
         String token = Tokens.sign(Tokens.v1Access());
-        Files.writeString(f, "Authorization: Bearer " + token.substring(0, 200) + "\n" + token.substring(200) + "\nAccept: application/json\n");
+        Files.writeString(f,
+                "Authorization: Bearer " + token.substring(0, 200) + "\n" + token.substring(200) + "\nAccept: application/json\n");
         Run r = cli("inspect", "--file", f.toString(), "--offline", "--at", AT, "--json");
         assertEquals(1, r.code(), r.err());
         JsonNode j = r.json();
@@ -514,7 +522,8 @@ class InspectCommandTest {
         assertTrue(out.contains("Diagnosis [expired]: Expired 3 h ago"), out);
         assertTrue(out.contains("Fix: Acquire a new token"), out);
         assertTrue(out.contains("\nSteps\n"), out);
-        assertTrue(lineWith(out, "Lifetime").matches("\\s+FAIL\\s+Lifetime\\s+Expired 3 h before 2026-03-01T15:50:00Z .*\\[IDX10223]"), lineWith(out, "Lifetime"));
+        assertTrue(lineWith(out, "Lifetime").matches("\\s+FAIL\\s+Lifetime\\s+Expired 3 h before 2026-03-01T15:50:00Z .*\\[IDX10223]"),
+                lineWith(out, "Lifetime"));
         assertTrue(lineWith(out, "fix: Acquire a fresh token").startsWith("        fix: "), out);
         assertTrue(lineWith(out, "Signature ").matches("\\s+SKIP\\s+Signature\\s+.+"), lineWith(out, "Signature "));
         assertTrue(lineWith(out, "Token format").matches("\\s+PASS\\s+Token format\\s+.+"), out);
@@ -571,10 +580,12 @@ class InspectCommandTest {
         assertNoRawControl(r.out());
         assertNoRawControl(r.err());
         assertTrue(lineWith(r.out(), "  name ").contains("Alice\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil"), r.out());
-        assertTrue(r.out().contains("info: Contains a terminal control sequence (ESC); contains a right-to-left override: the text displays "
+        assertTrue(r.out()
+                .contains("info: Contains a terminal control sequence (ESC); contains a right-to-left override: the text displays "
                 + "differently from what it is; contains control characters."), r.out());
         assertTrue(lineWith(r.out(), "  roles ").contains("[Reader, Admin\\u202e]"), r.out());
-        assertTrue(lineWith(r.out(), "  xms_nested ").toLowerCase(Locale.ROOT).contains("\\u001b"), r.out()); // JSON-escaped inside an object
+        // JSON-escaped inside an object
+        assertTrue(lineWith(r.out(), "  xms_nested ").toLowerCase(Locale.ROOT).contains("\\u001b"), r.out());
     }
 
     @Test

@@ -32,7 +32,8 @@ class LoginCommandFormTest {
         List<String> a = new ArrayList<>(List.of("--client-id", "app-1"));
         if (!List.of(options).contains("--authority")) a.addAll(List.of("--authority", "contoso.onmicrosoft.com"));
         a.addAll(List.of(options));
-        LoginCommand c = new LoginCommand(() -> new SignInClient(Http.standard()), u -> { }, () -> Inspector.standard(true), Map.of("S", SECRET)::get);
+        LoginCommand c = new LoginCommand(() -> new SignInClient(Http.standard()), u -> { }, () -> Inspector.standard(true),
+                Map.of("S", SECRET)::get);
         new CommandLine(c).parseArgs(a.toArray(String[]::new));
         try {
             return describe(c.form(c.clientSecretEnv == null ? null : SECRET).request(), c.grant());
@@ -55,9 +56,9 @@ class LoginCommandFormTest {
     }
 
     static String describe(SignInRequest r, Grant g) {
-        return g + " " + r.authority().url() + " " + r.clientId() + " " + r.scopes() + " port=" + r.port() + " " + r.redirectUri() + " timeout="
-                + r.timeout() + " extra=" + r.extraParameters() + " prompt=" + r.prompt() + " hint=" + r.loginHint() + " origin=" + r.spaOrigin()
-                + " secret=" + (r.clientSecret() == null ? null : r.clientSecret().reveal());
+        return g + " " + r.authority().url() + " " + r.clientId() + " " + r.scopes() + " port=" + r.port() + " " + r.redirectUri()
+                + " timeout=" + r.timeout() + " extra=" + r.extraParameters() + " prompt=" + r.prompt() + " hint=" + r.loginHint()
+                + " origin=" + r.spaOrigin() + " secret=" + (r.clientSecret() == null ? null : r.clientSecret().reveal());
     }
 
     static void same(String cli, String gui) {
@@ -106,13 +107,15 @@ class LoginCommandFormTest {
             f.grantProperty().set(Grant.CLIENT_CREDENTIALS);
             f.clientSecretProperty().set(SECRET);
         }));
-        assertEquals("Timeout: seconds from 1 to " + SignInForm.MAX_TIMEOUT_SECONDS + ", or empty for 300 (not \"0\")", cli("--timeout", "0"));
+        assertEquals("Timeout: seconds from 1 to " + SignInForm.MAX_TIMEOUT_SECONDS + ", or empty for 300 (not \"0\")",
+                cli("--timeout", "0"));
     }
 
     @Test
     void theCliPrintsTheSharedMessageAsAUsageError() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new LoginCommand(() -> new SignInClient(Http.standard()), u -> { }, () -> Inspector.standard(true), n -> null));
+        CommandLine cl = new CommandLine(
+                new LoginCommand(() -> new SignInClient(Http.standard()), u -> { }, () -> Inspector.standard(true), n -> null));
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(new StringWriter(), true));
         assertEquals(Cli.USAGE, cl.execute("--authority", "organizations", "--client-id", "c", "--timeout", "7200"));

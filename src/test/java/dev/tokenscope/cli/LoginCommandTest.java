@@ -79,7 +79,8 @@ class LoginCommandTest {
     @Test
     void browserSignInPrintsTheReportAsJson() throws Exception {
         TestBrowser browser = new TestBrowser(TestBrowser.Mode.FOLLOW);
-        Run r = run(browser, Map.of(), args("--scope", "api://example-api/access_as_user", "--json", "--verbose", "--audience", MockOAuth2Process.AUDIENCE));
+        Run r = run(browser, Map.of(),
+                args("--scope", "api://example-api/access_as_user", "--json", "--verbose", "--audience", MockOAuth2Process.AUDIENCE));
         browser.await();
         assertTrue(r.exit == Cli.VALID || r.exit == Cli.INVALID, r.err);
         JsonNode j = r.json();
@@ -97,7 +98,8 @@ class LoginCommandTest {
     @Test
     void browserSignInHumanWithRefreshAndIdToken() throws Exception {
         TestBrowser browser = new TestBrowser(TestBrowser.Mode.FOLLOW);
-        Run r = run(browser, Map.of(), args("--scope", "api://example-api/access_as_user", "--refresh", "--id-token", "--verbose", "--no-color"));
+        Run r = run(browser, Map.of(),
+                args("--scope", "api://example-api/access_as_user", "--refresh", "--id-token", "--verbose", "--no-color"));
         browser.await();
         assertTrue(r.exit == Cli.VALID || r.exit == Cli.INVALID, r.err);
         assertTrue(r.out.startsWith("Signed in: refresh token"), r.out);
@@ -109,7 +111,8 @@ class LoginCommandTest {
 
     @Test
     void clientCredentialsWithASecretFromTheEnvironment() throws Exception {
-        Run r = run(null, Map.of("TS_SECRET", SECRET), args("--scope", "api://example-api/.default", "--client-secret-env", "TS_SECRET", "--verbose",
+        Run r = run(null, Map.of("TS_SECRET", SECRET),
+                args("--scope", "api://example-api/.default", "--client-secret-env", "TS_SECRET", "--verbose",
                 "--require-role", "Reader", "--no-color"));
         assertTrue(r.exit == Cli.VALID || r.exit == Cli.INVALID, r.err);
         assertTrue(r.out.startsWith("Signed in: client credentials"), r.out);
@@ -145,10 +148,14 @@ class LoginCommandTest {
                 public MockResponse dispatch(RecordedRequest req) {
                     String base = "http://127.0.0.1:" + entra.getPort() + "/t";
                     if (req.getUrl().encodedPath().endsWith("openid-configuration")) {
-                        return new MockResponse.Builder().code(200).body("{\"issuer\":\"" + base + "\",\"token_endpoint\":\"" + base + "/token\"}").build();
+                        return new MockResponse.Builder().code(200)
+                                .body("{\"issuer\":\"" + base + "\",\"token_endpoint\":\"" + base + "/token\"}").build();
                     }
                     return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json").body(
-                            "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application with identifier 'nope' was not found in the directory.\\r\\nTrace ID: tr-1\\r\\nCorrelation ID: co-1\",\"error_codes\":[700016],\"trace_id\":\"tr-1\",\"correlation_id\":\"co-1\",\"timestamp\":\"2026-03-01 12:00:00Z\"}").build();
+                            "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application with identifier 'nope' "
+                                    + "was not found in the directory.\\r\\nTrace ID: tr-1\\r\\nCorrelation ID: "
+                                    + "co-1\",\"error_codes\":[700016],\"trace_id\":\"tr-1\",\"correlation_id\":\"co-1\","
+                                    + "\"timestamp\":\"2026-03-01 12:00:00Z\"}").build();
                 }
             });
             entra.start(InetAddress.getLoopbackAddress(), 0);
@@ -170,8 +177,8 @@ class LoginCommandTest {
     void helpListsTheOptions() {
         Run r = run(null, Map.of(), "--help");
         assertEquals(0, r.exit);
-        for (String o : List.of("--authority", "--client-id", "--scope", "--device-code", "--client-secret-env", "--port", "--prompt", "--login-hint",
-                "--spa-origin", "--json", "--verbose")) {
+        for (String o : List.of("--authority", "--client-id", "--scope", "--device-code", "--client-secret-env", "--port", "--prompt",
+                "--login-hint", "--spa-origin", "--json", "--verbose")) {
             assertTrue(r.out.contains(o), o);
         }
     }

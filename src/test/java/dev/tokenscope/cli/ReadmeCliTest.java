@@ -70,7 +70,8 @@ class ReadmeCliTest {
     public static void main(String[] args) throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         for (String c : COMMANDS) {
-            Pattern old = Pattern.compile("<!-- tokenscope " + c + " --help \\(generated: ReadmeCliTest\\) -->\n```text\n.*?```\n", Pattern.DOTALL);
+            Pattern old = Pattern.compile("<!-- tokenscope " + c + " --help \\(generated: ReadmeCliTest\\) -->\n```text\n.*?```\n",
+                    Pattern.DOTALL);
             Matcher m = old.matcher(readme);
             if (!m.find()) throw new IllegalStateException("README.md has no block for " + c);
             readme = readme.substring(0, m.start()) + block(c) + readme.substring(m.end());

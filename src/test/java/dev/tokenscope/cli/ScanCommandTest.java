@@ -48,8 +48,9 @@ class ScanCommandTest {
     }
 
     static String entry(String time, String method, String url, String headers, String body) {
-        return "{\"startedDateTime\":\"" + time + "\",\"request\":{\"method\":\"" + method + "\",\"url\":\"" + url + "\",\"headers\":" + headers
-                + "},\"response\":{\"status\":200,\"headers\":[],\"content\":{\"size\":" + body.length() + ",\"mimeType\":\"application/json\",\"text\":\"" + body + "\"}}}";
+        return "{\"startedDateTime\":\"" + time + "\",\"request\":{\"method\":\"" + method + "\",\"url\":\"" + url
+                + "\",\"headers\":" + headers + "},\"response\":{\"status\":200,\"headers\":[],\"content\":{\"size\":" + body.length()
+                + ",\"mimeType\":\"application/json\",\"text\":\"" + body + "\"}}}";
     }
 
     int run(String... args) {
@@ -64,7 +65,8 @@ class ScanCommandTest {
     }
 
     String[] args(String... more) {
-        List<String> a = new ArrayList<>(List.of(har.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString()));
+        List<String> a = new ArrayList<>(
+                List.of(har.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString()));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -132,12 +134,15 @@ class ScanCommandTest {
         assertTrue(out.contains("GET https://api.contoso.example/\\u001b[2J\\u202eorders"), out);
         assertTrue(out.contains("aud " + API_ID + "\\u001b]0;pwned\\u0007\\u001b[2J\\u202e"), out);
 
-        assertEquals(1, run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString(), "--inspect", "1", "--no-color"));
+        assertEquals(1,
+                run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString(), "--inspect", "1",
+                        "--no-color"));
         InspectCommandTest.assertNoRawControl(out);
         assertTrue(out.contains("Alice\\u001b]0;pwned"), out);
         assertTrue(out.contains("info: Contains a terminal control sequence (ESC)"), out);
 
-        assertEquals(1, run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString(), "--json"));
+        assertEquals(1,
+                run(evil.toString(), "--offline", "--jwks", jwks.toString(), "--audience", API_ID, "--at", NOW.toString(), "--json"));
         assertEquals(API_ID + hostile, Json.parse(out).get("tokens").get(0).get("audience").asText(), "JSON keeps the exact value");
     }
 
@@ -146,30 +151,38 @@ class ScanCommandTest {
     void aRealChromiumCaptureThroughTheCommandLine() throws Exception {
         Path chromium = Path.of(getClass().getResource("/har/chromium-session.har").toURI());
         Path keys = Path.of(getClass().getResource("/har/chromium-session.keys.json").toURI());
-        String[] base = {chromium.toString(), "--offline", "--jwks", keys.toString(), "--audience", API_ID, "--scope", "access_as_user", "--at", NOW.toString()};
+        String[] base = {chromium.toString(), "--offline", "--jwks", keys.toString(), "--audience", API_ID, "--scope", "access_as_user",
+                "--at", NOW.toString()};
         String origin = "http://127.0.0.1:41789";
         assertEquals(1, run(base), err);
         assertEquals("", err);
-        assertTrue(out.startsWith("The app (client " + Tokens.CLIENT_ID + ") signed in at 127.0.0.1 (hybrid flow + PKCE), got an ID token and a "
-                + "Microsoft Graph token, redeemed the code at 127.0.0.1 for a token for " + API_ID + " and an ID token, then called GET " + origin
-                + "/api/me with the token for " + API_ID + " → 200 and GET " + origin + "/api/orders?top=5 with `Bearer undefined` → 401.\n\n"
-                + "chromium-session.har: 7 entries, 5 distinct tokens (6 occurrences)"), out);
+        assertTrue(out.startsWith("The app (client " + Tokens.CLIENT_ID
+                + ") signed in at 127.0.0.1 (hybrid flow + PKCE), got an ID token and a "
+                + "Microsoft Graph token, redeemed the code at 127.0.0.1 for a token for " + API_ID
+                + " and an ID token, then called GET " + origin + "/api/me with the token for " + API_ID + " → 200 and GET " + origin
+                + "/api/orders?top=5 with `Bearer undefined` → 401.\n\nchromium-session.har: 7 entries, 5 distinct "
+                + "tokens (6 occurrences)"), out);
         assertTrue(out.contains("[1] VALID — ID token for client " + Tokens.CLIENT_ID + ": valid, nonce matches its /authorize request\n"
-                + "    ID token · Location header fragment (id_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?client_id="), out);
+                + "    ID token · Location header fragment (id_token) · GET " + origin + "/" + Tokens.TENANT
+                + "/oauth2/v2.0/authorize?client_id="), out);
         assertTrue(out.contains("    judged as: id-token-for-client (" + Tokens.CLIENT_ID + ")\n"), out);
-        assertTrue(out.contains("[2] UNDETERMINED [other-resource] — Not for your API: an access token for Microsoft Graph, acquired by client "
+        assertTrue(out.contains(
+                "[2] UNDETERMINED [other-resource] — Not for your API: an access token for Microsoft Graph, acquired by client "
                 + Tokens.CLIENT_ID + "\n"), out);
         assertTrue(out.contains("    judged as: other-resource (Microsoft Graph)\n"), out);
-        assertTrue(out.contains("access token · Location header fragment (access_token) · GET " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/authorize?"), out);
+        assertTrue(out.contains("access token · Location header fragment (access_token) · GET " + origin + "/" + Tokens.TENANT
+                + "/oauth2/v2.0/authorize?"), out);
         assertTrue(out.contains("[3] VALID — Valid for " + API_ID + "\n"
-                + "    access token · token response (access_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
+                + "    access token · token response (access_token) · POST " + origin + "/" + Tokens.TENANT
+                + "/oauth2/v2.0/token → 200\n"), out);
         assertTrue(out.contains(" · entries[3] · seen 2× (last in entries[4])"), out);
         assertTrue(out.contains("[4] VALID — ID token for client " + Tokens.CLIENT_ID + ": valid, nonce matches its /authorize request\n"
                 + "    ID token · token response (id_token) · POST " + origin + "/" + Tokens.TENANT + "/oauth2/v2.0/token → 200\n"), out);
         assertTrue(out.contains("[5] INVALID [placeholder] — Not valid: The client sent the placeholder 'undefined' instead of a token\n"
                 + "    token · Authorization header · GET " + origin + "/api/orders?top=5 → 401\n"
                 + "    judged as: placeholder · sent to 127.0.0.1\n"
-                + "    GET " + origin + "/api/orders?top=5 answered 401: Bearer error=\"invalid_token\", error_description=\"no token\"\n"), out);
+                + "    GET " + origin
+                + "/api/orders?top=5 answered 401: Bearer error=\"invalid_token\", error_description=\"no token\"\n"), out);
         assertFalse(out.contains("/api/health"), "the request without a token is not listed");
 
         List<String> json = new ArrayList<>(List.of(base));
@@ -180,10 +193,12 @@ class ScanCommandTest {
         assertEquals(2, root.get("bodiesNotRead").asInt());
         JsonNode tokens = root.get("tokens");
         assertEquals(5, tokens.size());
-        assertTrue(root.get("story").asText().startsWith("The app (client " + Tokens.CLIENT_ID + ") signed in at 127.0.0.1"), root.toString());
+        assertTrue(root.get("story").asText().startsWith("The app (client " + Tokens.CLIENT_ID + ") signed in at 127.0.0.1"),
+                root.toString());
         String[][] want = {
                 {"id-token", "Location header fragment (id_token)", "GET", "302", "valid", null, "id-token-for-client"},
-                {"access-token", "Location header fragment (access_token)", "GET", "302", "undetermined", "other-resource", "other-resource"},
+                {"access-token", "Location header fragment (access_token)", "GET", "302", "undetermined", "other-resource",
+                        "other-resource"},
                 {"access-token", "token response (access_token)", "POST", "200", "valid", null, "api"},
                 {"id-token", "token response (id_token)", "POST", "200", "valid", null, "id-token-for-client"},
                 {"token", "Authorization header", "GET", "401", "invalid", "placeholder", "placeholder"}};

@@ -55,7 +55,8 @@ class UsageTruthTest {
     void metadataAndKeyFilesAreCheckedAsFilesNeverAsTheNetwork() throws Exception {
         String token = Tokens.sign(Tokens.v2Access());
         Path wrongShape = Files.writeString(dir.resolve("meta.json"), "{\"authorization_endpoint\":\"https://x\"}");
-        Path pem = Files.writeString(dir.resolve("keys.pem"), "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n");
+        Path pem = Files.writeString(dir.resolve("keys.pem"),
+                "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n");
         Path notJson = Files.writeString(dir.resolve("keys.txt"), "kid=abc");
         Path metaOnly = Files.writeString(dir.resolve("meta2.json"), "{\"issuer\":\"" + Tokens.V2_ISS + "\"}");
         Path missing = dir.resolve("missing.json");
@@ -90,7 +91,8 @@ class UsageTruthTest {
         }
         usage(inspect(token, "--skew", "999999999999"), "--skew takes 0 to 86400 seconds");
         usage(inspect(token, "--skew", "-1"), "--skew takes 0 to 86400 seconds");
-        usage(cli("verify", Files.writeString(dir.resolve("t"), token).toString(), "--audience", ""), "--audience was given an empty value");
+        usage(cli("verify", Files.writeString(dir.resolve("t"), token).toString(), "--audience", ""),
+                "--audience was given an empty value");
     }
 
     @Test
@@ -105,8 +107,9 @@ class UsageTruthTest {
                 List.of("--require-scope", " "),
                 List.of("--skew", "999999999999"),
                 List.of("--client-secret-env", "S", "--scope", "api://x/.default", "--refresh"));
-        List<String> says = List.of("--device-code", "--device-code", "client credentials need the resource: add --scope", "--prompt takes login",
-                "--scope was given an empty value", "--require-scope was given an empty value", "--skew takes", "no refresh token");
+        List<String> says = List.of("--device-code", "--device-code", "client credentials need the resource: add --scope",
+                "--prompt takes login", "--scope was given an empty value", "--require-scope was given an empty value", "--skew takes",
+                "no refresh token");
         for (int i = 0; i < cases.size(); i++) {
             StringWriter out = new StringWriter(), err = new StringWriter();
             LoginCommand cmd = new LoginCommand(() -> {
@@ -116,7 +119,8 @@ class UsageTruthTest {
             CommandLine cl = new CommandLine(cmd);
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            List<String> args = new ArrayList<>(List.of("--authority", "contoso.onmicrosoft.com", "--client-id", "11111111-2222-3333-4444-555555555555"));
+            List<String> args = new ArrayList<>(
+                    List.of("--authority", "contoso.onmicrosoft.com", "--client-id", "11111111-2222-3333-4444-555555555555"));
             args.addAll(cases.get(i));
             assertEquals(Cli.USAGE, cl.execute(args.toArray(String[]::new)), cases.get(i) + ": " + err);
             assertTrue(err.toString().contains(says.get(i)), cases.get(i) + ": " + err);
@@ -130,12 +134,14 @@ class UsageTruthTest {
     @Test
     void reportFormatAndFileExtensionOrJsonMustAgree() {
         String token = Tokens.sign(Tokens.v2Access());
-        usage(inspect(token, "--report", "md", "--out", dir.resolve("x.html").toString()), "--report md asks for Markdown", "x.html", "ask for one");
+        usage(inspect(token, "--report", "md", "--out", dir.resolve("x.html").toString()), "--report md asks for Markdown", "x.html",
+                "ask for one");
         assertFalse(Files.exists(dir.resolve("x.html")));
         InspectCommandTest.Run both = inspect(token, "--report", "md", "--json");
         usage(both, "--json prints the report and --report/--out exports it: give one");
         assertEquals("usage", both.json().get("error").get("kind").asText(), "under --json the error is JSON too");
-        assertEquals(Cli.INVALID, inspect(token, "--report", "md", "--out", dir.resolve("x.md").toString()).code(), "agreeing options still export");
+        assertEquals(Cli.INVALID, inspect(token, "--report", "md", "--out", dir.resolve("x.md").toString()).code(),
+                "agreeing options still export");
         assertTrue(Files.exists(dir.resolve("x.md")));
     }
 

@@ -84,7 +84,8 @@ class VerifyCommandTest {
         assertTrue(lines.get(2).startsWith("4: invalid [not-a-token] "), lines.get(2));
         assertEquals("6: valid Valid for " + API_ID, lines.get(3));
         assertEquals("7: valid Valid for " + API_ID, lines.get(4));
-        assertTrue(lines.get(5).matches("summary: lines=5 valid=3 invalid=2 undetermined=0 memoised=2 seconds=\\d+\\.\\d{3}"), lines.get(5));
+        assertTrue(lines.get(5).matches("summary: lines=5 valid=3 invalid=2 undetermined=0 memoised=2 seconds=\\d+\\.\\d{3}"),
+                lines.get(5));
         assertEquals("", err);
     }
 
@@ -128,9 +129,12 @@ class VerifyCommandTest {
     void aHarCaptureIsVerifiedTokenByToken() throws Exception {
         String valid = Tokens.sign(Tokens.v2Access());
         Path har = dir.resolve("capture.har");
-        Files.writeString(har, "{\n  \"log\": {\"version\": \"1.2\", \"entries\": [{\"startedDateTime\": \"2026-03-01T12:00:00Z\", \"request\": {\"method\": \"GET\", "
+        Files.writeString(har,
+                "{\n  \"log\": {\"version\": \"1.2\", \"entries\": [{\"startedDateTime\": \"2026-03-01T12:00:00Z\", \"request\": "
+                        + "{\"method\": \"GET\", "
                 + "\"url\": \"https://api.contoso.example/a\", \"headers\": [{\"name\": \"Authorization\", \"value\": \"Bearer " + valid + "\"}]}, "
-                + "\"response\": {\"status\": 200, \"headers\": [], \"content\": {\"size\": 2, \"mimeType\": \"application/json\", \"text\": \"{}\"}}}]}}");
+                + "\"response\": {\"status\": 200, \"headers\": [], \"content\": {\"size\": 2, \"mimeType\": \"application/json\", "
+                + "\"text\": \"{}\"}}}]}}");
         assertEquals(0, run(offline(har.toString()).toArray(String[]::new)), err);
         List<String> lines = out.lines().toList();
         assertEquals("1: valid Valid for " + API_ID + " (Authorization header of GET https://api.contoso.example/a)", lines.get(0));
@@ -140,7 +144,8 @@ class VerifyCommandTest {
     @Test
     void usageErrorsExitTwoWithOneLine() throws Exception {
         assertEquals(2, run(dir.resolve("missing.txt").toString()));
-        assertEquals("tokenscope verify: no such file: " + dir.resolve("missing.txt") + "; check the path, or '-' for standard input", err.strip());
+        assertEquals("tokenscope verify: no such file: " + dir.resolve("missing.txt") + "; check the path, or '-' for standard input",
+                err.strip());
         assertEquals(2, run(offline(dir.toString()).toArray(String[]::new)));
         assertTrue(err.contains("is a directory"), err);
         Path empty = dir.resolve("empty.txt");

@@ -49,7 +49,8 @@ public final class Exporters {
         Path dir = abs.getParent();
         // Never create directories: a typo in a path must not leave new directories behind (as root, anywhere).
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, Files.exists(dir) ? "is a file, not a directory" : "the directory does not exist");
+            throw new NoSuchFileException(dir.toString(), null,
+                    Files.exists(dir) ? "is a file, not a directory" : "the directory does not exist");
         }
         if (Files.isDirectory(abs)) throw new FileSystemException(abs.toString(), null, "is a directory");
         Path tmp = Files.createTempFile(dir, ".tokenscope-export", ".tmp");

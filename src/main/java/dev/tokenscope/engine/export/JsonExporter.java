@@ -23,7 +23,9 @@ public final class JsonExporter {
         if (r.input() == null) return r;
         List<String> notes = new ArrayList<>(r.input().notes());
         for (String n : redacted.notes()) notes.add(NOTE_PREFIX + n);
-        Report.InputView in = new Report.InputView(r.input().form(), r.input().description(), notes, r.input().selected(), r.input().candidates());
-        return new Report(r.tool(), r.version(), r.evaluatedAt(), r.verdict(), r.summary(), in, r.token(), r.key(), r.steps(), r.diagnoses());
+        Report.InputView in = new Report.InputView(r.input().form(), r.input().description(), notes, r.input().selected(),
+                r.input().candidates());
+        return new Report(r.tool(), r.version(), r.evaluatedAt(), r.verdict(), r.summary(), in, r.token(), r.key(), r.steps(),
+                r.diagnoses());
     }
 }

@@ -27,7 +27,8 @@ public final class MarkdownExporter {
         StringBuilder sb = new StringBuilder();
         sb.append("# Tokenscope report: ").append(r.verdict().json().toUpperCase()).append("\n\n");
         sb.append("**").append(text(r.summary())).append("**\n\n");
-        sb.append("Evaluated at ").append(code(r.evaluatedAt())).append(" by ").append(text(r.tool())).append(' ').append(text(r.version())).append(".\n\n");
+        sb.append("Evaluated at ").append(code(r.evaluatedAt())).append(" by ").append(text(r.tool())).append(' ').append(text(r.version()))
+                .append(".\n\n");
         for (String note : redacted.notes()) sb.append("> **Note:** ").append(text(note)).append("\n>\n");
         if (!redacted.notes().isEmpty()) sb.setLength(sb.length() - 2);
         sb.append("\n\n");
@@ -39,8 +40,8 @@ public final class MarkdownExporter {
             if (cands.size() > 1) {
                 for (int i = 0; i < cands.size(); i++) {
                     Report.CandidateView c = cands.get(i);
-                    sb.append("- ").append(i == r.input().selected() ? "**inspected:** " : "also found: ").append(text(c.role())).append(" (")
-                            .append(text(c.source())).append(", ").append(c.length()).append(" characters)\n");
+                    sb.append("- ").append(i == r.input().selected() ? "**inspected:** " : "also found: ").append(text(c.role()))
+                            .append(" (").append(text(c.source())).append(", ").append(c.length()).append(" characters)\n");
                 }
             }
             if (!r.input().notes().isEmpty() || cands.size() > 1) sb.append('\n');
@@ -56,7 +57,8 @@ public final class MarkdownExporter {
         }
 
         if (r.server() != null) {
-            sb.append("## What the API said").append(r.server().status() != null ? " (HTTP " + r.server().status() + ")" : "").append("\n\n");
+            sb.append("## What the API said").append(r.server().status() != null ? " (HTTP " + r.server().status() + ")" : "")
+                    .append("\n\n");
             for (String n : r.server().notes()) sb.append("- ").append(text(n)).append('\n');
             for (ServerView.Finding f : r.server().findings()) {
                 sb.append("- ").append(code(f.code())).append(f.step() != null ? " (step " + code(f.step()) + ")" : "")
@@ -68,7 +70,8 @@ public final class MarkdownExporter {
             sb.append("## API configuration: ").append(text(r.api().source())).append(" (").append(code(r.api().format())).append(")\n\n")
                     .append("| Field | Value | From |\n| --- | --- | --- |\n");
             for (ApiView.Setting st : r.api().settings()) {
-                sb.append("| ").append(cell(st.field())).append(" | ").append(cell(st.value())).append(" | ").append(cell(st.from())).append(" |\n");
+                sb.append("| ").append(cell(st.field())).append(" | ").append(cell(st.value())).append(" | ").append(cell(st.from()))
+                        .append(" |\n");
             }
             sb.append('\n');
             for (String rule : r.api().semantics()) sb.append("- ").append(text(rule)).append('\n');
@@ -81,7 +84,8 @@ public final class MarkdownExporter {
             for (Step s : r.steps()) {
                 sb.append("| ").append(statusWord(s.status())).append(" | ").append(cell(s.title())).append(" | ").append(cell(s.detail()));
                 if (s.idx() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) sb.append(" ").append(code(s.idx()));
-                if (s.hint() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) sb.append("<br>**Fix:** ").append(cell(s.hint()));
+                if (s.hint() != null && (s.status() == Status.FAIL || s.status() == Status.WARN)) sb.append("<br>**Fix:** ")
+                        .append(cell(s.hint()));
                 sb.append(" |\n");
             }
             sb.append('\n');
@@ -128,7 +132,8 @@ public final class MarkdownExporter {
                 sb.append('\n');
             }
             for (ClaimView h : t.headerAnnotations()) {
-                if (h.warning() != null) sb.append("- header member ").append(code(h.name())).append(": info: ").append(text(h.warning())).append('\n');
+                if (h.warning() != null) sb.append("- header member ").append(code(h.name())).append(": info: ").append(text(h.warning()))
+                        .append('\n');
             }
             if (t.headerAnnotations().stream().anyMatch(h -> h.warning() != null)) sb.append('\n');
         }
@@ -137,15 +142,17 @@ public final class MarkdownExporter {
         if (k != null) {
             sb.append("## Signing key\n\n");
             if (k.kid() != null) sb.append("- kid: ").append(code(k.kid())).append('\n');
-            if (k.kty() != null) sb.append("- type: ").append(code(k.kty() + (k.sizeBits() != null ? " " + k.sizeBits() + " bits" : ""))).append('\n');
+            if (k.kty() != null) sb.append("- type: ").append(code(k.kty() + (k.sizeBits() != null ? " " + k.sizeBits() + " bits" : "")))
+                    .append('\n');
             if (k.matchedBy() != null) sb.append("- matched by: ").append(code(k.matchedBy())).append('\n');
             if (k.thumbprint() != null) sb.append("- JWK thumbprint: ").append(code(k.thumbprint())).append('\n');
             if (k.issuer() != null) sb.append("- key issuer: ").append(code(k.issuer())).append('\n');
             if (k.certificate() != null) {
-                sb.append("- certificate: ").append(code(k.certificate().subject())).append(", valid ").append(code(k.certificate().notBefore()))
-                        .append(" to ").append(code(k.certificate().notAfter())).append('\n');
+                sb.append("- certificate: ").append(code(k.certificate().subject())).append(", valid ")
+                        .append(code(k.certificate().notBefore())).append(" to ").append(code(k.certificate().notAfter())).append('\n');
             }
-            if (k.source() != null) sb.append("- from: ").append(code(k.source())).append(k.cacheAge() != null ? " (" + text(k.cacheAge()) + ")" : "").append('\n');
+            if (k.source() != null) sb.append("- from: ").append(code(k.source()))
+                    .append(k.cacheAge() != null ? " (" + text(k.cacheAge()) + ")" : "").append('\n');
             if (k.keySet() != null && !k.keySet().isEmpty()) {
                 sb.append("- key set (").append(k.keySet().size()).append("): ");
                 for (int i = 0; i < k.keySet().size(); i++) {
@@ -170,7 +177,9 @@ public final class MarkdownExporter {
         };
     }
 
-    /** Prose on one line: untrusted characters escaped ({@link SafeText#line}), Markdown and HTML metacharacters too, so text stays text. */
+    /**
+     * Prose on one line: untrusted characters escaped ({@link SafeText#line}), Markdown and HTML metacharacters too, so text stays text.
+     */
     static String text(String raw) {
         if (raw == null) return "";
         String s = SafeText.line(raw);

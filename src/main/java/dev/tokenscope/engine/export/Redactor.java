@@ -46,15 +46,16 @@ public final class Redactor {
     /** Values shorter than this are masked where they are claims, but not searched for in free text (too many false hits). */
     static final int MIN_SEARCHED_LENGTH = 3;
 
-    public static final String NOTE_SAML_SIGNATURE_REMOVED = "Signature values removed: the SAML message in this export is indented XML with "
-            + "every SignatureValue replaced, so it cannot be replayed (and no longer verifies; the original was verified).";
-    public static final String NOTE_SIGNATURE_REMOVED = "Signature removed: the token in this export is header.payload only, so it cannot be "
-            + "replayed. The signature was checked as the Signature step shows.";
+    public static final String NOTE_SAML_SIGNATURE_REMOVED = "Signature values removed: the SAML message in this export "
+            + "is indented XML with every SignatureValue replaced, so it cannot be replayed (and no longer verifies; the "
+            + "original was verified).";
+    public static final String NOTE_SIGNATURE_REMOVED = "Signature removed: the token in this export is header.payload "
+            + "only, so it cannot be replayed. The signature was checked as the Signature step shows.";
     public static final String NOTE_SIGNATURE_KEPT = "Signature kept (--keep-signature): the token in this export can be replayed until it "
             + "expires; share it only with people who may use it.";
     public static final String NOTE_PII_MASKED = "Personal claims (" + String.join(", ", PII_CLAIMS.stream().sorted().toList())
-            + ") are replaced by pii:<first 12 hex digits of SHA-256 of the value>; equal values give equal masks, so reports can be compared. "
-            + "The token text is left out because its payload carries them.";
+            + ") are replaced by pii:<first 12 hex digits of SHA-256 of the value>; equal values give equal masks, so "
+            + "reports can be compared. The token text is left out because its payload carries them.";
 
     /**
      * The report as exported.
@@ -97,7 +98,8 @@ public final class Redactor {
         scrub(tree, replacements, options);
         if (options.maskPii()) notes.add(NOTE_PII_MASKED);
         boolean saml = report.token() != null && report.token().kind() == TokenKind.SAML;
-        notes.add(options.keepSignature() && !options.maskPii() ? NOTE_SIGNATURE_KEPT : saml ? NOTE_SAML_SIGNATURE_REMOVED : NOTE_SIGNATURE_REMOVED);
+        notes.add(options.keepSignature() && !options.maskPii() ? NOTE_SIGNATURE_KEPT : saml ? NOTE_SAML_SIGNATURE_REMOVED
+                : NOTE_SIGNATURE_REMOVED);
         try {
             return new Redacted(Json.MAPPER.treeToValue(tree, Report.class), exported, notes);
         } catch (JsonProcessingException e) {

@@ -122,11 +122,13 @@ public final class HarAnalysis {
         String described = described(f);
         // "Bearer undefined", "access_token=null" …: the engine's own placeholder rule, as for a pasted "Bearer …" value.
         Extraction asPasted = inspector.extract("Bearer " + f.token());
-        if (PLACEHOLDER.equals(asPasted.form())) return HarRoleReports.placeholder(f, described, asPasted, inspector.inspect("Bearer " + f.token(), profile));
+        if (PLACEHOLDER.equals(asPasted.form())) return HarRoleReports.placeholder(f, described, asPasted,
+                inspector.inspect("Bearer " + f.token(), profile));
         Extraction ex = new Extraction("har", "A token from a HAR capture: " + described, notes(f, role),
                 List.of(new Candidate(f.role(), f.where(), f.token())));
         return switch (role.as()) {
-            case ID_TOKEN_FOR_CLIENT -> HarRoleReports.asIdToken(f, role, inspector.inspect(ex, 0, neutral(profile, f.clientId() == null ? List.of() : List.of(f.clientId()))));
+            case ID_TOKEN_FOR_CLIENT -> HarRoleReports.asIdToken(f, role,
+                    inspector.inspect(ex, 0, neutral(profile, f.clientId() == null ? List.of() : List.of(f.clientId()))));
             case OTHER_RESOURCE -> HarRoleReports.asOtherResource(f, role, inspector.inspect(ex, 0, neutral(profile, List.of())));
             default -> inspector.inspect(ex, 0, profile);
         };
@@ -134,17 +136,19 @@ public final class HarAnalysis {
 
     private static List<String> notes(HarFinding f, Judgement role) {
         return switch (role.as()) {
-            case ID_TOKEN_FOR_CLIENT -> List.of("Judged as an ID token for " + (f.clientId() != null ? "client " + f.clientId() + ", the client that asked for it"
+            case ID_TOKEN_FOR_CLIENT -> List.of("Judged as an ID token for "
+                    + (f.clientId() != null ? "client " + f.clientId() + ", the client that asked for it"
                     : "the client it names (no request in the capture names its client)") + "; not against your API profile.");
-            case OTHER_RESOURCE -> List.of("An access token for " + role.judgedFor() + (role.sentToHost() != null ? ", sent to " + role.sentToHost() : "")
-                    + ": not judged against your API profile.");
+            case OTHER_RESOURCE -> List.of("An access token for " + role.judgedFor()
+                    + (role.sentToHost() != null ? ", sent to " + role.sentToHost() : "") + ": not judged against your API profile.");
             default -> List.of();
         };
     }
 
     /** The profile without what belongs to the user's API (audience, clients, scopes, roles, tenants); keys, issuers, time kept. */
     static ValidationProfile neutral(ValidationProfile p, List<String> audiences) {
-        return new ValidationProfile(audiences, List.of(), List.of(), List.of(), List.of(), p.skew(), p.at(), p.metadata(), p.jwks(), p.offline(), p.issuers());
+        return new ValidationProfile(audiences, List.of(), List.of(), List.of(), List.of(), p.skew(), p.at(), p.metadata(), p.jwks(),
+                p.offline(), p.issuers());
     }
 
     /** The list row for finding {@code f}, numbered {@code number}, from its report {@code r} (judged against the API profile). */

@@ -40,7 +40,8 @@ final class HarCollector {
         for (HarHit h : e.hits) {
             if (h.token() == null || h.token().isBlank()) continue;
             // A use of the token: an Authorization header, or an access_token in a request's query (WebSocket, SignalR).
-            boolean header = h.where().startsWith("Authorization header") || (h.where().startsWith("request URL query") && h.role() == Role.ACCESS_TOKEN);
+            boolean header = h.where().startsWith("Authorization header")
+                    || (h.where().startsWith("request URL query") && h.role() == Role.ACCESS_TOKEN);
             Acc a = found.get(h.token());
             if (a != null) {
                 a.occurrences++;
@@ -62,14 +63,18 @@ final class HarCollector {
             } else {
                 if (!capped) {
                     capped = true;
-                    warnings.add("more than " + HarScanner.MAX_FINDINGS + " distinct tokens; only the first " + HarScanner.MAX_FINDINGS + " are listed");
+                    warnings.add("more than " + HarScanner.MAX_FINDINGS + " distinct tokens; only the first " + HarScanner.MAX_FINDINGS
+                            + " are listed");
                 }
                 continue;
             }
             if (header) {
-                if (a.calls.size() < HarScanner.MAX_CALLS) a.calls.add(new HarFinding.HarCall(index, e.method, elided, HarUrls.host(e.url), e.status));
+                if (a.calls.size() < HarScanner.MAX_CALLS) {
+                    a.calls.add(new HarFinding.HarCall(index, e.method, elided, HarUrls.host(e.url), e.status));
+                }
                 if (refused && a.serverResponse == null) {
-                    a.serverResponse = new HarServerResponse(e.status, (e.method == null ? "" : e.method + " ") + (elided == null ? "(no URL)" : elided),
+                    a.serverResponse = new HarServerResponse(e.status,
+                            (e.method == null ? "" : e.method + " ") + (elided == null ? "(no URL)" : elided),
                             index, e.wwwAuthenticate, e.errorBody);
                 }
             }
@@ -87,13 +92,14 @@ final class HarCollector {
         Map<String, String> q = e.requestParams;
         HarSignIn in = null;
         if (HarUrls.authorizeEndpoint(e.url) && (q.containsKey("client_id") || q.containsKey("response_type"))) {
-            in = new HarSignIn(index, "authorize", HarUrls.host(e.url), q.get("client_id"), q.get("response_type"), null, q.containsKey("code_challenge"),
-                    q.get("nonce"), q.get("state"));
+            in = new HarSignIn(index, "authorize", HarUrls.host(e.url), q.get("client_id"), q.get("response_type"), null,
+                    q.containsKey("code_challenge"), q.get("nonce"), q.get("state"));
             if (in.state() != null) authorizeByState.put(in.state(), in);
             if (in.clientId() != null) authorizeByClient.put(in.clientId(), in);
             lastAuthorize = in;
         } else if (q.containsKey("grant_type")) {
-            in = new HarSignIn(index, "token", HarUrls.host(e.url), q.get("client_id"), null, q.get("grant_type"), q.containsKey("code_verifier"), null, null);
+            in = new HarSignIn(index, "token", HarUrls.host(e.url), q.get("client_id"), null, q.get("grant_type"),
+                    q.containsKey("code_verifier"), null, null);
         }
         if (in != null && signIns.size() < HarScanner.MAX_SIGN_INS) signIns.add(in);
         return in;

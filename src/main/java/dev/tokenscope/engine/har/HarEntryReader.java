@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class HarEntryReader {
     private static final int MAX_HEADER_VALUES = 10;
     private static final ObjectMapper BODY = JsonMapper.builder().build();
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)?");
+    private static final Pattern JWT = Pattern.compile(
+            "eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)?");
 
     /** Reads the entry whose START_OBJECT the parser is on, up to its END_OBJECT. */
     HarEntry read(JsonParser p) throws IOException {
@@ -146,9 +147,14 @@ final class HarEntryReader {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String pf = p.currentName();
                             JsonToken vt = p.nextToken();
-                            if (pf.equals("name")) name = text(p, vt);
-                            else if (pf.equals("value") && (name == null || HarUrls.isTokenParam(name) || HarUrls.STORY_PARAMS.contains(name))) value = text(p, vt);
-                            else p.skipChildren();
+                            if (pf.equals("name")) {
+                                name = text(p, vt);
+                            } else if (pf.equals("value")
+                                    && (name == null || HarUrls.isTokenParam(name) || HarUrls.STORY_PARAMS.contains(name))) {
+                                value = text(p, vt);
+                            } else {
+                                p.skipChildren();
+                            }
                         }
                         if (name != null && value != null && HarUrls.isTokenParam(name)) {
                             e.hits.add(new HarHit(HarUrls.roleOf(name), "form post (" + name + ")", HarUrls.param(name, value)));
@@ -200,7 +206,8 @@ final class HarEntryReader {
                 // not base64 after all
             }
         }
-        if ((e.status == 401 || e.status == 403) && root != null && text.getBytes(StandardCharsets.UTF_8).length <= HarScanner.MAX_ERROR_BODY_BYTES) {
+        if ((e.status == 401 || e.status == 403) && root != null
+                && text.getBytes(StandardCharsets.UTF_8).length <= HarScanner.MAX_ERROR_BODY_BYTES) {
             e.errorBody = text.strip();
         }
         if (root == null || !root.isObject()) return;

@@ -29,7 +29,8 @@ final class HarRoleReports {
      */
     static Report placeholder(HarFinding f, String described, Extraction asPasted, Report nothing) {
         Diagnosis d = Diagnoses.placeholder(f.token(), asPasted.description()); // the Inspector's rule, the value as sent
-        Report.InputView input = new Report.InputView(HarAnalysis.PLACEHOLDER, "A placeholder from a HAR capture: " + described, List.of(), -1, List.of());
+        Report.InputView input = new Report.InputView(HarAnalysis.PLACEHOLDER, "A placeholder from a HAR capture: " + described, List.of(),
+                -1, List.of());
         return new Report(nothing.tool(), nothing.version(), nothing.evaluatedAt(), Verdict.INVALID, "Not valid: " + d.summary(), input,
                 null, null, List.of(), List.of(d));
     }
@@ -44,19 +45,23 @@ final class HarRoleReports {
         for (Step s : r.steps()) {
             if (s.id().equals("token-type") && isIdToken) {
                 steps.add(Step.of("token-type", s.title()).status(Status.PASS).evidence("type", "ID token")
-                        .detail(who + ": proof of sign-in for the client app that asked for it (judged as such, not as a token for your API)").build());
+                        .detail(who + ": proof of sign-in for the client app that asked for it (judged as such, not as a "
+                                + "token for your API)").build());
                 steps.add(nonceStep(f, r, diags));
             } else {
                 steps.add(s);
             }
         }
-        if (r.token() != null && r.token().claims() != null && steps.stream().noneMatch(s -> s.id().equals("nonce"))) steps.add(nonceStep(f, r, diags));
+        if (r.token() != null && r.token().claims() != null && steps.stream().noneMatch(s -> s.id().equals("nonce"))) {
+            steps.add(nonceStep(f, r, diags));
+        }
         Verdict v = Inspector.verdict(steps, diags);
         String summary = switch (v) {
             case VALID -> who + ": valid" + (steps.stream().anyMatch(s -> s.status() == Status.WARN) ? " with warnings" : "")
                     + (f.signInEntry() != null && f.requestNonce() != null ? ", nonce matches its /authorize request" : "");
             case INVALID -> who + ": not valid: " + Inspector.failure(steps, diags);
-            case UNDETERMINED -> who + ": " + lowerFirst(r.verdict() == Verdict.UNDETERMINED ? r.summary() : "Could not finish: the signature was not verified");
+            case UNDETERMINED -> who + ": "
+                    + lowerFirst(r.verdict() == Verdict.UNDETERMINED ? r.summary() : "Could not finish: the signature was not verified");
         };
         return rebuild(r, v, summary, steps, diags);
     }
@@ -67,26 +72,33 @@ final class HarRoleReports {
         Step.Builder s = Step.of("nonce", "Nonce").evidence("nonce", tokenNonce == null ? "(none)" : tokenNonce);
         String client = f.clientId() == null ? "its client" : "client " + f.clientId();
         if (f.signInEntry() == null) {
-            return s.status(Status.INFO).detail("No /authorize request of " + client + " earlier in the capture: the nonce was not compared").build();
+            return s.status(Status.INFO)
+                    .detail("No /authorize request of " + client + " earlier in the capture: the nonce was not compared").build();
         }
         String request = "the /authorize request of " + client + " (entry " + (f.signInEntry() + 1) + ")";
         s.evidence("request nonce", f.requestNonce() == null ? "(none)" : f.requestNonce());
         if (f.requestNonce() == null && tokenNonce == null) {
-            return s.status(Status.WARN).detail(request + " sent no nonce and the ID token has none: nothing ties the token to that sign-in")
+            return s.status(Status.WARN)
+                    .detail(request + " sent no nonce and the ID token has none: nothing ties the token to that sign-in")
                     .hint("Send a fresh nonce with every /authorize request and compare it with the ID token's (MSAL does).").build();
         }
         if (tokenNonce == null) {
             diags.add(new Diagnosis(HarAnalysis.NONCE_MISSING, "The ID token has no nonce, but " + request + " sent one",
-                    "An ID token must echo the nonce of the request that asked for it; without it the client can't tell a replayed token from its own.",
+                    "An ID token must echo the nonce of the request that asked for it; without it the client can't tell a replayed "
+                            + "token from its own.",
                     "Check that the ID token comes from this sign-in (and not from a cache or another request)."));
             return s.status(Status.FAIL).detail("The ID token has no nonce; " + request + " sent " + f.requestNonce()).build();
         }
         if (!tokenNonce.equals(f.requestNonce())) {
             diags.add(new Diagnosis(HarAnalysis.NONCE_MISMATCH, "The ID token's nonce differs from the nonce of " + request,
-                    "The ID token's nonce is " + tokenNonce + "; " + request + " sent " + (f.requestNonce() == null ? "none" : f.requestNonce())
-                            + ". A client must refuse an ID token whose nonce is not the one it sent: it answers another sign-in, or is replayed.",
-                    "Use the ID token of this sign-in; if the client keeps the nonce between redirect and callback, check that it reads back the same one."));
-            return s.status(Status.FAIL).detail("nonce " + tokenNonce + " differs from " + (f.requestNonce() == null ? "no nonce" : f.requestNonce())
+                    "The ID token's nonce is " + tokenNonce + "; " + request + " sent "
+                            + (f.requestNonce() == null ? "none" : f.requestNonce())
+                            + ". A client must refuse an ID token whose nonce is not the one it sent: it answers another "
+                            + "sign-in, or is replayed.",
+                    "Use the ID token of this sign-in; if the client keeps the nonce between redirect and callback, check that it "
+                            + "reads back the same one."));
+            return s.status(Status.FAIL)
+                    .detail("nonce " + tokenNonce + " differs from " + (f.requestNonce() == null ? "no nonce" : f.requestNonce())
                     + " sent by " + request).build();
         }
         return s.status(Status.PASS).detail("The nonce is the one " + request + " sent").build();
@@ -100,8 +112,12 @@ final class HarRoleReports {
         boolean provenMicrosoft = r.step("signature").map(s -> s.evidence().containsKey("unofficial check")).orElse(false);
         List<Step> steps = new ArrayList<>();
         for (Step s : r.steps()) {
-            boolean notOurs = s.status() == Status.FAIL && (s.id().equals("audience") || (graph && provenMicrosoft && s.id().equals("signature")));
-            steps.add(notOurs ? new Step(s.id(), Status.INFO, s.title(), "Not judged (" + role.judgedFor() + "'s token): " + s.detail(), s.evidence(), null, null) : s);
+            boolean notOurs = s.status() == Status.FAIL
+                    && (s.id().equals("audience") || (graph && provenMicrosoft && s.id().equals("signature")));
+            steps.add(notOurs
+                    ? new Step(s.id(), Status.INFO, s.title(), "Not judged (" + role.judgedFor() + "'s token): " + s.detail(),
+                            s.evidence(), null, null)
+                    : s);
         }
         List<Diagnosis> diags = new ArrayList<>(r.diagnoses());
         diags.removeIf(d -> (provenMicrosoft && (d.id().equals("graph-token") || d.id().equals("first-party-token")))
@@ -109,12 +125,13 @@ final class HarRoleReports {
         String what = otherResource(f, role, r);
         diags.add(0, new Diagnosis(HarAnalysis.OTHER_RESOURCE, "Not for your API: " + what,
                 "This token was issued for " + role.judgedFor() + ", not for your API, so it is not judged against your API profile; only "
-                        + role.judgedFor() + " validates it." + (graph ? " Microsoft Graph tokens are signed over a transformed header nonce: "
+                        + role.judgedFor() + " validates it."
+                        + (graph ? " Microsoft Graph tokens are signed over a transformed header nonce: "
                         + "nobody but Graph can verify their signature as issued." : ""),
                 "Nothing to fix for your API. If your API rejected a call, look at the token sent to your API."));
         Verdict v = Inspector.verdict(steps, diags) == Verdict.INVALID ? Verdict.INVALID : Verdict.UNDETERMINED;
-        String summary = v == Verdict.INVALID ? "Not valid: " + Inspector.failure(steps, diags.subList(1, diags.size())) + " (not for your API: " + what + ")"
-                : "Not for your API: " + what;
+        String summary = v == Verdict.INVALID ? "Not valid: " + Inspector.failure(steps, diags.subList(1, diags.size()))
+                + " (not for your API: " + what + ")" : "Not for your API: " + what;
         return rebuild(r, v, summary, steps, diags);
     }
 

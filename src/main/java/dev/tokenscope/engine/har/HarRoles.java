@@ -89,7 +89,9 @@ final class HarRoles {
         if (f.role() == Role.ID_TOKEN && msHost == null) {
             return new HarAnalysis.Judgement(HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, f.clientId() != null ? f.clientId() : first(auds), null);
         }
-        if (auds.stream().anyMatch(a -> profile.audiences().stream().anyMatch(e -> sameApp(e, a)))) return new HarAnalysis.Judgement(HarRow.JudgedAs.API, api, msHost);
+        if (auds.stream().anyMatch(a -> profile.audiences().stream().anyMatch(e -> sameApp(e, a)))) {
+            return new HarAnalysis.Judgement(HarRow.JudgedAs.API, api, msHost);
+        }
         String resource = auds.stream().map(HarRoles::microsoftResourceOfAudience).filter(Objects::nonNull).findFirst()
                 .orElse(msHost == null ? null : microsoftResourceOfHost(msHost));
         if (resource == null && headerNonce(f.token())) resource = "a Microsoft first-party API";

@@ -55,7 +55,9 @@ public final class HarScanner {
         HarCollector s = new HarCollector();
         HarEntryReader reader = new HarEntryReader();
         try (JsonParser p = FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new HarFormatException("not a HAR capture: it does not start with a JSON object");
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new HarFormatException("not a HAR capture: it does not start with a JSON object");
+            }
             boolean sawLog = false, sawEntries = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
@@ -79,11 +81,13 @@ public final class HarScanner {
                     p.skipChildren();
                 }
             }
-            if (!sawLog) throw new HarFormatException("not a HAR capture: no \"log\" object (save the capture from the browser's network tab as HAR)");
+            if (!sawLog) throw new HarFormatException(
+                    "not a HAR capture: no \"log\" object (save the capture from the browser's network tab as HAR)");
             if (!sawEntries) s.warnings.add("the capture has no \"entries\": no requests were recorded");
         } catch (JsonProcessingException e) {
             if (s.entries == 0) throw new HarFormatException("not a HAR capture: invalid JSON (" + shortMessage(e) + ")", e);
-            s.warnings.add("the capture is cut off or broken after entry " + s.entries + " (" + shortMessage(e) + "); the tokens before it are listed");
+            s.warnings.add("the capture is cut off or broken after entry " + s.entries + " (" + shortMessage(e)
+                    + "); the tokens before it are listed");
         }
         return s.scan();
     }

@@ -38,20 +38,24 @@ public final class HarStory {
             if (s.authorize()) {
                 authorized.put(String.valueOf(client), true);
                 String flow = s.flow();
-                events.add(new Event(s.entry(), order++, Kind.SIGN_IN, "signed in at " + host(s.host()) + (flow == null ? "" : " (" + flow + ")"), client));
+                events.add(new Event(s.entry(), order++, Kind.SIGN_IN,
+                        "signed in at " + host(s.host()) + (flow == null ? "" : " (" + flow + ")"), client));
             } else if ("authorization_code".equals(s.grantType())) {
-                events.add(new Event(s.entry(), order++, Kind.SIGN_IN, authorized.containsKey(String.valueOf(client)) ? "redeemed the code at " + host(s.host())
+                events.add(new Event(s.entry(), order++, Kind.SIGN_IN,
+                        authorized.containsKey(String.valueOf(client)) ? "redeemed the code at " + host(s.host())
                         : "redeemed an authorization code at " + host(s.host()) + (s.pkce() ? " (with PKCE)" : ""), client));
             } else if ("refresh_token".equals(s.grantType())) {
                 events.add(new Event(s.entry(), order++, Kind.SIGN_IN, "refreshed its tokens at " + host(s.host()), client));
             } else {
                 String flow = s.flow();
-                events.add(new Event(s.entry(), order++, Kind.SIGN_IN, "requested tokens at " + host(s.host()) + (flow == null ? "" : " (" + flow + ")"), client));
+                events.add(new Event(s.entry(), order++, Kind.SIGN_IN,
+                        "requested tokens at " + host(s.host()) + (flow == null ? "" : " (" + flow + ")"), client));
             }
         }
         for (HarRow r : rows) {
             HarFinding f = r.finding();
-            boolean acquired = !f.where().startsWith("Authorization header") && !(f.where().startsWith("request URL query") && !f.calls().isEmpty());
+            boolean acquired = !f.where().startsWith("Authorization header")
+                    && !(f.where().startsWith("request URL query") && !f.calls().isEmpty());
             if (acquired) events.add(new Event(f.entry(), order++, Kind.ACQUIRED, acquiredLabel(r), f.clientId()));
             for (HarFinding.HarCall c : f.calls()) {
                 String text = "called " + (c.method() == null ? "" : c.method() + " ") + (c.url() == null ? "(no URL)" : c.url())
@@ -75,7 +79,8 @@ public final class HarStory {
                 i++;
                 // A token request and the tokens of its response: one clause.
                 List<String> got = new ArrayList<>();
-                while (!e.text().startsWith("signed in") && i < events.size() && events.get(i).kind() == Kind.ACQUIRED && events.get(i).entry() == e.entry()) {
+                while (!e.text().startsWith("signed in") && i < events.size() && events.get(i).kind() == Kind.ACQUIRED
+                        && events.get(i).entry() == e.entry()) {
                     got.add(events.get(i++).text());
                 }
                 clauses.add(who + e.text() + (got.isEmpty() ? "" : " for " + list(got, "more tokens")));

@@ -21,7 +21,8 @@ final class HarUrls {
     static final Set<String> STORY_PARAMS = Set.of("client_id", "nonce", "state", "response_type", "response_mode",
             "code_challenge", "grant_type", "code_verifier");
     private static final Pattern SECRET_PARAMS = Pattern.compile(
-            "(?i)([?#&](?:access_token|id_token|refresh_token|code|client_secret|assertion|client_assertion|password|code_verifier|token|SAMLResponse|SAMLRequest)=)[^&#]*");
+            "(?i)([?#&](?:access_token|id_token|refresh_token|code|client_secret|assertion|client_assertion|password|code_verifier"
+                    + "|token|SAMLResponse|SAMLRequest)=)[^&#]*");
     private static final int MAX_URL = 400;
 
     static boolean authorizeEndpoint(String url) {

@@ -35,7 +35,8 @@ public record Extraction(String form, String description, List<String> notes, Li
             sb.append(". Refresh tokens are opaque to clients and are never decoded");
         }
         if (candidates.stream().anyMatch(c -> c.role() == Role.AUTHORIZATION_CODE)) {
-            sb.append(". An authorization code is not a token: the app redeems it at the token endpoint (with its PKCE verifier) for tokens");
+            sb.append(". An authorization code is not a token: the app redeems it at the token endpoint (with its PKCE "
+                    + "verifier) for tokens");
         }
         return sb.append('.').toString();
     }

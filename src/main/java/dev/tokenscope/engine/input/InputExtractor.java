@@ -72,13 +72,16 @@ public final class InputExtractor {
             if (value.isBlank() || value.equalsIgnoreCase("bearer")) {
                 return none("empty", "An 'Authorization' header line with no token after the scheme: the client sent an empty credential.");
             }
-            if (!b.matches()) notes.add("the Authorization header has no 'Bearer' scheme; a resource expects 'Authorization: Bearer <token>'");
+            if (!b.matches()) {
+                notes.add("the Authorization header has no 'Bearer' scheme; a resource expects 'Authorization: Bearer <token>'");
+            }
             return single("authorization-header", "An 'Authorization' header line (" + scheme + ")", notes, Role.TOKEN,
                     "Authorization header", clean(value, notes));
         }
         Matcher bearer = BEARER.matcher(s);
         if (bearer.matches()) {
-            return single("bearer", "A 'Bearer <token>' value", notes, Role.TOKEN, "Bearer value", clean(headerValue(bearer.group(1), notes), notes));
+            return single("bearer", "A 'Bearer <token>' value", notes, Role.TOKEN, "Bearer value",
+                    clean(headerValue(bearer.group(1), notes), notes));
         }
         if (s.equalsIgnoreCase("bearer")) {
             return none("empty", "Only the word 'Bearer', with no token after it: the client sent an empty credential.");
@@ -217,7 +220,8 @@ public final class InputExtractor {
             }
             if (!found.isEmpty()) {
                 found.sort(Comparator.comparingInt(c -> c.role().ordinal()));
-                return new Extraction("msal-cache", "An MSAL token cache with " + found.size() + (found.size() == 1 ? " entry" : " entries"), notes, found);
+                return new Extraction("msal-cache",
+                        "An MSAL token cache with " + found.size() + (found.size() == 1 ? " entry" : " entries"), notes, found);
             }
         }
         if (found.isEmpty()) {
@@ -237,7 +241,8 @@ public final class InputExtractor {
         }
         StringBuilder d = new StringBuilder("A token-endpoint JSON response");
         if (root.hasNonNull("token_type")) d.append(" (token_type ").append(root.get("token_type").asText());
-        if (root.hasNonNull("scope")) d.append(root.hasNonNull("token_type") ? ", " : " (").append("scope \"").append(root.get("scope").asText()).append('"');
+        if (root.hasNonNull("scope")) d.append(root.hasNonNull("token_type") ? ", " : " (").append("scope \"")
+                .append(root.get("scope").asText()).append('"');
         if (root.hasNonNull("token_type") || root.hasNonNull("scope")) d.append(')');
         return new Extraction("token-response", d.toString(), notes, found);
     }
@@ -282,9 +287,15 @@ public final class InputExtractor {
         }
         List<Candidate> found = new ArrayList<>();
         String where = form.equals("url-fragment") ? "URL fragment" : "URL query";
-        if (params.containsKey("access_token")) found.add(new Candidate(Role.ACCESS_TOKEN, "access_token in the " + where, clean(params.get("access_token"), notes)));
-        if (params.containsKey("id_token")) found.add(new Candidate(Role.ID_TOKEN, "id_token in the " + where, clean(params.get("id_token"), notes)));
-        if (params.containsKey("refresh_token")) found.add(new Candidate(Role.REFRESH_TOKEN, "refresh_token in the " + where, params.get("refresh_token")));
+        if (params.containsKey("access_token")) {
+            found.add(new Candidate(Role.ACCESS_TOKEN, "access_token in the " + where, clean(params.get("access_token"), notes)));
+        }
+        if (params.containsKey("id_token")) {
+            found.add(new Candidate(Role.ID_TOKEN, "id_token in the " + where, clean(params.get("id_token"), notes)));
+        }
+        if (params.containsKey("refresh_token")) {
+            found.add(new Candidate(Role.REFRESH_TOKEN, "refresh_token in the " + where, params.get("refresh_token")));
+        }
         if (params.containsKey("code")) found.add(new Candidate(Role.AUTHORIZATION_CODE, "code in the " + where, params.get("code")));
         if (found.isEmpty() && params.containsKey("error")) {
             String desc = params.getOrDefault("error_description", "");
@@ -292,7 +303,8 @@ public final class InputExtractor {
                     + (desc.isEmpty() ? "" : " — " + firstLine(desc)));
         }
         if (found.isEmpty()) return null;
-        return new Extraction(form, "A redirect " + where + " with " + found.size() + (found.size() == 1 ? " value" : " values"), notes, found);
+        return new Extraction(form, "A redirect " + where + " with " + found.size() + (found.size() == 1 ? " value" : " values"),
+                notes, found);
     }
 
     private Extraction scanText(String s, List<String> notes) {
@@ -314,7 +326,8 @@ public final class InputExtractor {
         }
         if (found.size() > 1) found = byRole(found);
         if (HAR_START.matcher(s).lookingAt()) {
-            notes.add("this is a HAR capture: 'tokenscope scan FILE' lists every token with the request that carried it and judges each in its role");
+            notes.add("this is a HAR capture: 'tokenscope scan FILE' lists every token with the request that carried it and "
+                    + "judges each in its role");
         }
         return new Extraction("text", "Text containing " + found.size() + (found.size() == 1 ? " token" : " tokens"), notes, found);
     }
@@ -342,7 +355,9 @@ public final class InputExtractor {
         };
     }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)undefined|null|nil|none|\\[objectobject]|\\{\\{?\\w*}}?|\\$\\{?\\w*}?|<\\w*>|%\\w+%|your[_-]?(access[_-]?)?token([_-]?here)?|token|accesstoken|access_token");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)undefined|null|nil|none|\\[objectobject]|\\{\\{?\\w*}}?|\\$\\{?\\w*}?|<\\w*>|%\\w+%"
+                    + "|your[_-]?(access[_-]?)?token([_-]?here)?|token|accesstoken|access_token");
 
     /** A line of a PEM body: base64 of DER, which starts with a SEQUENCE tag (0x30 0x82…, "MII"). */
     private static final Pattern PEM_BODY = Pattern.compile("MI[IJ][A-Za-z0-9+/]{20,}={0,2}");

@@ -24,7 +24,8 @@ public record AuthnRequestInfo(String id, String issuer, String acsUrl, String d
         Element rac = Dom.child(req, Dom.SAMLP, "RequestedAuthnContext");
         String ctx = null;
         if (rac != null) {
-            ctx = String.join(", ", Dom.children(rac, Dom.SAML, "AuthnContextClassRef").stream().map(e -> e.getTextContent().strip()).toList());
+            ctx = String.join(", ",
+                    Dom.children(rac, Dom.SAML, "AuthnContextClassRef").stream().map(e -> e.getTextContent().strip()).toList());
             String cmp = Dom.attr(rac, "Comparison");
             if (cmp != null) ctx += " (comparison " + cmp + ")";
         }

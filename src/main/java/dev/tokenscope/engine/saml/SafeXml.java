@@ -26,7 +26,8 @@ public final class SafeXml {
     }
 
     public static Document parse(byte[] xml, String what) throws SamlException {
-        if (xml.length > MAX_BYTES) throw new SamlException(what + " is " + xml.length + " bytes: larger than the " + MAX_BYTES + " bytes accepted");
+        if (xml.length > MAX_BYTES) throw new SamlException(what + " is " + xml.length + " bytes: larger than the " + MAX_BYTES
+                + " bytes accepted");
         int start = xml.length >= 3 && (xml[0] & 0xff) == 0xEF && (xml[1] & 0xff) == 0xBB && (xml[2] & 0xff) == 0xBF ? 3 : 0;
         try {
             DocumentBuilder b = factory().newDocumentBuilder();
@@ -76,7 +77,8 @@ public final class SafeXml {
     /** The parser's reason, with DOCTYPE refusals said plainly; the parser quotes names, never character data. */
     private static String reason(String m) {
         String s = m == null ? "" : m;
-        if (s.contains("DOCTYPE") || s.contains("doctype")) return "a DOCTYPE is refused (DTDs and entities are never processed: XXE and entity expansion are impossible)";
+        if (s.contains("DOCTYPE") || s.contains("doctype")) return "a DOCTYPE is refused (DTDs and entities are never processed: XXE and "
+                + "entity expansion are impossible)";
         if (s.contains("maxElementDepth") || s.contains("depth")) return "elements nested deeper than " + MAX_DEPTH;
         s = s.replaceAll("\\p{Cntrl}", " ");
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;

@@ -35,7 +35,8 @@ public final class SamlInput {
 
     public static Decoded decode(String input) throws SamlException {
         if (input == null || input.isBlank()) throw new SamlException("Nothing to inspect: the input is empty");
-        if (input.length() > MAX_CHARS) throw new SamlException("The input is " + input.length() + " characters: larger than the " + MAX_CHARS + " accepted");
+        if (input.length() > MAX_CHARS) throw new SamlException("The input is " + input.length() + " characters: larger than the "
+                + MAX_CHARS + " accepted");
         String s = input.strip();
         if (s.startsWith("\uFEFF")) s = s.substring(1).strip();
         if (s.startsWith("<")) return new Decoded(s.getBytes(StandardCharsets.UTF_8), "saml-xml", "SAML message as XML", List.of(), null);
@@ -54,7 +55,8 @@ public final class SamlInput {
         List<String> notes = new ArrayList<>();
         if (params.containsKey("RelayState")) notes.add("RelayState present (" + params.get("RelayState").length() + " characters)");
         if (params.containsKey("SigAlg") || params.containsKey("Signature")) {
-            notes.add("The query string carries a redirect-binding signature (SigAlg " + params.getOrDefault("SigAlg", "?") + "): not verified here");
+            notes.add("The query string carries a redirect-binding signature (SigAlg " + params.getOrDefault("SigAlg", "?")
+                    + "): not verified here");
         }
         if (looksLikeXml(raw)) return new Decoded(raw, "saml-post-form", param + " in a form body (HTTP-POST binding)", notes, param);
         return new Decoded(inflate(raw), "saml-redirect", param + " in a query (HTTP-Redirect binding, deflated)", notes, param);

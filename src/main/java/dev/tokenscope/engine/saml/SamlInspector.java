@@ -72,7 +72,8 @@ public final class SamlInspector {
         if (Dom.is(root, Dom.SAMLP, "AuthnRequest")) return SamlReports.authnRequest(now, in, AuthnRequestInfo.of(root));
         if (!Dom.is(root, Dom.SAMLP, "Response") && !Dom.is(root, Dom.SAML, "Assertion")) {
             return SamlReports.unreadable(now, in, "The root element is " + Structure.clip(root.getLocalName())
-                    + " {" + Structure.clip(String.valueOf(root.getNamespaceURI())) + "}, not a SAML 2.0 Response, Assertion or AuthnRequest");
+                    + " {" + Structure.clip(String.valueOf(root.getNamespaceURI()))
+                    + "}, not a SAML 2.0 Response, Assertion or AuthnRequest");
         }
         Structure s = Structure.of(d);
         List<SignatureCheck.Result> sigs = new ArrayList<>();
@@ -101,7 +102,8 @@ public final class SamlInspector {
 
     private static void format(Structure s, SamlMessage m, Findings f) {
         String what = s.response() != null ? "SAML 2.0 Response" : "SAML 2.0 Assertion";
-        Step.Builder b = Step.of("format", "Format").evidence("root", Dom.name(s.root())).evidence("version", Dom.attr(s.root(), "Version"));
+        Step.Builder b = Step.of("format", "Format").evidence("root", Dom.name(s.root()))
+                .evidence("version", Dom.attr(s.root(), "Version"));
         String version = Dom.attr(s.root(), "Version");
         if (version != null && !version.equals("2.0")) {
             f.add(b.status(Status.FAIL).detail("Version " + Structure.clip(version) + ", not 2.0").build(),
@@ -111,7 +113,9 @@ public final class SamlInspector {
             f.add(b.status(Status.FAIL).detail("a successful Response without an assertion").build(),
                     new Diagnosis(DiagnosisId.MALFORMED_TOKEN, "A successful Response without an assertion", null, null));
         } else {
-            f.add(b.status(Status.PASS).detail(what + (s.encrypted() != null ? " with an encrypted assertion" : s.assertion() != null ? " with one assertion" : "")).build());
+            f.add(b.status(Status.PASS)
+                    .detail(what + (s.encrypted() != null ? " with an encrypted assertion"
+                            : s.assertion() != null ? " with one assertion" : "")).build());
         }
     }
 

@@ -30,7 +30,9 @@ record SamlMessage(String responseId, String responseIssuer, String destination,
         Element nameId = Dom.child(subject, Dom.SAML, "NameID");
         Element scd = null;
         for (Element sc : Dom.children(subject, Dom.SAML, "SubjectConfirmation")) {
-            if ("urn:oasis:names:tc:SAML:2.0:cm:bearer".equals(Dom.attr(sc, "Method")) || scd == null) scd = Dom.child(sc, Dom.SAML, "SubjectConfirmationData");
+            if ("urn:oasis:names:tc:SAML:2.0:cm:bearer".equals(Dom.attr(sc, "Method")) || scd == null) {
+                scd = Dom.child(sc, Dom.SAML, "SubjectConfirmationData");
+            }
         }
         Element cond = Dom.child(a, Dom.SAML, "Conditions");
         List<String> audiences = new ArrayList<>();

@@ -25,9 +25,10 @@ import java.util.List;
 
 /** Builds the {@link Report}s of the SAML engine: the verdict by {@link Inspector#verdict}, diagnoses ordered like a JWT's. */
 final class SamlReports {
-    static final List<String> PRIORITY = List.of(DiagnosisId.MALFORMED_TOKEN.id(), "saml-signature-wrapping", "saml-status", DiagnosisId.ENCRYPTED_TOKEN.id(), "saml-unsigned",
-            "saml-certificate-not-in-metadata", DiagnosisId.SIGNATURE_INVALID.id(), DiagnosisId.ISSUER_MISMATCH.id(), DiagnosisId.WRONG_AUDIENCE.id(), "saml-wrong-recipient",
-            "saml-in-response-to-mismatch", DiagnosisId.EXPIRED.id(), DiagnosisId.NOT_YET_VALID.id(), "saml-sha1", "saml-authn-request-unreadable");
+    static final List<String> PRIORITY = List.of(DiagnosisId.MALFORMED_TOKEN.id(), "saml-signature-wrapping", "saml-status",
+            DiagnosisId.ENCRYPTED_TOKEN.id(), "saml-unsigned", "saml-certificate-not-in-metadata", DiagnosisId.SIGNATURE_INVALID.id(),
+            DiagnosisId.ISSUER_MISMATCH.id(), DiagnosisId.WRONG_AUDIENCE.id(), "saml-wrong-recipient", "saml-in-response-to-mismatch",
+            DiagnosisId.EXPIRED.id(), DiagnosisId.NOT_YET_VALID.id(), "saml-sha1", "saml-authn-request-unreadable");
     private static final Comparator<Diagnosis> ORDER = Comparator.comparingInt(Diagnosis::rank).thenComparingInt(d -> {
         int i = PRIORITY.indexOf(d.id());
         return i < 0 ? PRIORITY.size() : i;
@@ -50,17 +51,18 @@ final class SamlReports {
         Report.TokenView view = new Report.TokenView(TokenKind.SAML, null, null, null, null, List.of(), List.of(), -1,
                 List.of(new Problem("token", why, -1)));
         List<Step> steps = List.of(format);
-        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Inspector.verdict(steps, List.of(d)), "Not valid: " + d.summary(),
-                input(in, null), view, null, steps, List.of(d));
+        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Inspector.verdict(steps, List.of(d)),
+                "Not valid: " + d.summary(), input(in, null), view, null, steps, List.of(d));
     }
 
     static Report authnRequest(Instant now, SamlInput.Decoded in, AuthnRequestInfo r) {
         List<Step> steps = List.of(Step.of("format", "Format").status(Status.PASS).detail("SAML 2.0 AuthnRequest").build());
-        Report.TokenView view = new Report.TokenView(TokenKind.SAML, "SAML 2.0 AuthnRequest", kind(r.issuer()), r.json(), Json.MAPPER.createObjectNode(),
-                List.of(), List.of(), -1, List.of());
+        Report.TokenView view = new Report.TokenView(TokenKind.SAML, "SAML 2.0 AuthnRequest", kind(r.issuer()), r.json(),
+                Json.MAPPER.createObjectNode(), List.of(), List.of(), -1, List.of());
         String summary = "AuthnRequest " + Structure.clip(String.valueOf(r.id())) + " from " + Structure.clip(String.valueOf(r.issuer()))
                 + (r.acsUrl() == null ? "" : ", answer to " + Structure.clip(r.acsUrl()));
-        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.UNDETERMINED, summary, input(in, null), view, null, steps, List.of());
+        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdict.UNDETERMINED, summary, input(in, null), view, null,
+                steps, List.of());
     }
 
     static Report report(Instant now, SamlInput.Decoded in, Structure s, SamlMessage m, List<SignatureCheck.Result> sigs,
@@ -79,9 +81,12 @@ final class SamlReports {
     private static String summary(Verdict v, List<Step> steps, List<Diagnosis> diagnoses, SamlMessage m) {
         return switch (v) {
             case INVALID -> "Not valid: " + diagnoses.stream().filter(Diagnosis::error).findFirst().map(Diagnosis::summary)
-                    .orElseGet(() -> steps.stream().filter(x -> x.status() == Status.FAIL).findFirst().map(x -> x.title() + ": " + x.detail()).orElse("a check failed"));
-            case UNDETERMINED -> "Could not finish: " + steps.stream().filter(x -> x.id().equals("metadata") && x.status() == Status.FAIL).findFirst()
-                    .map(x -> "no signing certificates: " + x.detail()).orElseGet(() -> steps.stream().filter(x -> x.id().equals("signature")).findFirst()
+                    .orElseGet(() -> steps.stream().filter(x -> x.status() == Status.FAIL).findFirst()
+                            .map(x -> x.title() + ": " + x.detail()).orElse("a check failed"));
+            case UNDETERMINED -> "Could not finish: "
+                    + steps.stream().filter(x -> x.id().equals("metadata") && x.status() == Status.FAIL).findFirst()
+                    .map(x -> "no signing certificates: " + x.detail())
+                    .orElseGet(() -> steps.stream().filter(x -> x.id().equals("signature")).findFirst()
                     .map(x -> "signature not verified: " + x.detail()).orElse("the signature was not verified"));
             case VALID -> Inspector.validSummary(steps.stream().anyMatch(x -> x.status() == Status.WARN)
                     || diagnoses.stream().anyMatch(d -> Diagnosis.WARN.equals(d.severity())), String.join(", ", m.audiences()));
@@ -106,8 +111,9 @@ final class SamlReports {
             X509Certificate c = r.matched() != null ? r.matched().certificate() : r.embedded();
             if (c == null) continue;
             String sha1 = TrustedCertificate.thumbprint(c, "SHA-1");
-            KeyView.CertificateView cv = new KeyView.CertificateView(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
-                    HumanTime.utc(c.getNotBefore().toInstant()), HumanTime.utc(c.getNotAfter().toInstant()), sha1, TrustedCertificate.thumbprint(c, "SHA-256"));
+            KeyView.CertificateView cv = new KeyView.CertificateView(c.getSubjectX500Principal().getName(),
+                    c.getIssuerX500Principal().getName(), HumanTime.utc(c.getNotBefore().toInstant()),
+                    HumanTime.utc(c.getNotAfter().toInstant()), sha1, TrustedCertificate.thumbprint(c, "SHA-256"));
             Integer bits = c.getPublicKey() instanceof RSAPublicKey k ? k.getModulus().bitLength() : null;
             return new KeyView(null, c.getPublicKey().getAlgorithm(), TrustSteps.short_(r.signatureAlg()), "sig", bits, sha1, null,
                     r.matched() != null ? "certificate (" + r.matched().source() + ")" : "none: the message's own certificate, not trusted",
@@ -117,7 +123,8 @@ final class SamlReports {
     }
 
     private static Report.InputView input(SamlInput.Decoded in, String note) {
-        if (in == null) return new Report.InputView("none", "no SAML message recognised", note == null ? List.of() : List.of(note), -1, List.of());
+        if (in == null) return new Report.InputView("none", "no SAML message recognised", note == null ? List.of() : List.of(note),
+                -1, List.of());
         return new Report.InputView(in.form(), in.description(), in.notes(), 0,
                 List.of(new Report.CandidateView(in.parameter() == null ? "saml" : in.parameter(), in.description(), in.xml().length)));
     }

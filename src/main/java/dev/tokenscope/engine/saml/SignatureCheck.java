@@ -99,7 +99,8 @@ final class SignatureCheck {
             if (!o.digestOk) digestOk = false;
             if (o.error != null) error = o.error;
         }
-        return new Result(element, sa, da, c14n, transforms, null, false, null, embedded, embeddedTrusted, embeddedVerifies, digestOk, error);
+        return new Result(element, sa, da, c14n, transforms, null, false, null, embedded, embeddedTrusted, embeddedVerifies,
+                digestOk, error);
     }
 
     private record Outcome(boolean valid, boolean digestOk, String error) {

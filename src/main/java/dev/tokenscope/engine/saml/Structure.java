@@ -35,7 +35,8 @@ record Structure(Element root, Element response, Element assertion, Element encr
         if (response != null) {
             List<Element> direct = Dom.children(response, Dom.SAML, "Assertion");
             assertion = direct.size() == 1 ? direct.get(0) : null;
-            if (direct.isEmpty() && !assertions.isEmpty()) w.add("the assertion is not a direct child of the Response (it sits inside " + Dom.name((Element) assertions.get(0).getParentNode()) + ")");
+            if (direct.isEmpty() && !assertions.isEmpty()) w.add("the assertion is not a direct child of the Response (it sits inside "
+                    + Dom.name((Element) assertions.get(0).getParentNode()) + ")");
             int responses = Dom.all(d, Dom.SAMLP, "Response").size();
             if (responses > 1) w.add("the document holds " + responses + " Response elements");
         }
@@ -49,11 +50,14 @@ record Structure(Element root, Element response, Element assertion, Element encr
         for (Element sig : Dom.all(d, Dom.DS, "Signature")) {
             Node p = sig.getParentNode();
             if (p != response && (p != assertion || assertion == null)) {
-                w.add("a Signature sits inside " + (p instanceof Element e ? Dom.name(e) : "the document") + ", where no signature belongs");
+                w.add("a Signature sits inside " + (p instanceof Element e ? Dom.name(e) : "the document")
+                        + ", where no signature belongs");
             }
         }
         if (response != null && Dom.children(response, Dom.DS, "Signature").size() > 1) w.add("the Response has more than one Signature");
-        if (assertion != null && Dom.children(assertion, Dom.DS, "Signature").size() > 1) w.add("the assertion has more than one Signature");
+        if (assertion != null && Dom.children(assertion, Dom.DS, "Signature").size() > 1) {
+            w.add("the assertion has more than one Signature");
+        }
         if (w.isEmpty()) {
             register(response);
             register(assertion);

@@ -112,7 +112,8 @@ public final class Authority {
      * @throws IllegalArgumentException with a message a user can act on
      */
     public static Authority parse(String text, Cloud cloud) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException("the authority is empty: give a tenant (GUID, domain, common, organizations, consumers) or an authority URL");
+        if (text == null || text.isBlank()) throw new IllegalArgumentException(
+                "the authority is empty: give a tenant (GUID, domain, common, organizations, consumers) or an authority URL");
         String s = text.strip();
         if (!s.contains("://")) {
             if (s.contains("/")) throw new IllegalArgumentException("\"" + s + "\" is neither a tenant nor a URL: a URL starts with https://");
@@ -124,10 +125,12 @@ public final class Authority {
         List<String> segs = segments(u);
         for (String[] eh : ENTRA_HOSTS) {
             if (eh[0].equals(h)) {
-                if (segs.isEmpty()) throw new IllegalArgumentException("the authority URL " + s + " has no tenant: add /{tenant-id}, /organizations or /common");
+                if (segs.isEmpty()) throw new IllegalArgumentException("the authority URL " + s
+                        + " has no tenant: add /{tenant-id}, /organizations or /common");
                 Cloud c = Cloud.valueOf(eh[1]);
                 String t = segs.get(0);
-                // keep the host the user gave (an alias still answers discovery), except sts.windows.net, which is an issuer, not a login host
+                // keep the host the user gave (an alias still answers discovery), except sts.windows.net, which is an issuer,
+                // not a login host
                 String host = h.equals("sts.windows.net") ? c.host() : h;
                 return new Authority(Kind.ENTRA, c, "https", host, checkTenant(t), null, null);
             }
@@ -160,7 +163,8 @@ public final class Authority {
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) return;
         if (scheme.equals("http") && isLoopback(u.getHost())) return;
-        throw new IllegalArgumentException("the authority must use https:// (plain http is allowed for loopback test providers only): " + u);
+        throw new IllegalArgumentException(
+                "the authority must use https:// (plain http is allowed for loopback test providers only): " + u);
     }
 
     static boolean isLoopback(String host) {
@@ -177,7 +181,8 @@ public final class Authority {
 
     private static String checkTenant(String t) {
         if (t == null || !TENANT.matcher(t).matches()) {
-            throw new IllegalArgumentException("\"" + t + "\" is not a tenant: use a tenant GUID, a domain (contoso.onmicrosoft.com), common, organizations or consumers");
+            throw new IllegalArgumentException("\"" + t
+                    + "\" is not a tenant: use a tenant GUID, a domain (contoso.onmicrosoft.com), common, organizations or consumers");
         }
         return t;
     }
@@ -212,7 +217,8 @@ public final class Authority {
 
     /** True for the multi-tenant segments {@code common}, {@code organizations} and {@code consumers}. */
     public boolean isMultiTenant() {
-        return kind == Kind.ENTRA && (tenant.equalsIgnoreCase("common") || tenant.equalsIgnoreCase("organizations") || tenant.equalsIgnoreCase("consumers"));
+        return kind == Kind.ENTRA
+                && (tenant.equalsIgnoreCase("common") || tenant.equalsIgnoreCase("organizations") || tenant.equalsIgnoreCase("consumers"));
     }
 
     /** The authority URL as MSAL would name it. */
@@ -236,7 +242,8 @@ public final class Authority {
     /** One line for logs and summaries. */
     public String describe() {
         return switch (kind) {
-            case ENTRA -> "Entra ID tenant " + tenant + " (" + cloud.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " cloud, " + host + ")";
+            case ENTRA -> "Entra ID tenant " + tenant + " (" + cloud.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " cloud, "
+                    + host + ")";
             case B2C -> "Azure AD B2C " + tenant + ", policy " + policy + " (" + host + ")";
             case EXTERNAL_ID -> "Entra External ID tenant " + tenant + " (" + host + ")";
             case OIDC -> "OpenID provider " + issuer;

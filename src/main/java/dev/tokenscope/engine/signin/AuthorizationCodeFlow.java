@@ -34,10 +34,12 @@ final class AuthorizationCodeFlow {
         FlowHttp.checkCancelled(cancel);
         ProviderMetadata m = http.discover(r.authority(), log);
         if (m.authorizationEndpoint() == null) {
-            throw new SignInException(SignInException.Kind.DISCOVERY, "the discovery document has no authorization_endpoint, so a browser sign-in is impossible");
+            throw new SignInException(SignInException.Kind.DISCOVERY,
+                    "the discovery document has no authorization_endpoint, so a browser sign-in is impossible");
         }
         if (!m.codeChallengeMethods().isEmpty() && !m.codeChallengeMethods().contains("S256")) {
-            log.note("warning: the provider lists code_challenge_methods_supported " + m.codeChallengeMethods() + " without S256; sending S256 anyway");
+            log.note("warning: the provider lists code_challenge_methods_supported " + m.codeChallengeMethods()
+                    + " without S256; sending S256 anyway");
         }
         Pkce pkce = pkceSource.get();
         log.secret(pkce.verifier());
@@ -89,8 +91,8 @@ final class AuthorizationCodeFlow {
             log.redirect(listener.redirectUrl(), "state matches the request");
             OAuthError err = OAuthError.fromRedirect(answer);
             if (err != null) {
-                throw new SignInException(err.error().equals("access_denied") ? SignInException.Kind.DENIED : SignInException.Kind.OAUTH_ERROR,
-                        "the sign-in page answered with an error: " + err.summary(), err, null);
+                throw new SignInException(err.error().equals("access_denied") ? SignInException.Kind.DENIED
+                        : SignInException.Kind.OAUTH_ERROR, "the sign-in page answered with an error: " + err.summary(), err, null);
             }
             code = answer.get("code");
         }

@@ -78,11 +78,13 @@ public final class ClientCertificate {
                 switch (type) {
                     case "PRIVATE KEY" -> key = pkcs8(der);
                     case "CERTIFICATE" -> {
-                        if (cert == null) cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+                        if (cert == null) cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                                .generateCertificate(new ByteArrayInputStream(der));
                     }
                     case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new IOException("the key is in the old " + type
                             + " form; convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem");
-                    case "ENCRYPTED PRIVATE KEY" -> throw new IOException("the PEM key is encrypted; use a PFX file with a password, or decrypt it with openssl pkcs8");
+                    case "ENCRYPTED PRIVATE KEY" -> throw new IOException(
+                            "the PEM key is encrypted; use a PFX file with a password, or decrypt it with openssl pkcs8");
                     default -> {
                         // other blocks (chain certificates, parameters) are ignored
                     }

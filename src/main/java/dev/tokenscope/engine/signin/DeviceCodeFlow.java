@@ -32,8 +32,10 @@ final class DeviceCodeFlow {
         FlowHttp.checkCancelled(cancel);
         ProviderMetadata m = http.discover(r.authority(), log);
         if (m.deviceAuthorizationEndpoint() == null) {
-            throw new SignInException(SignInException.Kind.CONFIG, "this authority offers no device code flow (no device_authorization_endpoint in its discovery document"
-                    + (r.authority().kind() == Authority.Kind.B2C ? "; Azure AD B2C does not support it" : "") + "); use the browser sign-in");
+            throw new SignInException(SignInException.Kind.CONFIG,
+                    "this authority offers no device code flow (no device_authorization_endpoint in its discovery document"
+                    + (r.authority().kind() == Authority.Kind.B2C ? "; Azure AD B2C does not support it" : "")
+                    + "); use the browser sign-in");
         }
         List<String> scopes = r.interactiveScopes();
         List<Map.Entry<String, String>> start = new ArrayList<>();
@@ -41,7 +43,8 @@ final class DeviceCodeFlow {
         start.add(Map.entry("scope", String.join(" ", scopes)));
         FlowHttp.Answer a = http.post(m.deviceAuthorizationEndpoint(), start, Map.of(), log, cancel, null);
         if (a.error() != null) {
-            throw new SignInException(SignInException.Kind.OAUTH_ERROR, "the device authorization endpoint refused: " + a.error().summary(), a.error(), null);
+            throw new SignInException(SignInException.Kind.OAUTH_ERROR, "the device authorization endpoint refused: " + a.error().summary(),
+                    a.error(), null);
         }
         JsonNode j = a.json();
         if (a.status() != 200 || j == null || !j.hasNonNull("device_code") || !j.hasNonNull("user_code")) {
@@ -49,14 +52,17 @@ final class DeviceCodeFlow {
                     + " without device_code and user_code");
         }
         String deviceCode = j.get("device_code").asText();
-        String verification = FlowHttp.text(j, "verification_uri") != null ? FlowHttp.text(j, "verification_uri") : FlowHttp.text(j, "verification_url");
-        if (verification == null) throw new SignInException(SignInException.Kind.INVALID_RESPONSE, "the device authorization answer has no verification_uri");
+        String verification = FlowHttp.text(j, "verification_uri") != null ? FlowHttp.text(j, "verification_uri")
+                : FlowHttp.text(j, "verification_url");
+        if (verification == null) throw new SignInException(SignInException.Kind.INVALID_RESPONSE,
+                "the device authorization answer has no verification_uri");
         long expiresIn = FlowHttp.longOr(j, "expires_in", 900);
         Duration interval = Duration.ofSeconds(Math.max(1, FlowHttp.longOr(j, "interval", SignInClient.DEFAULT_INTERVAL.toSeconds())));
         Instant deadline = http.now().plusSeconds(expiresIn);
         DeviceCodeInfo info = new DeviceCodeInfo(j.get("user_code").asText(), verification, FlowHttp.text(j, "verification_uri_complete"),
                 Duration.ofSeconds(expiresIn), interval, deadline, FlowHttp.text(j, "message"));
-        log.note("user code issued: the user signs in at " + verification + " within " + expiresIn + " s; polling every " + interval.toSeconds() + " s");
+        log.note("user code issued: the user signs in at " + verification + " within " + expiresIn + " s; polling every "
+                + interval.toSeconds() + " s");
         onCode.accept(info);
 
         List<Map.Entry<String, String>> poll = new ArrayList<>();
@@ -76,7 +82,8 @@ final class DeviceCodeFlow {
             }
             if (http.now().isAfter(deadline)) {
                 log.note("the user code expired; polling stopped");
-                throw new SignInException(SignInException.Kind.EXPIRED, "the code expired (after " + expiresIn + " s) before the sign-in was completed; start again");
+                throw new SignInException(SignInException.Kind.EXPIRED,
+                        "the code expired (after " + expiresIn + " s) before the sign-in was completed; start again");
             }
             FlowHttp.Answer p = http.post(m.tokenEndpoint(), poll, Map.of(), log, cancel, "device-poll");
             if (p.status() == 200 && p.json() != null && p.json().hasNonNull("access_token")) {
@@ -84,7 +91,8 @@ final class DeviceCodeFlow {
             }
             String err = p.error() == null ? null : p.error().error();
             if (err == null) {
-                throw new SignInException(SignInException.Kind.INVALID_RESPONSE, "the token endpoint answered HTTP " + p.status() + " without tokens or an OAuth error");
+                throw new SignInException(SignInException.Kind.INVALID_RESPONSE,
+                        "the token endpoint answered HTTP " + p.status() + " without tokens or an OAuth error");
             }
             switch (err) {
                 case "authorization_pending" -> {
@@ -98,7 +106,8 @@ final class DeviceCodeFlow {
                         "the code expired before the sign-in was completed; start again", p.error(), null);
                 case "access_denied", "authorization_declined" -> throw new SignInException(SignInException.Kind.DENIED,
                         "the user declined the sign-in (" + err + ")", p.error(), null);
-                default -> throw new SignInException(SignInException.Kind.OAUTH_ERROR, "the token endpoint refused: " + p.error().summary(), p.error(), null);
+                default -> throw new SignInException(SignInException.Kind.OAUTH_ERROR, "the token endpoint refused: " + p.error().summary(),
+                        p.error(), null);
             }
         }
     }

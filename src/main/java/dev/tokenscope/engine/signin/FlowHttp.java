@@ -40,8 +40,8 @@ final class FlowHttp {
     }
 
     /** The token answer {@code a} of {@code flow} read into tokens (see {@link TokenResponse}). */
-    TokenSet tokens(Grant flow, SignInRequest r, List<String> requested, Answer a, String expectedNonce, Secret previousRefresh, FlowLog log)
-            throws SignInException {
+    TokenSet tokens(Grant flow, SignInRequest r, List<String> requested, Answer a, String expectedNonce, Secret previousRefresh,
+            FlowLog log) throws SignInException {
         return TokenResponse.read(flow, r, requested, a, expectedNonce, previousRefresh, log, clock);
     }
 

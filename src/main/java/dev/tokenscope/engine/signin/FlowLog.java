@@ -41,7 +41,8 @@ public final class FlowLog {
     public static final Set<String> SECRET_NAMES = Set.of("code", "code_verifier", "client_secret", "client_assertion", "assertion",
             "access_token", "id_token", "refresh_token", "device_code", "user_code", "password", "token", "subject_token",
             "actor_token", "session_state", "client_info", "id_token_hint");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
+    private static final Pattern JWT = Pattern.compile(
+            "eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
     private static final int MAX_TEXT = 4000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -121,7 +122,8 @@ public final class FlowLog {
         return Objects.equals(a.url(), b.url()) && Objects.equals(a.status(), b.status());
     }
 
-    void httpFailed(String method, String url, List<Map.Entry<String, String>> form, Map<String, String> headers, String failure, long millis) {
+    void httpFailed(String method, String url, List<Map.Entry<String, String>> form, Map<String, String> headers, String failure,
+            long millis) {
         add(new Entry(now(), "http", method, redactUrl(url), redactParams(form), shownHeaders(headers), null, null, millis, null,
                 "no answer: " + scrub(failure)));
     }
@@ -149,14 +151,18 @@ public final class FlowLog {
             switch (e.kind()) {
                 case "note" -> sb.append("note: ").append(SafeText.line(e.note())).append(nl);
                 case "browser" -> sb.append("browser → ").append(SafeText.line(e.url())).append(nl).append(params(e.parameters(), nl));
-                case "redirect" -> sb.append("redirect ← ").append(SafeText.line(e.url())).append(e.note() != null ? "  (" + SafeText.line(e.note()) + ")" : "").append(nl);
+                case "redirect" -> sb.append("redirect ← ").append(SafeText.line(e.url()))
+                        .append(e.note() != null ? "  (" + SafeText.line(e.note()) + ")" : "").append(nl);
                 default -> {
                     sb.append(SafeText.line(e.method())).append(' ').append(SafeText.line(e.url()));
                     if (e.status() != null) sb.append(" → ").append(e.status());
                     if (e.millis() != null) sb.append(" (").append(e.millis()).append(" ms)");
                     if (e.repeat() != null) sb.append(" ×").append(e.repeat());
                     sb.append(nl);
-                    if (e.headers() != null) e.headers().forEach((k, v) -> sb.append("      header ").append(SafeText.line(k)).append(": ").append(SafeText.line(v)).append(nl));
+                    if (e.headers() != null) {
+                        e.headers().forEach((k, v) -> sb.append("      header ").append(SafeText.line(k)).append(": ")
+                                .append(SafeText.line(v)).append(nl));
+                    }
                     sb.append(params(e.parameters(), nl));
                     if (e.response() != null) sb.append("      response: ").append(SafeText.line(e.response())).append(nl);
                     if (e.note() != null) sb.append("      ").append(SafeText.line(e.note())).append(nl);
@@ -252,7 +258,8 @@ public final class FlowLog {
                 // fall through: shown as text
             }
         }
-        if (ct.contains("html") || trimmed.regionMatches(true, 0, "<!doctype html", 0, 14) || trimmed.regionMatches(true, 0, "<html", 0, 5)) {
+        if (ct.contains("html") || trimmed.regionMatches(true, 0, "<!doctype html", 0, 14)
+                || trimmed.regionMatches(true, 0, "<html", 0, 5)) {
             return "[HTML page, " + body.length + " bytes]";
         }
         String s = scrub(text);
@@ -265,7 +272,8 @@ public final class FlowLog {
             List<Map.Entry<String, JsonNode>> repl = new ArrayList<>();
             for (Map.Entry<String, JsonNode> f : new ArrayList<>(o.properties())) {
                 if (SECRET_NAMES.contains(f.getKey().toLowerCase(Locale.ROOT)) && !f.getValue().isNull()) {
-                    repl.add(Map.entry(f.getKey(), TextNode.valueOf(redacted(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()))));
+                    repl.add(Map.entry(f.getKey(),
+                            TextNode.valueOf(redacted(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()))));
                 } else {
                     repl.add(Map.entry(f.getKey(), redactJson(f.getValue())));
                 }

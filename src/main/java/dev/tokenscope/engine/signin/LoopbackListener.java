@@ -61,7 +61,8 @@ final class LoopbackListener implements AutoCloseable {
             s.bind(new InetSocketAddress(LOOPBACK, port), 8);
         } catch (BindException e) {
             closeQuietly(s);
-            throw new SignInException(SignInException.Kind.PORT_IN_USE, "port " + port + " on 127.0.0.1 is already in use by another program;"
+            throw new SignInException(SignInException.Kind.PORT_IN_USE,
+                    "port " + port + " on 127.0.0.1 is already in use by another program;"
                     + " close it, or use another port (the redirect URI registered for a loopback address may use any port)", e);
         } catch (IOException e) {
             closeQuietly(s);
@@ -98,10 +99,12 @@ final class LoopbackListener implements AutoCloseable {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new SignInException(SignInException.Kind.TIMEOUT, "no redirect reached http://127.0.0.1:" + port() + path + " within "
-                    + human(timeout) + ": the sign-in was not finished in the browser (or the browser could not reach this computer's loopback address)");
+                    + human(timeout) + ": the sign-in was not finished in the browser "
+                    + "(or the browser could not reach this computer's loopback address)");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SignInException s) throw s;
-            throw new SignInException(SignInException.Kind.INVALID_RESPONSE, "the redirect could not be read: " + e.getCause(), e.getCause());
+            throw new SignInException(SignInException.Kind.INVALID_RESPONSE, "the redirect could not be read: " + e.getCause(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignInException(SignInException.Kind.CANCELLED, "sign-in interrupted");
@@ -168,11 +171,13 @@ final class LoopbackListener implements AutoCloseable {
         redirectUrl = "http://" + host + target;
         String state = query.get("state");
         if (state == null || !constantTimeEquals(state, expectedState)) {
-            respond(out, 400, "Bad Request", page(false, "This redirect does not belong to the sign-in Tokenscope started (its state does not match), so it was rejected.",
-                    "If you started another sign-in meanwhile, finish that one instead."));
+            respond(out, 400, "Bad Request",
+                    page(false, "This redirect does not belong to the sign-in Tokenscope started (its state does not match), "
+                            + "so it was rejected.", "If you started another sign-in meanwhile, finish that one instead."));
             result.completeExceptionally(new SignInException(SignInException.Kind.STATE_MISMATCH, state == null
                     ? "the redirect carried no state: it was not produced by this sign-in's authorization request, so it was rejected"
-                    : "the redirect's state does not match the one this sign-in sent: a forged or stale redirect was rejected (possible CSRF)"));
+                    : "the redirect's state does not match the one this sign-in sent: a forged or stale redirect was rejected "
+                            + "(possible CSRF)"));
         } else if (query.containsKey("error")) {
             String d = query.get("error_description");
             respond(out, 200, "OK", page(false, "The sign-in failed: " + query.get("error") + (d == null ? "" : " — " + firstLine(d)),

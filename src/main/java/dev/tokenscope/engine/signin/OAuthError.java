@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param httpStatus the token endpoint's status, 0 for an error redirect
  * @param errorCodes AADSTS numbers: {@code error_codes}, else those named in the description
  */
-@JsonPropertyOrder({"httpStatus", "error", "errorDescription", "errorCodes", "correlationId", "traceId", "timestamp", "errorUri", "suberror", "explanations"})
+@JsonPropertyOrder({"httpStatus", "error", "errorDescription", "errorCodes", "correlationId", "traceId", "timestamp", "errorUri",
+        "suberror", "explanations"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OAuthError(int httpStatus, String error, String errorDescription, List<Long> errorCodes, String correlationId,
                          String traceId, String timestamp, String errorUri, String suberror) {
@@ -114,16 +115,19 @@ public record OAuthError(int httpStatus, String error, String errorDescription, 
     public String render() {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
-        sb.append("  error: ").append(SafeText.line(error)).append(httpStatus > 0 ? " (HTTP " + httpStatus + ")" : " (in the redirect)").append(nl);
+        sb.append("  error: ").append(SafeText.line(error)).append(httpStatus > 0 ? " (HTTP " + httpStatus + ")" : " (in the redirect)")
+                .append(nl);
         if (errorDescription != null) sb.append("  description: ").append(SafeText.line(shortDescription())).append(nl);
-        if (!errorCodes.isEmpty()) sb.append("  error codes: ").append(String.join(", ", errorCodes.stream().map(c -> "AADSTS" + c).toList())).append(nl);
+        if (!errorCodes.isEmpty()) sb.append("  error codes: ")
+                .append(String.join(", ", errorCodes.stream().map(c -> "AADSTS" + c).toList())).append(nl);
         if (suberror != null) sb.append("  suberror: ").append(SafeText.line(suberror)).append(nl);
         if (correlationId != null) sb.append("  correlation id: ").append(SafeText.line(correlationId)).append(nl);
         if (traceId != null) sb.append("  trace id: ").append(SafeText.line(traceId)).append(nl);
         if (timestamp != null) sb.append("  timestamp: ").append(SafeText.line(timestamp)).append(nl);
         if (errorUri != null) sb.append("  more: ").append(SafeText.line(errorUri)).append(nl);
         for (AadstsCatalogue.Entry e : explanations()) {
-            sb.append(nl).append("  AADSTS").append(e.code()).append(e.name().isEmpty() ? "" : " " + e.name()).append(": ").append(e.summary()).append(nl);
+            sb.append(nl).append("  AADSTS").append(e.code()).append(e.name().isEmpty() ? "" : " " + e.name()).append(": ")
+                    .append(e.summary()).append(nl);
             sb.append("    Why: ").append(e.explanation()).append(nl);
             sb.append("    Fix: ").append(e.fix()).append(nl);
         }

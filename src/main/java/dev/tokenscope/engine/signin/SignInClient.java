@@ -84,7 +84,8 @@ public final class SignInClient {
             throw new SignInException(SignInException.Kind.CONFIG, "client credentials need a client secret or a certificate");
         }
         if (r.scopes().isEmpty()) {
-            throw new SignInException(SignInException.Kind.CONFIG, "client credentials need the API's scope, e.g. api://{api-client-id}/.default");
+            throw new SignInException(SignInException.Kind.CONFIG,
+                    "client credentials need the API's scope, e.g. api://{api-client-id}/.default");
         }
         if (r.authority().isMicrosoft() && r.scopes().stream().anyMatch(s -> !s.endsWith("/.default"))) {
             log.note("note: Entra accepts only '{resource}/.default' as the scope of client credentials");
@@ -106,7 +107,8 @@ public final class SignInClient {
     /** Redeems a refresh token for new tokens (same scopes as the request's interactive ones). */
     public TokenSet refresh(SignInRequest r, Secret refreshToken, FlowLog log, Cancellation cancel) throws SignInException {
         log.note("refresh token redemption with " + r.authority().describe() + ", client " + r.clientId());
-        if (refreshToken == null) throw new SignInException(SignInException.Kind.CONFIG, "no refresh token to redeem (request offline_access)");
+        if (refreshToken == null) throw new SignInException(SignInException.Kind.CONFIG,
+                "no refresh token to redeem (request offline_access)");
         log.secret(refreshToken.reveal());
         FlowHttp.checkCancelled(cancel);
         ProviderMetadata m = http.discover(r.authority(), log);

@@ -109,10 +109,12 @@ public final class SignInForm {
         b.spaOrigin(blankToNull(spaOrigin));
         if (grant == Grant.CLIENT_CREDENTIALS) {
             if (scopes.stream().allMatch(x -> x == null || x.replaceAll("[\\s,]+", "").isEmpty())) {
-                throw new IllegalArgumentException("Scopes: client credentials need the API's {resource}/.default, e.g. api://orders-api/.default");
+                throw new IllegalArgumentException(
+                        "Scopes: client credentials need the API's {resource}/.default, e.g. api://orders-api/.default");
             }
             if (credential == Credential.SECRET && (clientSecret == null || clientSecret.isEmpty())) {
-                throw new IllegalArgumentException("Client secret: paste the secret's value (kept in memory only), or choose a certificate");
+                throw new IllegalArgumentException(
+                        "Client secret: paste the secret's value (kept in memory only), or choose a certificate");
             }
             if (credential == Credential.CERTIFICATE && certificateFile() == null) {
                 throw new IllegalArgumentException("Certificate: choose a PEM (PKCS#8 key + certificate) or PFX file");

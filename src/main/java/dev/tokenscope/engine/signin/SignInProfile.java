@@ -40,8 +40,9 @@ public record SignInProfile(String name, String flow, String authority, String c
 
     /** The profile of a request (its secret and certificate are left out; pass the certificate's path if any). */
     public static SignInProfile of(String name, Grant grant, String authorityText, String cloud, SignInRequest r, String certificatePath) {
-        return new SignInProfile(name, grant.profileValue(), authorityText, cloud, r.clientId(), r.scopes(), r.prompt(), r.loginHint(), r.domainHint(),
-                r.extraParameters(), r.port() == 0 ? null : r.port(), r.redirectUri().equals(SignInRequest.DEFAULT_REDIRECT) ? null : r.redirectUri(),
+        return new SignInProfile(name, grant.profileValue(), authorityText, cloud, r.clientId(), r.scopes(), r.prompt(), r.loginHint(),
+                r.domainHint(), r.extraParameters(), r.port() == 0 ? null : r.port(),
+                r.redirectUri().equals(SignInRequest.DEFAULT_REDIRECT) ? null : r.redirectUri(),
                 r.spaOrigin(), r.timeout().equals(SignInRequest.DEFAULT_TIMEOUT) ? null : r.timeout().toSeconds(), certificatePath);
     }
 
@@ -52,8 +53,8 @@ public record SignInProfile(String name, String flow, String authority, String c
      */
     public SignInRequest.Builder toRequest() {
         Authority a = Authority.parse(authority, cloud == null ? Authority.Cloud.PUBLIC : Authority.Cloud.parse(cloud));
-        SignInRequest.Builder b = SignInRequest.builder(a, clientId).scopes(scopes).prompt(prompt).loginHint(loginHint).domainHint(domainHint)
-                .port(port == null ? 0 : port).redirectUri(redirectUri).spaOrigin(spaOrigin)
+        SignInRequest.Builder b = SignInRequest.builder(a, clientId).scopes(scopes).prompt(prompt).loginHint(loginHint)
+                .domainHint(domainHint).port(port == null ? 0 : port).redirectUri(redirectUri).spaOrigin(spaOrigin)
                 .timeout(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds));
         extraParameters.forEach(b::extra);
         return b;

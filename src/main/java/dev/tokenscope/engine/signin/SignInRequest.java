@@ -43,7 +43,9 @@ public final class SignInRequest {
 
     private SignInRequest(Builder b) {
         this.authority = Objects.requireNonNull(b.authority, "authority");
-        if (b.clientId == null || b.clientId.isBlank()) throw new IllegalArgumentException("the client id is empty: give the app registration's Application (client) ID");
+        if (b.clientId == null || b.clientId.isBlank()) {
+            throw new IllegalArgumentException("the client id is empty: give the app registration's Application (client) ID");
+        }
         this.clientId = b.clientId.strip();
         this.scopes = List.copyOf(b.scopes);
         this.prompt = blankToNull(b.prompt);
@@ -51,7 +53,8 @@ public final class SignInRequest {
         this.domainHint = blankToNull(b.domainHint);
         for (String k : b.extra.keySet()) {
             if (RESERVED.contains(k.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("the extra parameter \"" + k + "\" is set by the flow itself; use the dedicated option instead");
+                throw new IllegalArgumentException("the extra parameter \"" + k
+                        + "\" is set by the flow itself; use the dedicated option instead");
             }
         }
         this.extraParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.extra));
@@ -62,7 +65,9 @@ public final class SignInRequest {
             throw new IllegalArgumentException("the redirect URI names port " + uriPort + " but the port option says " + b.port);
         }
         this.port = b.port != 0 ? b.port : Math.max(uriPort, 0);
-        if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) throw new IllegalArgumentException("the timeout must be positive");
+        if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
+            throw new IllegalArgumentException("the timeout must be positive");
+        }
         this.timeout = b.timeout == null ? DEFAULT_TIMEOUT : b.timeout;
         this.spaOrigin = b.spaOrigin == null ? null : checkOrigin(b.spaOrigin.strip());
         this.clientSecret = b.clientSecret;
@@ -86,7 +91,9 @@ public final class SignInRequest {
             throw new IllegalArgumentException("the redirect URI must be a loopback one, http://localhost[:port][/path] or http://127.0.0.1[:port][/path]"
                     + " (Tokenscope listens on 127.0.0.1 only), not " + uri);
         }
-        if (u.getRawQuery() != null || u.getRawFragment() != null) throw new IllegalArgumentException("the redirect URI must not have a query or fragment: " + uri);
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw new IllegalArgumentException("the redirect URI must not have a query or fragment: " + uri);
+        }
         return uri;
     }
 
@@ -97,10 +104,12 @@ public final class SignInRequest {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("the SPA origin \"" + origin + "\" is not a URL: " + e.getReason());
         }
-        if (u.getScheme() == null || u.getHost() == null || !(u.getScheme().equalsIgnoreCase("https") || u.getScheme().equalsIgnoreCase("http"))) {
+        if (u.getScheme() == null || u.getHost() == null
+                || !(u.getScheme().equalsIgnoreCase("https") || u.getScheme().equalsIgnoreCase("http"))) {
             throw new IllegalArgumentException("the SPA origin must look like https://app.example.com, not " + origin);
         }
-        return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
+                + (u.getPort() > 0 ? ":" + u.getPort() : "");
     }
 
     public static Builder builder(Authority authority, String clientId) {
@@ -110,7 +119,8 @@ public final class SignInRequest {
     /** A builder holding this request's values. */
     public Builder toBuilder() {
         Builder b = new Builder(authority, clientId).scopes(scopes).prompt(prompt).loginHint(loginHint).domainHint(domainHint)
-                .port(port).redirectUri(redirectUri).timeout(timeout).spaOrigin(spaOrigin).clientSecret(clientSecret).certificate(certificate);
+                .port(port).redirectUri(redirectUri).timeout(timeout).spaOrigin(spaOrigin).clientSecret(clientSecret)
+                .certificate(certificate);
         extraParameters.forEach(b::extra);
         return b;
     }
@@ -154,7 +164,8 @@ public final class SignInRequest {
 
     @Override
     public String toString() {
-        return "SignInRequest[" + authority + ", client " + clientId + ", scopes " + scopes + (clientSecret != null ? ", secret [redacted]" : "")
+        return "SignInRequest[" + authority + ", client " + clientId + ", scopes " + scopes
+                + (clientSecret != null ? ", secret [redacted]" : "")
                 + (certificate != null ? ", certificate " + certificate.thumbprint() : "") + "]";
     }
 

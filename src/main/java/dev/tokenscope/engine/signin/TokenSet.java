@@ -33,8 +33,8 @@ public final class TokenSet {
     private final List<String> grantedScopes;
     private final Instant obtainedAt;
 
-    public TokenSet(Grant grant, String authority, String clientId, Secret accessToken, Secret idToken, Secret refreshToken, String tokenType,
-                    Long expiresIn, List<String> requestedScopes, List<String> grantedScopes, Instant obtainedAt) {
+    public TokenSet(Grant grant, String authority, String clientId, Secret accessToken, Secret idToken, Secret refreshToken,
+                    String tokenType, Long expiresIn, List<String> requestedScopes, List<String> grantedScopes, Instant obtainedAt) {
         this.grant = grant;
         this.authority = authority;
         this.clientId = clientId;

@@ -61,8 +61,10 @@ class ExportersTest {
         Files.writeString(jwks, Tokens.publicSet(Tokens.RSA).toString());
         Path meta = dir.resolve("meta.json");
         Files.writeString(meta, "{\"issuer\":\"https://sts.windows.net/{tenantid}/\",\"jwks_uri\":\"x\"}");
-        profile = new ValidationProfile(List.of("api://" + API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(), jwks.toString(), true);
-        inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+        profile = new ValidationProfile(List.of("api://" + API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, meta.toString(),
+                jwks.toString(), true);
+        inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** A v1 token: it carries every personal claim the masking covers. */
@@ -98,7 +100,8 @@ class ExportersTest {
         Report r = inspector.inspect(token, profile);
         List<Step> steps = new ArrayList<>(r.steps());
         steps.add(new Step("extra", Status.INFO, "Quoted", "the server logged " + token, Map.of("raw", "Bearer " + token), null, null));
-        Report withToken = new Report(r.tool(), r.version(), r.evaluatedAt(), r.verdict(), r.summary(), r.input(), r.token(), r.key(), steps, r.diagnoses());
+        Report withToken = new Report(r.tool(), r.version(), r.evaluatedAt(), r.verdict(), r.summary(), r.input(), r.token(), r.key(),
+                steps, r.diagnoses());
         for (ExportFormat f : ExportFormat.values()) {
             String out = Exporters.export(withToken, null, f, ExportOptions.defaults());
             assertFalse(out.contains(signature(token)), f.label());
@@ -112,8 +115,10 @@ class ExportersTest {
         Report r = inspector.inspect(token, profile);
         // Personal data also in free text (a step's evidence, a diagnosis), as servers' messages sometimes quote it.
         List<Step> steps = new ArrayList<>(r.steps());
-        steps.add(new Step("extra", Status.WARN, "User", "signed in as alice@contoso.example", Map.of("who", "Alice Example (203.0.113.7)"), null, null));
-        Report rich = new Report(r.tool(), r.version(), r.evaluatedAt(), r.verdict(), r.summary(), r.input(), r.token(), r.key(), steps, r.diagnoses());
+        steps.add(new Step("extra", Status.WARN, "User", "signed in as alice@contoso.example", Map.of("who", "Alice Example (203.0.113.7)"),
+                null, null));
+        Report rich = new Report(r.tool(), r.version(), r.evaluatedAt(), r.verdict(), r.summary(), r.input(), r.token(), r.key(), steps,
+                r.diagnoses());
         ExportOptions mask = ExportOptions.defaults().withMaskPii(true);
         for (ExportFormat f : ExportFormat.values()) {
             String out = Exporters.export(rich, token, f, mask);
@@ -124,11 +129,13 @@ class ExportersTest {
             assertTrue(out.contains(Redactor.mask("alice@contoso.example")), f.label());
             assertTrue(out.contains("Personal claims"), f + " has no note");
         }
-        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("alice@contoso.example".getBytes(StandardCharsets.UTF_8)));
+        String hex = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest("alice@contoso.example".getBytes(StandardCharsets.UTF_8)));
         assertEquals("pii:" + hex.substring(0, 12), Redactor.mask("alice@contoso.example"));
         // Two reports about the same user compare equal on the masked values; non-personal claims are untouched.
         Report masked = Json.MAPPER.readValue(Exporters.export(rich, token, ExportFormat.JSON, mask), Report.class);
-        Report other = Json.MAPPER.readValue(Exporters.export(inspector.inspect(Tokens.sign(Tokens.v1Access().claim("uti", "other")), profile), null,
+        Report other = Json.MAPPER.readValue(
+                Exporters.export(inspector.inspect(Tokens.sign(Tokens.v1Access().claim("uti", "other")), profile), null,
                 ExportFormat.JSON, mask), Report.class);
         assertEquals(masked.token().claims().get("upn"), other.token().claims().get("upn"));
         assertNotEquals(masked.token().claims().get("uti"), other.token().claims().get("uti"));
@@ -178,7 +185,8 @@ class ExportersTest {
         NodeList all = doc.getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
-            assertFalse(e.hasAttribute("src") || e.hasAttribute("href") || e.hasAttribute("onerror"), "external resource or handler on " + e.getTagName());
+            assertFalse(e.hasAttribute("src") || e.hasAttribute("href") || e.hasAttribute("onerror"),
+                    "external resource or handler on " + e.getTagName());
         }
         assertTrue(html.contains("Content-Security-Policy"));
         // The hostile name is shown as text, exactly.
@@ -228,15 +236,16 @@ class ExportersTest {
     @Test
     void controlBidiAndInvisibleCharactersAreEscapedInMarkdownAndHtmlAndExactInJson() throws Exception {
         String hostile = "Alice\u001b]0;pwned\u0007\u001b[2J | x\n| fake | row |\u202eevil\u200b";
-        String token = Tokens.sign(Tokens.v1Access().claim("name", hostile).claim("roles", List.of("Reader", "Admin\u202e")).build(), Tokens.RSA,
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("kid\u001b[2J").build());
+        String token = Tokens.sign(Tokens.v1Access().claim("name", hostile).claim("roles", List.of("Reader", "Admin\u202e"))
+                .build(), Tokens.RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("kid\u001b[2J").build());
         Report r = inspector.inspect(token, profile);
         for (ExportFormat f : List.of(ExportFormat.MARKDOWN, ExportFormat.HTML)) {
             String out = Exporters.export(r, token, f, ExportOptions.defaults());
             for (String line : out.split("\n", -1)) {
                 assertTrue(SafeText.isPlain(line.replace("\t", " ")), f + ": raw control, bidi or invisible character in " + line);
             }
-            assertTrue(out.contains("Contains a terminal control sequence (ESC); contains a right-to-left override"), f + " lacks the info note");
+            assertTrue(out.contains("Contains a terminal control sequence (ESC); contains a right-to-left override"),
+                    f + " lacks the info note");
         }
         String md = Exporters.export(r, token, ExportFormat.MARKDOWN, ExportOptions.defaults());
         String nameRow = md.lines().filter(l -> l.startsWith("| `name` |")).findFirst().orElseThrow(() -> new AssertionError(md));
@@ -252,7 +261,8 @@ class ExportersTest {
         assertTrue(shown.contains("Alice\\u001b]0;pwned\\u0007\\u001b[2J | x\\u000a| fake | row |\\u202eevil\\u200b"), shown);
         assertTrue(shown.contains("info: Contains a terminal control sequence (ESC)"), shown);
         assertTrue(byId(doc, "claim-roles").getTextContent().contains("Admin\\u202e"));
-        assertTrue(byId(doc, "header").getTextContent().contains("kid\\u001b[2J") || byId(doc, "header").getTextContent().contains("kid\\u001B[2J"));
+        assertTrue(byId(doc, "header").getTextContent().contains("kid\\u001b[2J")
+                || byId(doc, "header").getTextContent().contains("kid\\u001B[2J"));
 
         String json = Exporters.export(r, token, ExportFormat.JSON, ExportOptions.defaults());
         var tree = Json.parse(json);
@@ -296,7 +306,8 @@ class ExportersTest {
 
     @Test
     void piiClaimsAreTheOnesTheIssueNames() {
-        assertEquals(Set.of("name", "upn", "email", "preferred_username", "unique_name", "ipaddr", "given_name", "family_name", "login_hint"),
+        assertEquals(
+                Set.of("name", "upn", "email", "preferred_username", "unique_name", "ipaddr", "given_name", "family_name", "login_hint"),
                 Redactor.PII_CLAIMS);
         assertTrue(PII_VALUES.size() > 0);
     }

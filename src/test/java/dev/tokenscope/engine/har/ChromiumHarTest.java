@@ -87,12 +87,14 @@ class ChromiumHarTest {
         assertEquals("chromium", log.get("browser").get("name").asText());
         assertEquals(7, entries.size());
         List<String> requests = new ArrayList<>();
-        for (JsonNode e : entries) requests.add(e.get("request").get("method").asText() + " " + e.get("request").get("url").asText().replaceFirst("\\?.*", ""));
+        for (JsonNode e : entries) requests.add(e.get("request").get("method").asText() + " "
+                + e.get("request").get("url").asText().replaceFirst("\\?.*", ""));
         assertEquals(List.of("GET " + AUTHORIZE, "GET " + ORIGIN + "/spa/", "GET " + ORIGIN + "/spa/app.js", "POST " + TOKEN_ENDPOINT,
                 "GET " + ORIGIN + "/api/me", "GET " + ORIGIN + "/api/orders", "GET " + ORIGIN + "/api/health"), requests);
         for (JsonNode e : entries) {
             // Chromium/Playwright extras the scanner must walk past: _resourceType, _frameref, _monotonicTime, cache, timings with -1.
-            assertTrue(e.has("_resourceType") && e.has("_monotonicTime") && e.has("_frameref") && e.get("cache").isObject(), e.fieldNames().toString());
+            assertTrue(e.has("_resourceType") && e.has("_monotonicTime") && e.has("_frameref") && e.get("cache").isObject(),
+                    e.fieldNames().toString());
             assertEquals(-1, e.get("timings").get("dns").asInt());
             assertTrue(e.get("response").has("_transferSize"));
         }
@@ -132,10 +134,14 @@ class ChromiumHarTest {
 
         String authorizeElided = HarScanner.elide(entries.get(0).get("request").get("url").asText());
         assertTrue(authorizeElided.startsWith(AUTHORIZE + "?client_id=" + CLIENT_ID + "&scope=User.Read"), authorizeElided);
-        expect(f.get(0), fragment.get("id_token"), Role.ID_TOKEN, "Location header fragment (id_token)", 0, "GET", authorizeElided, 302, 1, 0);
-        expect(f.get(1), fragment.get("access_token"), Role.ACCESS_TOKEN, "Location header fragment (access_token)", 0, "GET", authorizeElided, 302, 1, 0);
-        expect(f.get(2), tokenResponse.get("access_token").asText(), Role.ACCESS_TOKEN, "token response (access_token)", 3, "POST", TOKEN_ENDPOINT, 200, 2, 4);
-        expect(f.get(3), tokenResponse.get("id_token").asText(), Role.ID_TOKEN, "token response (id_token)", 3, "POST", TOKEN_ENDPOINT, 200, 1, 3);
+        expect(f.get(0), fragment.get("id_token"), Role.ID_TOKEN, "Location header fragment (id_token)", 0, "GET",
+                authorizeElided, 302, 1, 0);
+        expect(f.get(1), fragment.get("access_token"), Role.ACCESS_TOKEN, "Location header fragment (access_token)", 0, "GET",
+                authorizeElided, 302, 1, 0);
+        expect(f.get(2), tokenResponse.get("access_token").asText(), Role.ACCESS_TOKEN, "token response (access_token)", 3, "POST",
+                TOKEN_ENDPOINT, 200, 2, 4);
+        expect(f.get(3), tokenResponse.get("id_token").asText(), Role.ID_TOKEN, "token response (id_token)", 3, "POST",
+                TOKEN_ENDPOINT, 200, 1, 3);
         expect(f.get(4), "undefined", Role.TOKEN, "Authorization header", 5, "GET", ORIGIN + "/api/orders?top=5", 401, 1, 5);
 
         assertEquals(bearer, f.get(2).token(), "the API call sent the token the token endpoint returned");
@@ -143,11 +149,13 @@ class ChromiumHarTest {
         assertEquals(4, f.stream().map(HarFinding::token).filter(t -> t.startsWith("eyJ")).distinct().count());
         String refresh = tokenResponse.get("refresh_token").asText();
         String code = fragment.get("code");
-        assertTrue(f.stream().noneMatch(x -> x.token().equals(refresh) || x.token().equals(code)), "refresh tokens and codes are not listed");
+        assertTrue(f.stream().noneMatch(x -> x.token().equals(refresh) || x.token().equals(code)),
+                "refresh tokens and codes are not listed");
         // (MSAL's state is base64url JSON, so "eyJ" alone proves nothing: look for the values themselves.)
         for (HarFinding x : f) {
             assertFalse(x.url().contains(code), x.url());
-            for (HarFinding y : f) assertFalse(x.url().contains(y.token().substring(0, Math.min(40, y.token().length()))) && y.token().startsWith("eyJ"), x.url());
+            for (HarFinding y : f) assertFalse(x.url().contains(y.token().substring(0, Math.min(40, y.token().length())))
+                    && y.token().startsWith("eyJ"), x.url());
         }
     }
 
@@ -167,8 +175,8 @@ class ChromiumHarTest {
 
     @Test
     void eachTokenGetsTheVerdictTokenscopeGivesIt() throws Exception {
-        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, List.of("access_as_user"), null, Duration.ofMinutes(5), NOW,
-                null, keys.toString(), true);
+        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, List.of("access_as_user"), null,
+                Duration.ofMinutes(5), NOW, null, keys.toString(), true);
         Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         List<HarRow> rows = HarAnalysis.analyse(new HarScanner().scan(har), inspector, p);
@@ -195,7 +203,8 @@ class ChromiumHarTest {
                 rows.subList(0, 4).stream().map(HarRow::audience).toList());
         assertTrue(rows.subList(0, 4).stream().allMatch(r -> "expires in 50 min".equals(r.expiresIn())), rows.toString());
         // Signed by the session's key, found in the key set beside the capture (the Graph token too, over its transformed nonce).
-        for (int i : new int[]{0, 2, 3}) assertEquals(Status.PASS, rows.get(i).report().step("signature").orElseThrow().status(), rows.get(i).summary());
+        for (int i : new int[]{0, 2, 3}) assertEquals(Status.PASS, rows.get(i).report().step("signature").orElseThrow().status(),
+                rows.get(i).summary());
         assertEquals(Status.PASS, rows.get(2).report().step("permissions").orElseThrow().status());
 
         // Bearer undefined: not a token to decode but the client bug, named as the engine names placeholders.
@@ -203,14 +212,17 @@ class ChromiumHarTest {
         Report r = bug.report();
         assertEquals("Not valid: The client sent the placeholder 'undefined' instead of a token", bug.summary());
         assertEquals("placeholder", r.input().form());
-        assertEquals("A placeholder from a HAR capture: Authorization header of GET " + ORIGIN + "/api/orders?top=5 at " + time(5), r.input().description());
+        assertEquals("A placeholder from a HAR capture: Authorization header of GET " + ORIGIN + "/api/orders?top=5 at " + time(5),
+                r.input().description());
         assertNull(r.token());
         assertNull(bug.type());
         assertTrue(r.steps().isEmpty());
-        assertTrue(r.diagnoses().get(0).explanation().startsWith("The credential is the literal text 'undefined', not a token"), r.diagnoses().get(0).explanation());
+        assertTrue(r.diagnoses().get(0).explanation().startsWith("The credential is the literal text 'undefined', not a token"),
+                r.diagnoses().get(0).explanation());
         assertTrue(r.diagnoses().get(0).fix().contains("result.accessToken"), r.diagnoses().get(0).fix());
 
         String json = Json.pretty(rows);
-        for (HarRow row : rows.subList(0, 4)) assertFalse(json.contains(row.finding().token().substring(0, 60)), "no token value in the list");
+        for (HarRow row : rows.subList(0, 4)) assertFalse(json.contains(row.finding().token().substring(0, 60)),
+                "no token value in the list");
     }
 }

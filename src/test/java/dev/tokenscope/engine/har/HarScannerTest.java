@@ -44,7 +44,8 @@ class HarScannerTest {
     }
 
     static HarFinding find(HarScan s, String token) {
-        return s.findings().stream().filter(f -> f.token().equals(token)).findFirst().orElseThrow(() -> new AssertionError("not found: " + token));
+        return s.findings().stream().filter(f -> f.token().equals(token)).findFirst()
+                .orElseThrow(() -> new AssertionError("not found: " + token));
     }
 
     @Test
@@ -114,9 +115,11 @@ class HarScannerTest {
     @Test
     void membersInAnyOrderAndUnknownMembersAreFine() throws Exception {
         String t = Tokens.sign(Tokens.v2Access());
-        String har = "{\"x\":[1,{\"y\":2}],\"log\":{\"entries\":[{\"response\":{\"content\":{\"mimeType\":\"application/json\",\"text\":\"{\\\"access_token\\\":\\\"" + t
+        String har = "{\"x\":[1,{\"y\":2}],\"log\":{\"entries\":[{\"response\":{\"content\":{\"mimeType\":\"application/json\","
+                + "\"text\":\"{\\\"access_token\\\":\\\"" + t
                 + "\\\"}\"},\"status\":200},\"extra\":{\"deep\":[[[]]]},\"request\":{\"url\":\"https://login.example/token\","
-                + "\"method\":\"POST\",\"headers\":[{\"value\":\"x\",\"name\":\"accept\"}]},\"startedDateTime\":\"2026-03-01T12:00:00Z\"}],\"version\":\"1.2\"}}";
+                + "\"method\":\"POST\",\"headers\":[{\"value\":\"x\",\"name\":\"accept\"}]},\"startedDateTime\":\"2026-03-01T12:00:00Z\"}],"
+                + "\"version\":\"1.2\"}}";
         HarScan s = scan(har);
         assertEquals(1, s.findings().size());
         assertEquals("https://login.example/token", s.findings().get(0).url());
@@ -142,8 +145,10 @@ class HarScannerTest {
     void analysisGivesEachTokenItsVerdictAudienceAndExpiry() throws Exception {
         Path jwks = dir.resolve("keys.json");
         Files.writeString(jwks, Tokens.publicSet(Tokens.RSA).toString());
-        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, null, jwks.toString(), true);
-        Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, null,
+                jwks.toString(), true);
+        Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         String valid = Tokens.sign(Tokens.v2Access());
         String expired = Tokens.sign(Tokens.v2Access().expirationTime(Date.from(NOW.minusSeconds(7200))));
         String id = Tokens.sign(Tokens.v2Id());
@@ -167,7 +172,8 @@ class HarScannerTest {
         assertEquals("wrong-audience", rows.get(2).diagnosis());
         assertTrue(rows.get(2).summary().startsWith("ID token for client abc: not valid: "), rows.get(2).summary());
         assertEquals(HarRow.JudgedAs.API, rows.get(0).judgedAs());
-        assertTrue(rows.get(2).report().input().description().contains("token response (id_token) of POST " + LOGIN), rows.get(2).report().input().description());
+        assertTrue(rows.get(2).report().input().description().contains("token response (id_token) of POST " + LOGIN),
+                rows.get(2).report().input().description());
         assertEquals("id-token", rows.get(2).report().input().candidates().get(0).role());
         // The list as JSON never carries a token value.
         String json = Json.pretty(rows);
@@ -180,14 +186,17 @@ class HarScannerTest {
     void placeholdersInsteadOfTokensAreClientBugs() throws Exception {
         Path jwks = dir.resolve("keys.json");
         Files.writeString(jwks, Tokens.publicSet(Tokens.RSA).toString());
-        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, null, jwks.toString(), true);
-        Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+        ValidationProfile p = new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, null,
+                jwks.toString(), true);
+        Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         HarScan s = scan(new Hars().bearer("2026-03-01T12:00:02.000Z", "https://api.contoso.example/a", "null")
                 .bearer("2026-03-01T12:00:03.000Z", "https://api.contoso.example/b", "[object Object]")
                 .redirect("2026-03-01T12:00:04.000Z", LOGIN + "/oauth2/v2.0/authorize", "https://app.contoso.example/#access_token=undefined&state=s")
                 .bearer("2026-03-01T12:00:05.000Z", "https://api.contoso.example/c", "opaque-but-real-looking-ticket").json());
         List<HarRow> rows = HarAnalysis.analyse(s, inspector, p);
-        assertEquals(List.of("null", "[object Object]", "undefined", "opaque-but-real-looking-ticket"), rows.stream().map(r -> r.finding().token()).toList());
+        assertEquals(List.of("null", "[object Object]", "undefined", "opaque-but-real-looking-ticket"),
+                rows.stream().map(r -> r.finding().token()).toList());
         for (HarRow r : rows.subList(0, 3)) {
             assertEquals(Verdict.INVALID, r.verdict(), r.summary());
             assertEquals("placeholder", r.diagnosis(), r.summary());
@@ -209,8 +218,9 @@ class HarScannerTest {
             for (int i = 0; i < 50; i++) {
                 if (i > 0) w.write(',');
                 w.write("{\"startedDateTime\":\"2026-03-01T12:00:" + String.format("%02d", i % 60) + ".000Z\",\"request\":{\"method\":\"GET\",\"url\":\"https://cdn.example/b"
-                        + i + ".js\",\"headers\":[{\"name\":\"authorization\",\"value\":\"Bearer " + (i == 49 ? t : "opaque-" + i) + "\"}]},"
-                        + "\"response\":{\"status\":200,\"headers\":[],\"content\":{\"size\":" + big.length() + ",\"mimeType\":\"application/javascript\",\"text\":\"");
+                        + i + ".js\",\"headers\":[{\"name\":\"authorization\",\"value\":\"Bearer "
+                        + (i == 49 ? t : "opaque-" + i) + "\"}]},\"response\":{\"status\":200,\"headers\":[],\"content\":{\"size\":"
+                        + big.length() + ",\"mimeType\":\"application/javascript\",\"text\":\"");
                 w.write(big);
                 w.write("\"}}}");
             }
@@ -218,8 +228,8 @@ class HarScannerTest {
         }
         assertTrue(Files.size(har) > 50L * 1000 * 1000, "the capture is over 50 MB");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"), ScanMain.class.getName(), har.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"), ScanMain.class.getName(),
+                har.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out");
         assertEquals(0, p.exitValue(), out);
@@ -231,7 +241,8 @@ class HarScannerTest {
         public static void main(String[] args) throws Exception {
             HarScan s = new HarScanner().scan(Path.of(args[0]));
             HarFinding last = s.findings().get(s.findings().size() - 1);
-            System.out.println("entries=" + s.entries() + " findings=" + s.findings().size() + " skipped=" + s.skipped() + " last=" + last.where() + "@" + last.entry());
+            System.out.println("entries=" + s.entries() + " findings=" + s.findings().size() + " skipped=" + s.skipped() + " last="
+                    + last.where() + "@" + last.entry());
         }
     }
 }

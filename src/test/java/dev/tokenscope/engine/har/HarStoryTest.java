@@ -47,7 +47,8 @@ class HarStoryTest {
         Path jwks = dir.resolve("keys.json");
         Files.writeString(jwks, Tokens.publicSet(Tokens.RSA).toString());
         profile = new ValidationProfile(List.of(API_ID), null, null, null, null, Duration.ofMinutes(5), NOW, null, jwks.toString(), true);
-        inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC));
+        inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(null, null, Clock.systemUTC()), Clock.systemUTC()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static HarScan scan(String har) throws Exception {
@@ -57,19 +58,23 @@ class HarStoryTest {
     /** The SPA's session: sign-in with auth code + PKCE, code redemption, a Graph token, API calls, Graph call, Bearer undefined → 401. */
     static String session(String idToken, String apiToken, String graphToken) {
         return new Hars()
-                .redirect("2026-03-01T12:00:00.000Z", LOGIN + "/authorize?client_id=" + CLIENT_ID + "&scope=openid+profile+api%3A%2F%2F" + API_ID
+                .redirect("2026-03-01T12:00:00.000Z",
+                        LOGIN + "/authorize?client_id=" + CLIENT_ID + "&scope=openid+profile+api%3A%2F%2F" + API_ID
                                 + "%2Faccess_as_user&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.example%2F&nonce=" + NONCE
                                 + "&state=st-1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
                         "https://app.contoso.example/#code=SECRET-CODE&state=st-1")
                 .tokenRequest("2026-03-01T12:00:01.000Z", LOGIN + "/token", "client_id=" + CLIENT_ID
-                                + "&grant_type=authorization_code&code=SECRET-CODE&code_verifier=SECRET-VERIFIER&redirect_uri=https%3A%2F%2Fapp.contoso.example%2F",
-                        "{\"token_type\":\"Bearer\",\"access_token\":\"" + apiToken + "\",\"id_token\":\"" + idToken + "\",\"refresh_token\":\"0.AAA-refresh\"}")
+                                + "&grant_type=authorization_code&code=SECRET-CODE&code_verifier=SECRET-VERIFIER"
+                                + "&redirect_uri=https%3A%2F%2Fapp.contoso.example%2F",
+                        "{\"token_type\":\"Bearer\",\"access_token\":\"" + apiToken + "\",\"id_token\":\"" + idToken
+                                + "\",\"refresh_token\":\"0.AAA-refresh\"}")
                 .tokenRequest("2026-03-01T12:00:02.000Z", LOGIN + "/token", "client_id=" + CLIENT_ID
                                 + "&grant_type=refresh_token&scope=User.Read&refresh_token=0.AAA-refresh",
                         "{\"token_type\":\"Bearer\",\"scope\":\"User.Read\",\"access_token\":\"" + graphToken + "\"}")
                 .call("2026-03-01T12:00:03.000Z", "GET", API + "/api/orders", "Bearer " + apiToken, 200, null, "{\"orders\":[]}")
                 .call("2026-03-01T12:00:04.000Z", "GET", "https://graph.microsoft.com/v1.0/me", "Bearer " + graphToken, 200, null, "{\"id\":\"x\"}")
-                .call("2026-03-01T12:00:05.000Z", "GET", API + "/api/orders?top=5", "Bearer undefined", 401, WWW, "{\"error\":\"invalid_token\"}")
+                .call("2026-03-01T12:00:05.000Z", "GET", API + "/api/orders?top=5", "Bearer undefined", 401, WWW,
+                        "{\"error\":\"invalid_token\"}")
                 .json();
     }
 
@@ -108,7 +113,8 @@ class HarStoryTest {
         assertEquals(HarRow.JudgedAs.OTHER_RESOURCE, graphRow.judgedAs());
         assertEquals("Microsoft Graph", graphRow.judgedFor());
         assertEquals(Verdict.UNDETERMINED, graphRow.verdict(), graphRow.summary());
-        assertEquals("Not for your API: an access token for Microsoft Graph, sent to graph.microsoft.com, acquired by client " + CLIENT_ID, graphRow.summary());
+        assertEquals("Not for your API: an access token for Microsoft Graph, sent to graph.microsoft.com, acquired by client " + CLIENT_ID,
+                graphRow.summary());
         assertEquals("other-resource", graphRow.diagnosis());
         assertEquals(List.of("graph.microsoft.com"), graphRow.sentTo());
 
@@ -124,7 +130,8 @@ class HarStoryTest {
 
         String story = HarStory.tell(s, rows);
         assertEquals("The app (client " + CLIENT_ID + ") signed in at login.microsoftonline.com (auth code + PKCE), redeemed the code at "
-                + "login.microsoftonline.com for a token for " + API_ID + " and an ID token, refreshed its tokens at login.microsoftonline.com for a "
+                + "login.microsoftonline.com for a token for " + API_ID
+                + " and an ID token, refreshed its tokens at login.microsoftonline.com for a "
                 + "Microsoft Graph token, then called GET " + API + "/api/orders with the token for " + API_ID + " → 200, GET "
                 + "https://graph.microsoft.com/v1.0/me with the Microsoft Graph token → 200 and GET " + API + "/api/orders?top=5 with "
                 + "`Bearer undefined` → 401.", story);
@@ -134,7 +141,8 @@ class HarStoryTest {
         assertTrue(json.contains("\"judgedAs\" : \"id-token-for-client\""), json);
         assertTrue(json.contains("\"judgedAs\" : \"other-resource\""), json);
         assertTrue(json.contains("\"serverResponse\""), json);
-        for (String secret : List.of(id.substring(0, 60), api.substring(0, 60), graph.substring(0, 60), "SECRET-CODE", "SECRET-VERIFIER", "0.AAA-refresh")) {
+        for (String secret : List.of(id.substring(0, 60), api.substring(0, 60), graph.substring(0, 60), "SECRET-CODE", "SECRET-VERIFIER",
+                "0.AAA-refresh")) {
             assertFalse(json.contains(secret) || story.contains(secret), secret);
         }
         assertFalse(json.contains("requestNonce"), json);
@@ -148,13 +156,15 @@ class HarStoryTest {
         assertEquals(HarRow.JudgedAs.ID_TOKEN_FOR_CLIENT, row.judgedAs());
         assertEquals(Verdict.INVALID, row.verdict());
         assertEquals(HarAnalysis.NONCE_MISMATCH, row.diagnosis());
-        assertTrue(row.summary().startsWith("ID token for client " + CLIENT_ID + ": not valid: The ID token's nonce differs from the nonce of "
+        assertTrue(row.summary()
+                .startsWith("ID token for client " + CLIENT_ID + ": not valid: The ID token's nonce differs from the nonce of "
                 + "the /authorize request of client " + CLIENT_ID + " (entry 1)"), row.summary());
         assertEquals(Status.FAIL, row.report().step("nonce").orElseThrow().status());
 
         // No nonce at all in the ID token: missing.
         String bare = Tokens.sign(Tokens.v2Id().claim("nonce", null));
-        HarRow missing = HarAnalysis.analyse(scan(session(bare, Tokens.sign(Tokens.v2Access()), Tokens.graph(Tokens.v2Access()))), inspector, profile).get(1);
+        HarRow missing = HarAnalysis.analyse(scan(session(bare, Tokens.sign(Tokens.v2Access()), Tokens.graph(Tokens.v2Access()))),
+                inspector, profile).get(1);
         assertEquals(HarAnalysis.NONCE_MISSING, missing.diagnosis());
         assertEquals(Verdict.INVALID, missing.verdict());
     }
@@ -163,11 +173,14 @@ class HarStoryTest {
     void aFormPostIdTokenPairsWithItsAuthorizeRequestByStateAndAnIdTokenSentToTheApiIsTheApisProblem() throws Exception {
         String id = Tokens.sign(Tokens.v2Id());
         String har = new Hars()
-                .redirect("2026-03-01T12:00:00.000Z", LOGIN + "/authorize?client_id=someone-else&response_type=id_token&nonce=other&state=other-state",
+                .redirect("2026-03-01T12:00:00.000Z",
+                        LOGIN + "/authorize?client_id=someone-else&response_type=id_token&nonce=other&state=other-state",
                         "https://other.example/")
-                .redirect("2026-03-01T12:00:01.000Z", LOGIN + "/authorize?client_id=" + CLIENT_ID + "&response_type=id_token&response_mode=form_post&nonce="
+                .redirect("2026-03-01T12:00:01.000Z",
+                        LOGIN + "/authorize?client_id=" + CLIENT_ID + "&response_type=id_token&response_mode=form_post&nonce="
                         + NONCE + "&state=st-9", "https://login.microsoftonline.com/kmsi")
-                .redirect("2026-03-01T12:00:02.000Z", LOGIN + "/authorize?client_id=someone-else&response_type=id_token&nonce=later&state=later",
+                .redirect("2026-03-01T12:00:02.000Z",
+                        LOGIN + "/authorize?client_id=someone-else&response_type=id_token&nonce=later&state=later",
                         "https://other.example/")
                 .formPost("2026-03-01T12:00:03.000Z", "https://app.contoso.example/signin-oidc", "id_token=" + id + "&state=st-9")
                 .call("2026-03-01T12:00:04.000Z", "GET", API + "/api/me", "Bearer " + id, 401, "Bearer error=\"invalid_token\"", null)

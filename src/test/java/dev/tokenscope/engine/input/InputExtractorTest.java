@@ -163,8 +163,9 @@ class InputExtractorTest {
 
     @Test
     void tokenResponseInspectsTheAccessTokenFirstAndListsTheOthers() {
-        String json = "{\n  \"token_type\": \"Bearer\",\n  \"scope\": \"api://" + Tokens.API_ID + "/access_as_user\",\n  \"expires_in\": 3599,\n"
-                + "  \"id_token\": \"" + ID + "\",\n  \"refresh_token\": \"" + REFRESH + "\",\n  \"access_token\": \"" + AT + "\"\n}";
+        String json = "{\n  \"token_type\": \"Bearer\",\n  \"scope\": \"api://" + Tokens.API_ID
+                + "/access_as_user\",\n  \"expires_in\": 3599,\n  \"id_token\": \"" + ID + "\",\n  \"refresh_token\": \"" + REFRESH
+                + "\",\n  \"access_token\": \"" + AT + "\"\n}";
         Extraction e = x.extract(json);
         assertEquals("token-response", e.form());
         assertTrue(e.description().contains("token_type Bearer"), e.description());
@@ -223,7 +224,8 @@ class InputExtractorTest {
     @Test
     void msalJsCacheEntry() {
         String entry = "{\"homeAccountId\":\"uid.utid\",\"environment\":\"login.microsoftonline.com\",\"credentialType\":\"AccessToken\","
-                + "\"clientId\":\"" + Tokens.CLIENT_ID + "\",\"secret\":\"" + AT + "\",\"realm\":\"" + Tokens.TENANT + "\",\"target\":\"api://x/.default\"}";
+                + "\"clientId\":\"" + Tokens.CLIENT_ID + "\",\"secret\":\"" + AT + "\",\"realm\":\"" + Tokens.TENANT
+                + "\",\"target\":\"api://x/.default\"}";
         Extraction e = x.extract(entry);
         assertEquals("msal-cache", e.form());
         assertEquals(Role.ACCESS_TOKEN, only(e).role());
@@ -262,7 +264,8 @@ class InputExtractorTest {
 
     @Test
     void tokenEndpointErrorResponse() {
-        Extraction e = x.extract("{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: The provided authorization code or refresh "
+        Extraction e = x.extract(
+                "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: The provided authorization code or refresh "
                 + "token has expired.\\r\\nTrace ID: 0000\\r\\nCorrelation ID: 1111\",\"error_codes\":[70008]}");
         assertEquals("error-response", e.form());
         assertTrue(e.candidates().isEmpty());
@@ -273,7 +276,8 @@ class InputExtractorTest {
 
     @Test
     void apiErrorResponseLikeGraphs() {
-        Extraction e = x.extract("{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired or is not yet valid.\","
+        Extraction e = x.extract(
+                "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired or is not yet valid.\","
                 + "\"innerError\":{\"date\":\"2026-03-01T12:00:00\"}}}");
         assertEquals("error-response", e.form());
         assertTrue(e.candidates().isEmpty());
@@ -346,7 +350,8 @@ class InputExtractorTest {
         Extraction e = x.extract("https://app.example/cb?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent.&state=1");
         assertEquals("error-redirect", e.form());
         assertTrue(e.candidates().isEmpty());
-        assertEquals("A sign-in redirect carrying an error, no token: access_denied — AADSTS65004: User declined to consent.", e.description());
+        assertEquals("A sign-in redirect carrying an error, no token: access_denied — AADSTS65004: User declined to consent.",
+                e.description());
     }
 
     // ---- tokens inside other text ----------------------------------------------------------------------------------
@@ -362,7 +367,8 @@ class InputExtractorTest {
 
     @Test
     void logLine() {
-        String line = "2026-03-01T12:00:03.117Z WARN  [api] 401 Unauthorized: IDX10223: Lifetime validation failed. token=" + AT + " user=alice";
+        String line = "2026-03-01T12:00:03.117Z WARN  [api] 401 Unauthorized: IDX10223: Lifetime validation failed. token=" + AT
+                + " user=alice";
         Extraction e = x.extract(line);
         assertEquals("text", e.form());
         assertEquals(AT, only(e).value());

@@ -8,8 +8,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import static dev.tokenscope.engine.saml.SamlFixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static dev.tokenscope.engine.saml.SamlFixtures.NOW;
+import static dev.tokenscope.engine.saml.SamlFixtures.base64;
+import static dev.tokenscope.engine.saml.SamlFixtures.deflated;
+import static dev.tokenscope.engine.saml.SamlFixtures.profile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** XXE, entity expansion, deflate bombs, oversize and deep documents: refused quickly with a clear message. */
 class SafeXmlTest {
@@ -63,7 +71,8 @@ class SafeXmlTest {
 
     @Test
     void oversizeAndDeepDocumentsAreRefused() {
-        String big = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">" + "x".repeat(SafeXml.MAX_BYTES) + "</samlp:Response>";
+        String big = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">" + "x".repeat(SafeXml.MAX_BYTES)
+                + "</samlp:Response>";
         assertTrue(refused(big).summary().contains("larger than"));
         String deep = "<a>".repeat(5000) + "</a>".repeat(5000);
         Report r = refused(deep);

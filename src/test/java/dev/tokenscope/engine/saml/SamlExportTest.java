@@ -18,8 +18,17 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static dev.tokenscope.engine.saml.SamlFixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static dev.tokenscope.engine.saml.SamlFixtures.AUDIENCE;
+import static dev.tokenscope.engine.saml.SamlFixtures.ENTRA;
+import static dev.tokenscope.engine.saml.SamlFixtures.NOW;
+import static dev.tokenscope.engine.saml.SamlFixtures.TENANT;
+import static dev.tokenscope.engine.saml.SamlFixtures.base64;
+import static dev.tokenscope.engine.saml.SamlFixtures.metadata;
+import static dev.tokenscope.engine.saml.SamlFixtures.parse;
+import static dev.tokenscope.engine.saml.SamlFixtures.response;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Exports of a SAML report: the signature value is removed by default, personal attributes masked on request. */
 class SamlExportTest {
@@ -49,7 +58,8 @@ class SamlExportTest {
             String out = Exporters.export(r, input, f, ExportOptions.defaults());
             assertFalse(out.contains(value.substring(0, 40)), f + " holds the signature value");
             assertFalse(out.contains(input.substring(0, 60)), f + " holds the message as posted (replayable)");
-            if (f != ExportFormat.JSON) assertTrue(out.contains(SamlXml.REMOVED) && out.contains("every SignatureValue removed"), f + " shows the redacted XML:\n" + out);
+            if (f != ExportFormat.JSON) assertTrue(out.contains(SamlXml.REMOVED) && out.contains("every SignatureValue removed"),
+                    f + " shows the redacted XML:\n" + out);
         }
         String kept = Exporters.export(r, input, ExportFormat.MARKDOWN, new ExportOptions(true, false));
         assertTrue(kept.contains(input), "--keep-signature keeps the message as given");

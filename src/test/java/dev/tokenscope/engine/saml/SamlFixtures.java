@@ -40,7 +40,8 @@ public final class SamlFixtures {
     public static final String AUDIENCE = "https://app.example.com";
     public static final String ACS = "https://app.example.com/saml/acs";
     public static final String REQUEST_ID = "_req-4f2a9c";
-    public static final HeldCertificate ENTRA = new HeldCertificate.Builder().commonName("Microsoft Azure Federated SSO Certificate").rsa2048().build();
+    public static final HeldCertificate ENTRA = new HeldCertificate.Builder().commonName("Microsoft Azure Federated SSO Certificate")
+            .rsa2048().build();
     public static final HeldCertificate OTHER = new HeldCertificate.Builder().commonName("Rolled-over certificate").rsa2048().build();
 
     /** What to build. */
@@ -51,11 +52,21 @@ public final class SamlFixtures {
                     "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", DigestMethod.SHA256);
         }
 
-        Options audience(String a) { return new Options(a, recipient, destination, inResponseTo, issued, signAssertion, signResponse, signer, signatureAlg, digestAlg); }
-        Options recipient(String r) { return new Options(audience, r, r, inResponseTo, issued, signAssertion, signResponse, signer, signatureAlg, digestAlg); }
-        Options issued(Instant i) { return new Options(audience, recipient, destination, inResponseTo, i, signAssertion, signResponse, signer, signatureAlg, digestAlg); }
-        Options signing(boolean assertion, boolean response) { return new Options(audience, recipient, destination, inResponseTo, issued, assertion, response, signer, signatureAlg, digestAlg); }
-        Options signer(HeldCertificate s) { return new Options(audience, recipient, destination, inResponseTo, issued, signAssertion, signResponse, s, signatureAlg, digestAlg); }
+        Options audience(
+                String a) { return new Options(a, recipient, destination, inResponseTo, issued, signAssertion, signResponse, signer,
+                        signatureAlg, digestAlg); }
+        Options recipient(
+                String r) { return new Options(audience, r, r, inResponseTo, issued, signAssertion, signResponse, signer, signatureAlg,
+                        digestAlg); }
+        Options issued(
+                Instant i) { return new Options(audience, recipient, destination, inResponseTo, i, signAssertion, signResponse, signer,
+                        signatureAlg, digestAlg); }
+        Options signing(boolean assertion,
+                boolean response) { return new Options(audience, recipient, destination, inResponseTo, issued, assertion, response, signer,
+                        signatureAlg, digestAlg); }
+        Options signer(
+                HeldCertificate s) { return new Options(audience, recipient, destination, inResponseTo, issued, signAssertion, signResponse,
+                        s, signatureAlg, digestAlg); }
         Options sha1() { return new Options(audience, recipient, destination, inResponseTo, issued, signAssertion, signResponse, signer,
                 "http://www.w3.org/2000/09/xmldsig#rsa-sha1", DigestMethod.SHA1); }
     }
@@ -64,7 +75,8 @@ public final class SamlFixtures {
     }
 
     static SamlProfile profile() {
-        return SamlProfile.none().withCertificates(List.of(new TrustedCertificate(ENTRA.certificate(), "federation metadata (" + ISSUER + ")")))
+        return SamlProfile.none()
+                .withCertificates(List.of(new TrustedCertificate(ENTRA.certificate(), "federation metadata (" + ISSUER + ")")))
                 .withIssuer(ISSUER).withAudience(AUDIENCE).withReplyUrl(ACS).withAuthnRequest(REQUEST_ID);
     }
 
@@ -74,18 +86,18 @@ public final class SamlFixtures {
 
     static Document doc(Options o) {
         Instant t = o.issued();
-        String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_resp-8d1c\" Version=\"2.0\" IssueInstant=\"" + t + "\""
-                + " Destination=\"" + o.destination() + "\" InResponseTo=\"" + o.inResponseTo() + "\">"
-                + "<Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + ISSUER + "</Issuer>"
+        String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_resp-8d1c\" "
+                + "Version=\"2.0\" IssueInstant=\"" + t + "\" Destination=\"" + o.destination() + "\" InResponseTo=\""
+                + o.inResponseTo() + "\"><Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + ISSUER + "</Issuer>"
                 + "<samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Success\"/></samlp:Status>"
                 + "<Assertion xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_asrt-6b3e\" IssueInstant=\"" + t + "\" Version=\"2.0\">"
                 + "<Issuer>" + ISSUER + "</Issuer>"
                 + "<Subject><NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress\">alice@contoso.com</NameID>"
-                + "<SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"><SubjectConfirmationData InResponseTo=\"" + o.inResponseTo() + "\""
-                + " NotOnOrAfter=\"" + t.plusSeconds(300) + "\" Recipient=\"" + o.recipient() + "\"/></SubjectConfirmation></Subject>"
-                + "<Conditions NotBefore=\"" + t.minusSeconds(300) + "\" NotOnOrAfter=\"" + t.plusSeconds(4200) + "\">"
-                + "<AudienceRestriction><Audience>" + o.audience() + "</Audience></AudienceRestriction></Conditions>"
-                + "<AttributeStatement>"
+                + "<SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"><SubjectConfirmationData InResponseTo=\""
+                + o.inResponseTo() + "\" NotOnOrAfter=\"" + t.plusSeconds(300) + "\" Recipient=\"" + o.recipient()
+                + "\"/></SubjectConfirmation></Subject><Conditions NotBefore=\"" + t.minusSeconds(300) + "\" NotOnOrAfter=\""
+                + t.plusSeconds(4200) + "\"><AudienceRestriction><Audience>" + o.audience()
+                + "</Audience></AudienceRestriction></Conditions><AttributeStatement>"
                 + attr("http://schemas.microsoft.com/identity/claims/tenantid", TENANT)
                 + attr("http://schemas.microsoft.com/identity/claims/objectidentifier", "3c6b7a1e-2f4d-4e8a-9b1c-5d6e7f8a9b0c")
                 + attr("http://schemas.microsoft.com/identity/claims/displayname", "Alice Example")
@@ -97,7 +109,8 @@ public final class SamlFixtures {
                 + attr("http://schemas.microsoft.com/ws/2008/06/identity/claims/role", "User")
                 + "</AttributeStatement>"
                 + "<AuthnStatement AuthnInstant=\"" + t.minusSeconds(60) + "\" SessionIndex=\"_asrt-6b3e\"><AuthnContext>"
-                + "<AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</AuthnContextClassRef></AuthnContext></AuthnStatement>"
+                + "<AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</AuthnContextClassRef>"
+                + "</AuthnContext></AuthnStatement>"
                 + "</Assertion></samlp:Response>";
         Document d = parse(xml);
         Element assertion = assertion(d);
@@ -123,7 +136,8 @@ public final class SamlFixtures {
             Reference ref = fac.newReference("#" + e.getAttribute("ID"), fac.newDigestMethod(o.digestAlg(), null),
                     List.of(fac.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                             fac.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)), null, null);
-            SignedInfo si = fac.newSignedInfo(fac.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+            SignedInfo si = fac.newSignedInfo(
+                    fac.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
                     fac.newSignatureMethod(o.signatureAlg(), null), List.of(ref));
             KeyInfoFactory kif = fac.getKeyInfoFactory();
             KeyInfo ki = kif.newKeyInfo(List.of(kif.newX509Data(List.of(o.signer().certificate()))));
@@ -186,7 +200,8 @@ public final class SamlFixtures {
                 throw new IllegalStateException(e);
             }
         }
-        return "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><EntityDescriptor ID=\"_m1\" entityID=\"" + ISSUER + "\" xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\">"
+        return "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><EntityDescriptor ID=\"_m1\" entityID=\"" + ISSUER
+                + "\" xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\">"
                 + "<RoleDescriptor xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"fed:SecurityTokenServiceType\" protocolSupportEnumeration=\"http://docs.oasis-open.org/wsfed/federation/200706\"/>"
                 + "<IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">" + keys
                 + "<SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://login.microsoftonline.com/" + TENANT + "/saml2\"/>"

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Mutated SAML messages (raw, base64, form, deflated): never an exception, always a report with a summary. */
 class SamlFuzzPropertiesTest {
     private static final String XML = SamlFixtures.response();
-    private static final List<String> FORMS = List.of(XML, SamlFixtures.base64(XML), "SAMLResponse=" + SamlFixtures.base64(XML) + "&RelayState=r",
+    private static final List<String> FORMS = List.of(XML, SamlFixtures.base64(XML),
+            "SAMLResponse=" + SamlFixtures.base64(XML) + "&RelayState=r",
             "SAMLResponse=" + SamlFixtures.deflated(XML.getBytes(StandardCharsets.UTF_8)));
     private static final SamlProfile PROFILE = SamlFixtures.profile();
 
@@ -39,7 +41,8 @@ class SamlFuzzPropertiesTest {
         Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
         Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(6),
                 Arbitraries.of("<", ">", "&", "&amp;", "<!DOCTYPE x>", "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"/>",
-                        "<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_asrt-6b3e\"/>", "ID=\"x\" ", "%", "=", "\uFEFF", "\u0000"));
+                        "<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_asrt-6b3e\"/>", "ID=\"x\" ", "%", "=",
+                        "\uFEFF", "\u0000"));
         return Combinators.combine(base, kind, where, insert, Arbitraries.integers().between(1, 40)).as((s, k, w, ins, n) -> {
             int at = (int) (w * s.length());
             return switch (k) {

@@ -28,13 +28,25 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static dev.tokenscope.engine.saml.SamlFixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static dev.tokenscope.engine.saml.SamlFixtures.ACS;
+import static dev.tokenscope.engine.saml.SamlFixtures.AUDIENCE;
+import static dev.tokenscope.engine.saml.SamlFixtures.ENTRA;
+import static dev.tokenscope.engine.saml.SamlFixtures.NOW;
+import static dev.tokenscope.engine.saml.SamlFixtures.REQUEST_ID;
+import static dev.tokenscope.engine.saml.SamlFixtures.TENANT;
+import static dev.tokenscope.engine.saml.SamlFixtures.base64;
+import static dev.tokenscope.engine.saml.SamlFixtures.deflated;
+import static dev.tokenscope.engine.saml.SamlFixtures.metadata;
+import static dev.tokenscope.engine.saml.SamlFixtures.profile;
+import static dev.tokenscope.engine.saml.SamlFixtures.response;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SAML messages inside a HAR: the redirect to Entra's /saml2 (AuthnRequest) and the form post to the app's reply URL. */
 class SamlInHarTest {
-    static final String REQUEST = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"" + REQUEST_ID + "\" Version=\"2.0\""
-            + " IssueInstant=\"" + NOW.minusSeconds(40) + "\" AssertionConsumerServiceURL=\"" + ACS + "\">"
+    static final String REQUEST = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"" + REQUEST_ID
+            + "\" Version=\"2.0\" IssueInstant=\"" + NOW.minusSeconds(40) + "\" AssertionConsumerServiceURL=\"" + ACS + "\">"
             + "<Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + AUDIENCE + "</Issuer></samlp:AuthnRequest>";
 
     @TempDir
@@ -82,7 +94,8 @@ class SamlInHarTest {
         List<HarRow> rows = HarAnalysis.analyse(s, inspector(), profile());
         HarRow post = rows.stream().filter(r -> r.finding().where().equals("form post (SAMLResponse)")).findFirst().orElseThrow();
         assertEquals(Verdict.VALID, post.verdict(), post.summary());
-        HarRow request = rows.stream().filter(r -> r.finding().where().startsWith("request URL query (SAMLRequest)")).findFirst().orElseThrow();
+        HarRow request = rows.stream().filter(r -> r.finding().where().startsWith("request URL query (SAMLRequest)")).findFirst()
+                .orElseThrow();
         Report r = HarAnalysis.inspect(request.finding(), inspector(), profile());
         assertEquals(TokenKind.SAML, r.token().kind());
         assertTrue(r.summary().contains(REQUEST_ID), r.summary());
@@ -100,7 +113,8 @@ class SamlInHarTest {
     void aTamperedResponseInTheCaptureIsInvalid() throws Exception {
         String tampered = response().replace("Alice Example", "Mallory Example");
         List<HarRow> rows = HarAnalysis.analyse(scan(har(tampered)), inspector(), profile());
-        HarRow post = rows.stream().filter(r -> r.finding().role() == Role.SAML && r.finding().where().startsWith("form post")).findFirst().orElseThrow();
+        HarRow post = rows.stream().filter(r -> r.finding().role() == Role.SAML && r.finding().where().startsWith("form post")).findFirst()
+                .orElseThrow();
         assertEquals(Verdict.INVALID, post.verdict(), post.summary());
     }
 }

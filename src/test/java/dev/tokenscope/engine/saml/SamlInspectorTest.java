@@ -12,8 +12,26 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static dev.tokenscope.engine.saml.SamlFixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static dev.tokenscope.engine.saml.SamlFixtures.ACS;
+import static dev.tokenscope.engine.saml.SamlFixtures.AUDIENCE;
+import static dev.tokenscope.engine.saml.SamlFixtures.ENTRA;
+import static dev.tokenscope.engine.saml.SamlFixtures.ISSUER;
+import static dev.tokenscope.engine.saml.SamlFixtures.NOW;
+import static dev.tokenscope.engine.saml.SamlFixtures.OTHER;
+import static dev.tokenscope.engine.saml.SamlFixtures.Options;
+import static dev.tokenscope.engine.saml.SamlFixtures.TENANT;
+import static dev.tokenscope.engine.saml.SamlFixtures.assertion;
+import static dev.tokenscope.engine.saml.SamlFixtures.base64;
+import static dev.tokenscope.engine.saml.SamlFixtures.deflated;
+import static dev.tokenscope.engine.saml.SamlFixtures.doc;
+import static dev.tokenscope.engine.saml.SamlFixtures.metadata;
+import static dev.tokenscope.engine.saml.SamlFixtures.profile;
+import static dev.tokenscope.engine.saml.SamlFixtures.response;
+import static dev.tokenscope.engine.saml.SamlFixtures.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SamlInspectorTest {
 
@@ -64,7 +82,8 @@ class SamlInspectorTest {
 
     @Test
     void validRedirectQuery() {
-        String url = ACS + "?SAMLResponse=" + URLEncoder.encode(deflated(response().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8) + "&RelayState=x";
+        String url = ACS + "?SAMLResponse="
+                + URLEncoder.encode(deflated(response().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8) + "&RelayState=x";
         Report r = inspect(url);
         assertValid(r);
         assertEquals("saml-redirect", r.input().form());
@@ -173,10 +192,13 @@ class SamlInspectorTest {
 
     @Test
     void inResponseToComparedWithAPastedAuthnRequest() {
-        String req = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""
-                + " ID=\"_other-request\" Version=\"2.0\" IssueInstant=\"" + NOW + "\" AssertionConsumerServiceURL=\"" + ACS + "\">"
-                + "<saml:Issuer>" + AUDIENCE + "</saml:Issuer><samlp:NameIDPolicy Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress\"/>"
-                + "<samlp:RequestedAuthnContext Comparison=\"exact\"><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:Password</saml:AuthnContextClassRef></samlp:RequestedAuthnContext>"
+        String req = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
+                + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_other-request\" Version=\"2.0\" IssueInstant=\"" + NOW
+                + "\" AssertionConsumerServiceURL=\"" + ACS + "\"><saml:Issuer>" + AUDIENCE
+                + "</saml:Issuer><samlp:NameIDPolicy Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress\"/>"
+                + "<samlp:RequestedAuthnContext Comparison=\"exact\">"
+                + "<saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:Password</saml:AuthnContextClassRef>"
+                + "</samlp:RequestedAuthnContext>"
                 + "</samlp:AuthnRequest>";
         String redirect = "https://login.microsoftonline.com/" + TENANT + "/saml2?SAMLRequest="
                 + URLEncoder.encode(deflated(req.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -193,20 +215,23 @@ class SamlInspectorTest {
 
     @Test
     void errorStatusIsExplained() {
-        String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_e1\" Version=\"2.0\" IssueInstant=\"" + NOW + "\">"
-                + "<Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + ISSUER + "</Issuer><samlp:Status>"
-                + "<samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Requester\"><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:RequestDenied\"/></samlp:StatusCode>"
-                + "<samlp:StatusMessage>AADSTS50105: The signed in user is not assigned to a role for the application.</samlp:StatusMessage></samlp:Status></samlp:Response>";
+        String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_e1\" Version=\"2.0\" IssueInstant=\""
+                + NOW + "\"><Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + ISSUER + "</Issuer><samlp:Status>"
+                + "<samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Requester\"><samlp:StatusCode "
+                + "Value=\"urn:oasis:names:tc:SAML:2.0:status:RequestDenied\"/></samlp:StatusCode>"
+                + "<samlp:StatusMessage>AADSTS50105: The signed in user is not assigned to a role for the "
+                + "application.</samlp:StatusMessage></samlp:Status></samlp:Response>";
         Report r = inspect(xml);
         assertEquals(Verdict.INVALID, r.verdict());
         assertEquals("saml-status", r.topDiagnosis().orElseThrow().id());
-        assertTrue(r.step("status").orElseThrow().detail().contains("not assigned") || r.topDiagnosis().orElseThrow().explanation().contains("AADSTS50105"));
+        assertTrue(r.step("status").orElseThrow().detail().contains("not assigned")
+                || r.topDiagnosis().orElseThrow().explanation().contains("AADSTS50105"));
     }
 
     @Test
     void encryptedAssertionIsRecognised() {
-        String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_e2\" Version=\"2.0\" IssueInstant=\"" + NOW + "\">"
-                + "<Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + ISSUER + "</Issuer><samlp:Status>"
+        String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_e2\" Version=\"2.0\" IssueInstant=\""
+                + NOW + "\"><Issuer xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + ISSUER + "</Issuer><samlp:Status>"
                 + "<samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Success\"/></samlp:Status>"
                 + "<EncryptedAssertion xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\"><xenc:EncryptedData xmlns:xenc=\"http://www.w3.org/2001/04/xmlenc#\"/></EncryptedAssertion>"
                 + "</samlp:Response>";

@@ -26,8 +26,19 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static dev.tokenscope.engine.saml.SamlFixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static dev.tokenscope.engine.saml.SamlFixtures.AUDIENCE;
+import static dev.tokenscope.engine.saml.SamlFixtures.ENTRA;
+import static dev.tokenscope.engine.saml.SamlFixtures.NOW;
+import static dev.tokenscope.engine.saml.SamlFixtures.OTHER;
+import static dev.tokenscope.engine.saml.SamlFixtures.Options;
+import static dev.tokenscope.engine.saml.SamlFixtures.TENANT;
+import static dev.tokenscope.engine.saml.SamlFixtures.base64;
+import static dev.tokenscope.engine.saml.SamlFixtures.doc;
+import static dev.tokenscope.engine.saml.SamlFixtures.metadata;
+import static dev.tokenscope.engine.saml.SamlFixtures.response;
+import static dev.tokenscope.engine.saml.SamlFixtures.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A SAML message given to the Inspector (as the faces do): auto-detected, certificates from the tenant's federation metadata. */
 class SamlThroughInspectorTest {
@@ -62,7 +73,8 @@ class SamlThroughInspectorTest {
     }
 
     static Step step(Report r, String id) {
-        return r.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no step " + id + " in " + r.steps()));
+        return r.steps().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + id + " in " + r.steps()));
     }
 
     static List<String> ids(Report r) {
@@ -97,7 +109,9 @@ class SamlThroughInspectorTest {
         String appUrl = TENANT_METADATA + "?appid=" + APP;
         serve(appUrl, metadata(OTHER));
         String signedByAppCert = xml(doc(Options.entra().signer(OTHER)));
-        Report r = inspector().inspect(signedByAppCert, new ValidationProfile(List.of(AUDIENCE), null, List.of(APP), null, null, null, null, null, null, false));
+        Report r = inspector()
+                .inspect(signedByAppCert,
+                        new ValidationProfile(List.of(AUDIENCE), null, List.of(APP), null, null, null, null, null, null, false));
         assertEquals(Verdict.VALID, r.verdict(), r.summary());
         assertEquals(1, entra.count(appUrl));
         assertEquals(0, entra.count(TENANT_METADATA));

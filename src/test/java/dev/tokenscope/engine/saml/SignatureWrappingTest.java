@@ -8,8 +8,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import static dev.tokenscope.engine.saml.SamlFixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static dev.tokenscope.engine.saml.SamlFixtures.NOW;
+import static dev.tokenscope.engine.saml.SamlFixtures.Options;
+import static dev.tokenscope.engine.saml.SamlFixtures.assertion;
+import static dev.tokenscope.engine.saml.SamlFixtures.doc;
+import static dev.tokenscope.engine.saml.SamlFixtures.profile;
+import static dev.tokenscope.engine.saml.SamlFixtures.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The XML signature wrapping variants XSW1–XSW8 of the published catalogue (Somorovsky et al., "On Breaking SAML", 2012;
@@ -165,7 +172,8 @@ class SignatureWrappingTest {
         Report r = SamlInspector.inspect(xml(d), profile(), NOW);
         assertEquals(Verdict.INVALID, r.verdict());
         assertTrue(r.hasDiagnosis("saml-signature-wrapping"));
-        assertTrue(r.step("signature").orElseThrow().detail().contains("not the Assertion it sits in"), r.step("signature").orElseThrow().detail());
+        assertTrue(r.step("signature").orElseThrow().detail().contains("not the Assertion it sits in"),
+                r.step("signature").orElseThrow().detail());
     }
 
     @Test

@@ -19,7 +19,8 @@ class AadstsCatalogueTest {
     @Test
     void everyRequiredCodeHasAnExplanationAndAFix() {
         for (long code : REQUIRED) {
-            AadstsCatalogue.Entry e = AadstsCatalogue.get().lookup(code).orElseThrow(() -> new AssertionError("AADSTS" + code + " missing"));
+            AadstsCatalogue.Entry e = AadstsCatalogue.get().lookup(code)
+                    .orElseThrow(() -> new AssertionError("AADSTS" + code + " missing"));
             assertTrue(e.summary().length() > 15, code + " summary");
             assertTrue(e.explanation().length() > 40, code + " explanation");
             assertTrue(e.fix().length() > 30, code + " fix");
@@ -31,7 +32,8 @@ class AadstsCatalogueTest {
     @Test
     void everyRequiredCodeRendersFromAnErrorResponse() {
         for (long code : REQUIRED) {
-            String body = "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS" + code + ": something.\",\"error_codes\":[" + code + "]}";
+            String body = "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS" + code + ": something.\",\"error_codes\":["
+                    + code + "]}";
             OAuthError err = OAuthError.fromResponse(400, body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
             String text = err.render();
             AadstsCatalogue.Entry e = AadstsCatalogue.get().lookup(code).orElseThrow();
@@ -66,7 +68,8 @@ class AadstsCatalogueTest {
 
     @Test
     void codesAreTakenFromTheDescriptionWhenErrorCodesIsMissing() {
-        OAuthError err = OAuthError.fromResponse(400, "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS9002327: Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.\"}"
+        OAuthError err = OAuthError.fromResponse(400, ("{\"error\":\"invalid_request\",\"error_description\":\"AADSTS9002327: "
+                + "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.\"}")
                 .getBytes(StandardCharsets.UTF_8)).orElseThrow();
         assertEquals(List.of(9002327L), err.errorCodes());
         assertTrue(err.render().contains("--spa-origin"), err.render());
@@ -74,13 +77,17 @@ class AadstsCatalogueTest {
 
     @Test
     void unknownCodesPointToMicrosoftsLookup() {
-        OAuthError err = OAuthError.fromResponse(400, "{\"error\":\"invalid_request\",\"error_codes\":[99999999]}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        OAuthError err = OAuthError.fromResponse(400,
+                "{\"error\":\"invalid_request\",\"error_codes\":[99999999]}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
         assertTrue(err.render().contains("https://login.microsoftonline.com/error?code=99999999"), err.render());
     }
 
     @Test
     void redirectErrors() {
-        OAuthError err = OAuthError.fromRedirect(Map.of("error", "access_denied", "error_description", "AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted access.",
+        OAuthError err = OAuthError.fromRedirect(
+                Map.of("error", "access_denied", "error_description",
+                        "AADSTS50105: Your administrator has configured the application to block users unless they are "
+                                + "specifically granted access.",
                 "state", "s"));
         assertEquals(0, err.httpStatus());
         assertEquals(List.of(50105L), err.errorCodes());

@@ -89,7 +89,8 @@ class AuthorityTest {
 
     @Test
     void requestDefaultsAndChecks() {
-        SignInRequest r = SignInRequest.builder(Authority.parse("common"), " 1b2c3d4e ").scope("api://x/y openid").scope("api://x/y").build();
+        SignInRequest r = SignInRequest.builder(Authority.parse("common"), " 1b2c3d4e ").scope("api://x/y openid")
+                .scope("api://x/y").build();
         assertEquals("1b2c3d4e", r.clientId());
         assertEquals(List.of("openid", "profile", "offline_access", "api://x/y"), r.interactiveScopes());
         assertEquals(0, r.port());
@@ -100,10 +101,12 @@ class AuthorityTest {
         assertEquals("https://spa.example.com", SignInRequest.builder(Authority.parse("common"), "c").spaOrigin("https://SPA.example.com/app").build().spaOrigin());
         assertThrows(IllegalArgumentException.class, () -> SignInRequest.builder(Authority.parse("common"), "c").redirectUri("https://app.example.com/cb").build());
         assertThrows(IllegalArgumentException.class, () -> SignInRequest.builder(Authority.parse("common"), "c").redirectUri("http://[::1]/").build());
-        assertThrows(IllegalArgumentException.class, () -> SignInRequest.builder(Authority.parse("common"), "c").extra("state", "x").build());
+        assertThrows(IllegalArgumentException.class,
+                () -> SignInRequest.builder(Authority.parse("common"), "c").extra("state", "x").build());
         assertThrows(IllegalArgumentException.class, () -> SignInRequest.builder(Authority.parse("common"), "").build());
         assertThrows(IllegalArgumentException.class, () -> SignInRequest.builder(Authority.parse("common"), "c").port(70000).build());
-        assertThrows(IllegalArgumentException.class, () -> SignInRequest.builder(Authority.parse("common"), "c").timeout(Duration.ZERO).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> SignInRequest.builder(Authority.parse("common"), "c").timeout(Duration.ZERO).build());
         Secret s = Secret.of("hunter2-secret");
         SignInRequest withSecret = SignInRequest.builder(Authority.parse("common"), "c").clientSecret(s).build();
         assertFalse(withSecret.toString().contains("hunter2"));

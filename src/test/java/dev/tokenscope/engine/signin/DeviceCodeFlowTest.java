@@ -59,7 +59,8 @@ class DeviceCodeFlowTest {
                 String base = "http://127.0.0.1:" + server.getPort() + "/tenant";
                 switch (path) {
                     case "/tenant/v2.0/.well-known/openid-configuration":
-                        return json(200, "{\"issuer\":\"" + base + "/v2.0\",\"authorization_endpoint\":\"" + base + "/oauth2/v2.0/authorize\","
+                        return json(200,
+                                "{\"issuer\":\"" + base + "/v2.0\",\"authorization_endpoint\":\"" + base + "/oauth2/v2.0/authorize\","
                                 + "\"token_endpoint\":\"" + base + "/oauth2/v2.0/token\",\"device_authorization_endpoint\":\"" + base
                                 + "/oauth2/v2.0/devicecode\",\"jwks_uri\":\"" + base + "/discovery/v2.0/keys\"}");
                     case "/tenant/oauth2/v2.0/devicecode":
@@ -93,7 +94,8 @@ class DeviceCodeFlowTest {
     }
 
     static MockResponse error(String error, long code, String text) {
-        return json(400, "{\"error\":\"" + error + "\",\"error_description\":\"AADSTS" + code + ": " + text + "\\r\\nTrace ID: 0000aaaa-11bb\\r\\n"
+        return json(400,
+                "{\"error\":\"" + error + "\",\"error_description\":\"AADSTS" + code + ": " + text + "\\r\\nTrace ID: 0000aaaa-11bb\\r\\n"
                 + "Correlation ID: aaaa0000-bb11\\r\\nTimestamp: 2026-03-01 12:00:00Z\",\"error_codes\":[" + code + "],"
                 + "\"timestamp\":\"2026-03-01 12:00:00Z\",\"trace_id\":\"0000aaaa-11bb\",\"correlation_id\":\"aaaa0000-bb11\"}");
     }
@@ -103,8 +105,10 @@ class DeviceCodeFlowTest {
     }
 
     MockResponse success() {
-        return json(200, "{\"token_type\":\"Bearer\",\"scope\":\"api://example-api/access_as_user openid profile email\",\"expires_in\":3600,"
-                + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\",\"refresh_token\":\"0.AAAA-refresh-token-value\",\"id_token\":\"" + idToken + "\"}");
+        return json(200,
+                "{\"token_type\":\"Bearer\",\"scope\":\"api://example-api/access_as_user openid profile email\",\"expires_in\":3600,"
+                + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken
+                + "\",\"refresh_token\":\"0.AAAA-refresh-token-value\",\"id_token\":\"" + idToken + "\"}");
     }
 
     SignInRequest request() {
@@ -215,7 +219,8 @@ class DeviceCodeFlowTest {
         script(pending(), error("expired_token", 70019, "Verification code expired."));
         SignInClient client = new SignInClient(Http.standard());
         client.sleeper = new RecordingSleeper(null);
-        SignInException e = assertThrows(SignInException.class, () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.EXPIRED, e.kind());
         assertEquals(List.of(70019L), e.oauthError().orElseThrow().errorCodes());
         assertEquals(2, tokenCalls.get());
@@ -228,7 +233,8 @@ class DeviceCodeFlowTest {
         MutableClock clock = new MutableClock();
         SignInClient client = new SignInClient(Http.standard(), clock);
         client.sleeper = new RecordingSleeper(clock);
-        SignInException e = assertThrows(SignInException.class, () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.EXPIRED, e.kind());
         assertEquals(2, tokenCalls.get(), "polled at 4 s and 8 s, stopped at 12 s past the 10 s expiry");
     }
@@ -238,7 +244,8 @@ class DeviceCodeFlowTest {
         script(pending(), error("access_denied", 70020, "The user denied the request."));
         SignInClient client = new SignInClient(Http.standard());
         client.sleeper = new RecordingSleeper(null);
-        SignInException e = assertThrows(SignInException.class, () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.DENIED, e.kind());
     }
 
@@ -247,16 +254,19 @@ class DeviceCodeFlowTest {
         script(error("authorization_declined", 70020, "The end user denied the authorization request."));
         SignInClient client = new SignInClient(Http.standard());
         client.sleeper = new RecordingSleeper(null);
-        SignInException e = assertThrows(SignInException.class, () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.DENIED, e.kind());
     }
 
     @Test
     void otherErrorsAreExplained() {
-        script(error("invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
+        script(error("invalid_client", 7000218,
+                "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
         SignInClient client = new SignInClient(Http.standard());
         client.sleeper = new RecordingSleeper(null);
-        SignInException e = assertThrows(SignInException.class, () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> client.deviceCode(request(), i -> { }, new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.OAUTH_ERROR, e.kind());
         assertTrue(e.describe().contains("Allow public client flows"), e.describe());
         assertTrue(e.describe().contains("aaaa0000-bb11"), e.describe());
@@ -298,13 +308,16 @@ class DeviceCodeFlowTest {
             public MockResponse dispatch(RecordedRequest req) {
                 String base = "http://127.0.0.1:" + server.getPort() + "/tenant";
                 if (req.getUrl().encodedPath().endsWith("openid-configuration")) {
-                    return json(200, "{\"issuer\":\"x\",\"token_endpoint\":\"" + base + "/oauth2/v2.0/token\",\"device_authorization_endpoint\":\""
+                    return json(200,
+                            "{\"issuer\":\"x\",\"token_endpoint\":\"" + base + "/oauth2/v2.0/token\",\"device_authorization_endpoint\":\""
                             + base + "/oauth2/v2.0/devicecode\"}");
                 }
-                return error("invalid_client", 700016, "Application with identifier 'device-client' was not found in the directory 'Contoso'.");
+                return error("invalid_client", 700016,
+                        "Application with identifier 'device-client' was not found in the directory 'Contoso'.");
             }
         });
-        SignInException e = assertThrows(SignInException.class, () -> new SignInClient(Http.standard()).deviceCode(r, i -> { }, new FlowLog(), new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> new SignInClient(Http.standard()).deviceCode(r, i -> { }, new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.OAUTH_ERROR, e.kind());
         assertNotNull(e.oauthError().orElseThrow().explanations().get(0).fix());
     }

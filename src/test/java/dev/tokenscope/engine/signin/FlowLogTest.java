@@ -18,12 +18,15 @@ class FlowLogTest {
     void parametersAndBodiesAreRedactedByName() {
         FlowLog log = new FlowLog();
         log.http("POST", "https://login.example/token", List.of(Map.entry("grant_type", "authorization_code"), Map.entry("code", "the-code-value"),
-                        Map.entry("code_verifier", "the-verifier-value"), Map.entry("client_secret", "the-secret-value"), Map.entry("client_id", "app")),
+                        Map.entry("code_verifier", "the-verifier-value"), Map.entry("client_secret", "the-secret-value"),
+                        Map.entry("client_id", "app")),
                 Map.of("Origin", "https://spa.example.com", "Authorization", "Basic xyz"), 200,
-                ("{\"access_token\":\"" + JWT + "\",\"refresh_token\":\"0.AAA-refresh\",\"id_token\":\"" + JWT + "\",\"scope\":\"openid\",\"nested\":{\"device_code\":\"dc-value\"}}")
+                ("{\"access_token\":\"" + JWT + "\",\"refresh_token\":\"0.AAA-refresh\",\"id_token\":\"" + JWT
+                        + "\",\"scope\":\"openid\",\"nested\":{\"device_code\":\"dc-value\"}}")
                         .getBytes(StandardCharsets.UTF_8), "application/json", 12, null, null);
         String text = log.render() + Json.compact(log.entries());
-        for (String secret : List.of("the-code-value", "the-verifier-value", "the-secret-value", JWT, "0.AAA-refresh", "dc-value", "Basic xyz")) {
+        for (String secret : List.of("the-code-value", "the-verifier-value", "the-secret-value", JWT, "0.AAA-refresh", "dc-value",
+                "Basic xyz")) {
             assertFalse(text.contains(secret), secret + " leaked: " + text);
         }
         FlowLog.Entry e = log.entries().get(0);

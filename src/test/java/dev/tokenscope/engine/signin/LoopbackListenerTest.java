@@ -32,11 +32,12 @@ class LoopbackListenerTest {
         try (LoopbackListener l = new LoopbackListener(0, "/cb", "the-state")) {
             int p = l.port();
             assertTrue(send(p, "GET /favicon.ico HTTP/1.1\r\nHost: localhost:" + p + "\r\n\r\n").startsWith("HTTP/1.1 404"));
-            assertTrue(send(p, "GET /cb?code=x&state=the-state HTTP/1.1\r\nHost: evil.example:" + p + "\r\n\r\n").startsWith("HTTP/1.1 400"),
-                    "DNS-rebinding host refused");
+            assertTrue(send(p, "GET /cb?code=x&state=the-state HTTP/1.1\r\nHost: evil.example:" + p + "\r\n\r\n")
+                    .startsWith("HTTP/1.1 400"), "DNS-rebinding host refused");
             assertTrue(send(p, "POST /cb HTTP/1.1\r\nHost: 127.0.0.1:" + p + "\r\nContent-Length: 0\r\n\r\n").startsWith("HTTP/1.1 405"));
             String ok = send(p, "GET /cb?code=the%20code&state=the-state HTTP/1.1\r\nHost: 127.0.0.1:" + p + "\r\n\r\n");
-            assertTrue(ok.startsWith("HTTP/1.1 200") && ok.contains("Referrer-Policy: no-referrer") && ok.contains("You may close this tab"), ok);
+            assertTrue(ok.startsWith("HTTP/1.1 200") && ok.contains("Referrer-Policy: no-referrer")
+                    && ok.contains("You may close this tab"), ok);
             Map<String, String> q = l.await(Duration.ofSeconds(5), new Cancellation());
             assertEquals("the code", q.get("code"));
             assertThrows(IOException.class, () -> send(p, "GET /cb?code=y&state=the-state HTTP/1.1\r\nHost: localhost:" + p + "\r\n\r\n"));

@@ -132,7 +132,8 @@ class MockProviderFlowsTest {
         List<InetAddress> others = new ArrayList<>();
         for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!ni.isUp()) continue;
-            for (InetAddress a : Collections.list(ni.getInetAddresses())) if (!a.isLoopbackAddress() && a instanceof Inet4Address) others.add(a);
+            for (InetAddress a : Collections.list(ni.getInetAddresses())) if (!a.isLoopbackAddress()
+                    && a instanceof Inet4Address) others.add(a);
         }
         try (LoopbackListener l = new LoopbackListener(0, "/", "s")) {
             assertEquals("127.0.0.1", l.socket().getInetAddress().getHostAddress());
@@ -161,10 +162,12 @@ class MockProviderFlowsTest {
     @Test
     void wrongPkceVerifierShowsTheProvidersError() throws Exception {
         SignInClient client = client();
-        client.pkceSource = () -> new Pkce("this-is-not-the-verifier-whose-hash-was-sent-xx", Pkce.s256("the-real-verifier-that-was-hashed-for-the-request"));
+        client.pkceSource = () -> new Pkce("this-is-not-the-verifier-whose-hash-was-sent-xx",
+                Pkce.s256("the-real-verifier-that-was-hashed-for-the-request"));
         TestBrowser browser = new TestBrowser(TestBrowser.Mode.FOLLOW);
         FlowLog log = new FlowLog();
-        SignInException e = assertThrows(SignInException.class, () -> client.authorizationCode(request().build(), browser, log, new Cancellation()));
+        SignInException e = assertThrows(SignInException.class,
+                () -> client.authorizationCode(request().build(), browser, log, new Cancellation()));
         browser.await();
         assertEquals(SignInException.Kind.OAUTH_ERROR, e.kind());
         OAuthError err = e.oauthError().orElseThrow();
@@ -194,7 +197,8 @@ class MockProviderFlowsTest {
     @Test
     void timeoutWhenNoRedirectArrives() {
         long t0 = System.nanoTime();
-        SignInException e = assertThrows(SignInException.class, () -> client().authorizationCode(request().timeout(Duration.ofMillis(800)).build(),
+        SignInException e = assertThrows(SignInException.class,
+                () -> client().authorizationCode(request().timeout(Duration.ofMillis(800)).build(),
                 new TestBrowser(TestBrowser.Mode.NOTHING), new FlowLog(), new Cancellation()));
         assertEquals(SignInException.Kind.TIMEOUT, e.kind(), e.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 10_000);
@@ -256,8 +260,10 @@ class MockProviderFlowsTest {
         FlowLog.Entry token = log.entries().stream().filter(e -> "POST".equals(e.method())).findFirst().orElseThrow();
         assertEquals("https://spa.example.com", token.headers().get("Origin"));
         String q = browser.authorizationUrl.getRawQuery();
-        assertTrue(q.contains("login_hint=alice%40example.com") && q.contains("domain_hint=example.com") && q.contains("claims=%7B%22access_token"), q);
-        assertTrue(log.entries().stream().filter(e -> "browser".equals(e.kind())).allMatch(e -> e.headers() == null), "no Origin on the authorize request");
+        assertTrue(q.contains("login_hint=alice%40example.com") && q.contains("domain_hint=example.com")
+                && q.contains("claims=%7B%22access_token"), q);
+        assertTrue(log.entries().stream().filter(e -> "browser".equals(e.kind())).allMatch(e -> e.headers() == null),
+                "no Origin on the authorize request");
         // by default no Origin
         FlowLog plain = new FlowLog();
         TestBrowser b2 = new TestBrowser(TestBrowser.Mode.FOLLOW);

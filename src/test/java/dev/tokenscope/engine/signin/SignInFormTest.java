@@ -61,7 +61,8 @@ class SignInFormTest {
         assertEquals(65535, SignInForm.parsePort(" 65535 "));
         assertEquals(0, SignInForm.parsePort(null));
         for (String bad : List.of("0", "65536", "80a", "-1")) {
-            assertEquals("Port: a number from 1 to 65535, or empty for a random free port (not \"" + bad + "\")", problem(valid().port(bad)));
+            assertEquals("Port: a number from 1 to 65535, or empty for a random free port (not \"" + bad + "\")",
+                    problem(valid().port(bad)));
         }
     }
 
@@ -71,8 +72,10 @@ class SignInFormTest {
         assertTrue(problem(valid().authority("http://login.example.com/x")).startsWith("Authority: the authority must use https://"));
         assertEquals("Client id: give the app registration's Application (client) ID", problem(valid().clientId(" ")));
         assertEquals("Extra parameters: one NAME=VALUE per line, not \"claims\"", problem(valid().extraParameters(List.of("claims"))));
-        assertEquals("Extra parameters: one NAME=VALUE per line, not \"=x\"", problem(valid().extraParameters(SignInForm.lines("a=1\n=x"))));
-        assertTrue(problem(valid().extraParameters(List.of("client_id=other"))).startsWith("The extra parameter \"client_id\" is set by the flow itself"));
+        assertEquals("Extra parameters: one NAME=VALUE per line, not \"=x\"",
+                problem(valid().extraParameters(SignInForm.lines("a=1\n=x"))));
+        assertTrue(problem(valid().extraParameters(List.of("client_id=other")))
+                .startsWith("The extra parameter \"client_id\" is set by the flow itself"));
         assertTrue(problem(valid().redirectUri("https://app.example.com/cb")).startsWith("The redirect URI must be a loopback one"));
         assertTrue(problem(valid().spaOrigin("spa.example.com")).startsWith("The SPA origin must look like"));
     }
@@ -80,17 +83,19 @@ class SignInFormTest {
     @Test
     void clientCredentialsNeedAResourceScopeAndACredential() {
         SignInForm cc = valid().grant(Grant.CLIENT_CREDENTIALS);
-        assertTrue(problem(new SignInForm().authority("organizations").clientId("c").grant(Grant.CLIENT_CREDENTIALS).scopes(List.of(" ", ",")))
-                .startsWith("Scopes: client credentials need"));
+        assertTrue(problem(new SignInForm().authority("organizations").clientId("c").grant(Grant.CLIENT_CREDENTIALS)
+                .scopes(List.of(" ", ","))).startsWith("Scopes: client credentials need"));
         assertEquals("Client secret: paste the secret's value (kept in memory only), or choose a certificate", problem(cc));
         assertEquals("Certificate: choose a PEM (PKCS#8 key + certificate) or PFX file",
                 problem(valid().grant(Grant.CLIENT_CREDENTIALS).credential(SignInForm.Credential.CERTIFICATE).certificatePath(" ")));
         SignInRequest r = valid().grant(Grant.CLIENT_CREDENTIALS).clientSecret("s3cret").request();
         assertEquals("s3cret", r.clientSecret().reveal());
-        SignInForm withCert = valid().grant(Grant.CLIENT_CREDENTIALS).credential(SignInForm.Credential.CERTIFICATE).certificatePath(" app.pfx ");
+        SignInForm withCert = valid().grant(Grant.CLIENT_CREDENTIALS).credential(SignInForm.Credential.CERTIFICATE)
+                .certificatePath(" app.pfx ");
         assertEquals(Path.of("app.pfx"), withCert.certificateFile());
         assertNull(withCert.request().certificate(), "the certificate is read separately");
-        assertTrue(problem(valid().grant(Grant.DEVICE_CODE).clientId("")).startsWith("Client id: "), "user grants need no credential, but a client");
+        assertTrue(problem(valid().grant(Grant.DEVICE_CODE).clientId("")).startsWith("Client id: "),
+                "user grants need no credential, but a client");
     }
 
     @Test
@@ -114,7 +119,8 @@ class SignInFormTest {
                 assertThrows(IllegalArgumentException.class, () -> Grant.ofProfileValue("refresh")).getMessage());
         assertEquals("authorization code + PKCE", Grant.AUTHORIZATION_CODE.label());
         assertTrue(Grant.CLIENT_CREDENTIALS.appOnly());
-        assertEquals(Grant.DEVICE_CODE, new SignInProfile("p", "Device", "organizations", null, "c", null, null, null, null, null, null, null,
+        assertEquals(Grant.DEVICE_CODE,
+                new SignInProfile("p", "Device", "organizations", null, "c", null, null, null, null, null, null, null,
                 null, null, null).grant());
     }
 }

@@ -28,7 +28,8 @@ class SignInProfileTest {
         assertEquals("https://spa.example.com", again.spaOrigin());
         assertEquals("{}", again.extraParameters().get("claims"));
         assertEquals(null, again.clientSecret());
-        assertThrows(IllegalArgumentException.class, () -> new SignInProfile("x", "password", "common", null, "c", null, null, null, null, null,
+        assertThrows(IllegalArgumentException.class,
+                () -> new SignInProfile("x", "password", "common", null, "c", null, null, null, null, null,
                 null, null, null, null, null));
     }
 }

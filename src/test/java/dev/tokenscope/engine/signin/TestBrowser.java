@@ -69,7 +69,8 @@ public final class TestBrowser implements BrowserLauncher {
         if (mode == Mode.ERROR_REDIRECT) {
             target = HttpUrl.get(authorize.queryParameter("redirect_uri")).newBuilder()
                     .addQueryParameter("error", "access_denied")
-                    .addQueryParameter("error_description", "AADSTS65004: User declined to consent to access the app.\r\nTrace ID: t-1\r\nCorrelation ID: c-1")
+                    .addQueryParameter("error_description",
+                            "AADSTS65004: User declined to consent to access the app.\r\nTrace ID: t-1\r\nCorrelation ID: c-1")
                     .addQueryParameter("state", authorize.queryParameter("state")).build().toString();
         } else {
             try (Response r = http.newCall(new Request.Builder().url(authorize).build()).execute()) {
