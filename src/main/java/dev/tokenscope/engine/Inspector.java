@@ -24,7 +24,6 @@ import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.engine.report.Verdicts;
-import java.util.Set;
 import dev.tokenscope.engine.pop.SignedHttpRequest;
 import dev.tokenscope.engine.token.DecodedToken;
 import dev.tokenscope.engine.token.TokenDecoder;
@@ -44,7 +43,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -187,14 +185,12 @@ public final class Inspector {
         for (Check check : pipeline.checks()) ctx.run(check);
         List<Step> steps = ctx.steps();
         List<Diagnosis> diagnoses = new ArrayList<>(ctx.diagnoses());
-        diagnoses.sort(ORDER);
+        diagnoses.sort(Verdicts.ORDER);
         TokenFacts facts = ctx.facts();
-        Verdict verdict = verdict(steps, diagnoses);
+        Verdict verdict = Verdicts.verdict(steps, diagnoses);
         return new Evaluation(now, token, state, ctx.verifiedKey(), steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
     }
 
-    /** The order of a report's diagnoses: {@link Verdicts#ORDER}. */
-    public static final Comparator<Diagnosis> ORDER = Verdicts.ORDER;
 
     /** Inspects candidate {@code index} of an extraction (the GUI lets users pick another one). */
     public Report inspect(Extraction ex, int index, ValidationProfile requested) {
@@ -253,22 +249,9 @@ public final class Inspector {
         };
     }
 
-    /** Steps whose failure is about the environment: {@link Verdicts#ENVIRONMENT_STEPS}. */
-    public static final Set<String> ENVIRONMENT_STEPS = Verdicts.ENVIRONMENT_STEPS;
-
-    /** The verdict rule: {@link Verdicts#verdict}. */
-    public static Verdict verdict(List<Step> steps, List<Diagnosis> diagnoses) {
-        return Verdicts.verdict(steps, diagnoses);
-    }
-
-    /** Why a report is invalid: {@link Verdicts#failure}. */
-    public static String failure(List<Step> steps, List<Diagnosis> diagnoses) {
-        return Verdicts.failure(steps, diagnoses);
-    }
-
     private static String summary(Verdict v, List<Step> steps, List<Diagnosis> diagnoses, TokenFacts facts) {
         return switch (v) {
-            case INVALID -> "Not valid: " + failure(steps, diagnoses);
+            case INVALID -> "Not valid: " + Verdicts.failure(steps, diagnoses);
             case UNDETERMINED -> diagnoses.stream().filter(d -> Verdicts.UNDETERMINING.contains(d.id())).findFirst()
                     .map(d -> "Not trusted: " + d.summary() + (Verdicts.signed(steps)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
@@ -280,14 +263,9 @@ public final class Inspector {
                 String aud = String.join(", ", facts.audiences());
                 boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN)
                         || diagnoses.stream().anyMatch(d -> Diagnosis.WARN.equals(d.severity()));
-                yield validSummary(warned, aud) + ManagedIdentity.of(facts).map(m -> " (caller: " + m.describe() + ")").orElse("");
+                yield Verdicts.validSummary(warned, aud) + ManagedIdentity.of(facts).map(m -> " (caller: " + m.describe() + ")").orElse("");
             }
         };
-    }
-
-    /** The banner line of a valid report: {@link Verdicts#validSummary}. */
-    public static String validSummary(boolean warned, String audiences) {
-        return Verdicts.validSummary(warned, audiences);
     }
 
     private static Report.InputView inputView(Extraction ex, int selected) {

@@ -1,7 +1,8 @@
 package dev.tokenscope.engine.har;
 
+import dev.tokenscope.engine.report.Verdicts;
+import dev.tokenscope.engine.report.DiagnosisId;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.check.Diagnoses;
 import dev.tokenscope.engine.input.Extraction;
 import dev.tokenscope.engine.report.Diagnosis;
@@ -55,11 +56,11 @@ final class HarRoleReports {
         if (r.token() != null && r.token().claims() != null && steps.stream().noneMatch(s -> s.id().equals("nonce"))) {
             steps.add(nonceStep(f, r, diags));
         }
-        Verdict v = Inspector.verdict(steps, diags);
+        Verdict v = Verdicts.verdict(steps, diags);
         String summary = switch (v) {
             case VALID -> who + ": valid" + (steps.stream().anyMatch(s -> s.status() == Status.WARN) ? " with warnings" : "")
                     + (f.signInEntry() != null && f.requestNonce() != null ? ", nonce matches its /authorize request" : "");
-            case INVALID -> who + ": not valid: " + Inspector.failure(steps, diags);
+            case INVALID -> who + ": not valid: " + Verdicts.failure(steps, diags);
             case UNDETERMINED -> who + ": "
                     + lowerFirst(r.verdict() == Verdict.UNDETERMINED ? r.summary() : "Could not finish: the signature was not verified");
         };
@@ -106,7 +107,7 @@ final class HarRoleReports {
 
     /** The engine's report of an access token for another resource: not invalid for not being the user's API's. */
     static Report asOtherResource(HarFinding f, HarAnalysis.Judgement role, Report r) {
-        boolean graph = r.hasDiagnosis("graph-token") || r.hasDiagnosis("first-party-token");
+        boolean graph = r.hasDiagnosis(DiagnosisId.GRAPH_TOKEN.id()) || r.hasDiagnosis(DiagnosisId.FIRST_PARTY_TOKEN.id());
         // A first-party token's signature is "not ours" only when Microsoft's (unofficial) nonce transform made it verify:
         // one that fails even so was forged or damaged, and stays a failure.
         boolean provenMicrosoft = r.step("signature").map(s -> s.evidence().containsKey("unofficial check")).orElse(false);
@@ -120,8 +121,8 @@ final class HarRoleReports {
                     : s);
         }
         List<Diagnosis> diags = new ArrayList<>(r.diagnoses());
-        diags.removeIf(d -> (provenMicrosoft && (d.id().equals("graph-token") || d.id().equals("first-party-token")))
-                || d.id().equals("wrong-audience") || d.id().equals("audience-form"));
+        diags.removeIf(d -> (provenMicrosoft && (d.is(DiagnosisId.GRAPH_TOKEN) || d.is(DiagnosisId.FIRST_PARTY_TOKEN)))
+                || d.is(DiagnosisId.WRONG_AUDIENCE) || d.is(DiagnosisId.AUDIENCE_FORM));
         String what = otherResource(f, role, r);
         diags.add(0, new Diagnosis(HarAnalysis.OTHER_RESOURCE, "Not for your API: " + what,
                 "This token was issued for " + role.judgedFor() + ", not for your API, so it is not judged against your API profile; only "
@@ -129,8 +130,8 @@ final class HarRoleReports {
                         + (graph ? " Microsoft Graph tokens are signed over a transformed header nonce: "
                         + "nobody but Graph can verify their signature as issued." : ""),
                 "Nothing to fix for your API. If your API rejected a call, look at the token sent to your API."));
-        Verdict v = Inspector.verdict(steps, diags) == Verdict.INVALID ? Verdict.INVALID : Verdict.UNDETERMINED;
-        String summary = v == Verdict.INVALID ? "Not valid: " + Inspector.failure(steps, diags.subList(1, diags.size()))
+        Verdict v = Verdicts.verdict(steps, diags) == Verdict.INVALID ? Verdict.INVALID : Verdict.UNDETERMINED;
+        String summary = v == Verdict.INVALID ? "Not valid: " + Verdicts.failure(steps, diags.subList(1, diags.size()))
                 + " (not for your API: " + what + ")" : "Not for your API: " + what;
         return rebuild(r, v, summary, steps, diags);
     }
@@ -150,7 +151,7 @@ final class HarRoleReports {
 
     private static Report rebuild(Report r, Verdict v, String summary, List<Step> steps, List<Diagnosis> diags) {
         // The role's own note (other-resource) first, then the Inspector's order.
-        diags.sort(Comparator.comparing((Diagnosis d) -> !d.id().equals(HarAnalysis.OTHER_RESOURCE)).thenComparing(Inspector.ORDER));
+        diags.sort(Comparator.comparing((Diagnosis d) -> !d.id().equals(HarAnalysis.OTHER_RESOURCE)).thenComparing(Verdicts.ORDER));
         return new Report(r.tool(), r.version(), r.evaluatedAt(), v, summary, r.input(), r.token(), r.key(), steps, diags);
     }
 

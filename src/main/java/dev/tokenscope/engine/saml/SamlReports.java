@@ -1,5 +1,6 @@
 package dev.tokenscope.engine.saml;
 
+import dev.tokenscope.engine.report.Verdicts;
 import dev.tokenscope.engine.report.DiagnosisId;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ final class SamlReports {
         Report.TokenView view = new Report.TokenView(TokenKind.SAML, null, null, null, null, List.of(), List.of(), -1,
                 List.of(new Problem("token", why, -1)));
         List<Step> steps = List.of(format);
-        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Inspector.verdict(steps, List.of(d)),
+        return new Report("Tokenscope", Version.get(), HumanTime.utc(now), Verdicts.verdict(steps, List.of(d)),
                 "Not valid: " + d.summary(), input(in, null), view, null, steps, List.of(d));
     }
 
@@ -69,7 +70,7 @@ final class SamlReports {
                          ObjectNode header, ObjectNode claims, Findings f) {
         List<Diagnosis> diagnoses = new ArrayList<>(f.diagnoses);
         diagnoses.sort(ORDER);
-        Verdict v = Inspector.verdict(f.steps, diagnoses);
+        Verdict v = Verdicts.verdict(f.steps, diagnoses);
         String type = s.response() != null ? "SAML 2.0 response" : "SAML 2.0 assertion";
         int sigBytes = sigs.isEmpty() ? -1 : signatureBytes(s);
         Report.TokenView view = new Report.TokenView(TokenKind.SAML, type, kind(m.issuer()), header, claims, List.of(),
@@ -88,7 +89,7 @@ final class SamlReports {
                     .map(x -> "no signing certificates: " + x.detail())
                     .orElseGet(() -> steps.stream().filter(x -> x.id().equals("signature")).findFirst()
                     .map(x -> "signature not verified: " + x.detail()).orElse("the signature was not verified"));
-            case VALID -> Inspector.validSummary(steps.stream().anyMatch(x -> x.status() == Status.WARN)
+            case VALID -> Verdicts.validSummary(steps.stream().anyMatch(x -> x.status() == Status.WARN)
                     || diagnoses.stream().anyMatch(d -> Diagnosis.WARN.equals(d.severity())), String.join(", ", m.audiences()));
         };
     }
