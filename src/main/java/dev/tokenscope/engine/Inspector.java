@@ -3,6 +3,7 @@ package dev.tokenscope.engine;
 import dev.tokenscope.engine.crypto.Algorithms;
 import dev.tokenscope.engine.report.StepId;
 import dev.tokenscope.engine.report.DiagnosisId;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenscope.engine.about.Version;
 
@@ -75,7 +76,8 @@ public final class Inspector {
         this(trust, clock, pipeline, forceOffline, null, null);
     }
 
-    private Inspector(TrustResolver trust, Clock clock, Pipeline pipeline, boolean forceOffline, String samlReplyUrl, String samlAuthnRequest) {
+    private Inspector(TrustResolver trust, Clock clock, Pipeline pipeline, boolean forceOffline, String samlReplyUrl,
+                      String samlAuthnRequest) {
         this.trust = trust;
         this.clock = clock;
         this.zone = clock.getZone();
@@ -158,7 +160,8 @@ public final class Inspector {
         }
         if (c.role() == Role.SAML) {
             Report r = saml(c.value(), profile);
-            return new Judgement(r.token() != null, r.verdict(), r.diagnoses(), r.summary(), r.token() != null && r.token().claims() instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null);
+            return new Judgement(r.token() != null, r.verdict(), r.diagnoses(), r.summary(),
+                    r.token() != null && r.token().claims() instanceof ObjectNode o ? o : null);
         }
         Evaluation e = evaluate(c, profile);
         return new Judgement(true, e.verdict(), e.diagnoses(), e.summary(), e.token().claims());
@@ -188,7 +191,8 @@ public final class Inspector {
         diagnoses.sort(Verdicts.ORDER);
         TokenFacts facts = ctx.facts();
         Verdict verdict = Verdicts.verdict(steps, diagnoses);
-        return new Evaluation(now, token, state, ctx.verifiedKey(), steps, List.copyOf(diagnoses), facts, verdict, summary(verdict, steps, diagnoses, facts));
+        return new Evaluation(now, token, state, ctx.verifiedKey(), steps, List.copyOf(diagnoses), facts, verdict,
+                summary(verdict, steps, diagnoses, facts));
     }
 
 
@@ -243,8 +247,10 @@ public final class Inspector {
             case JWE -> "an encrypted token must be decrypted before its signature can be checked";
             case MALFORMED -> "the token is malformed";
             case SAML -> "a SAML message is verified by the SAML engine";
-            case JWS -> t.jwt() == null ? (t.headerString("alg") != null && !Algorithms.ALLOWED.contains(t.headerString("alg"))
-                    ? "the algorithm \"" + t.headerString("alg") + "\" is refused, so no key is fetched" : "the header is not a valid JOSE header")
+            case JWS -> t.jwt() == null
+                    ? (t.headerString("alg") != null && !Algorithms.ALLOWED.contains(t.headerString("alg"))
+                            ? "the algorithm \"" + t.headerString("alg") + "\" is refused, so no key is fetched"
+                            : "the header is not a valid JOSE header")
                     : t.jwt() instanceof SignedJWT ? "the algorithm is refused, so no key is fetched" : "the token is not signed";
         };
     }
@@ -258,7 +264,8 @@ public final class Inspector {
                     .or(() -> diagnoses.stream().filter(d -> d.id().equals(DiagnosisId.METADATA_UNREACHABLE.id())).findFirst()
                             .map(d -> "Could not finish: " + d.summary())) // the cause named: the DNS failure, the missing cache entry …
                     .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> StepId.SIGNATURE.id().equals(s.id())).findFirst()
-                    .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail()).orElse("the signature was not verified"));
+                            .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail())
+                            .orElse("the signature was not verified"));
             case VALID -> {
                 String aud = String.join(", ", facts.audiences());
                 boolean warned = steps.stream().anyMatch(s -> s.status() == Status.WARN)

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * An Azure resource id as a claim carries it ({@code xms_mirid}): the managed identity a token was issued to. A
- * user-assigned identity is {@code /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}};
+ * user-assigned identity is
+ * {@code /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}};
  * a system-assigned one is the path of the resource it belongs to ({@code …/providers/Microsoft.Web/sites/{name}}).
  * The catalogue interprets the claim with it; {@code entra.ManagedIdentity} reads it from a token's facts.
  *
@@ -47,7 +48,8 @@ public record AzureResourceId(String name, boolean userAssigned, String resource
 
     /** "managed identity orders-reader (user-assigned, resource group rg-orders)". */
     public String describeIdentity() {
-        return "managed identity " + name + " (" + (userAssigned ? "user-assigned" : "system-assigned, of the " + resourceType + " resource " + name)
+        return "managed identity " + name + " ("
+                + (userAssigned ? "user-assigned" : "system-assigned, of the " + resourceType + " resource " + name)
                 + (resourceGroup != null ? ", resource group " + resourceGroup : "") + ")";
     }
 }

@@ -25,8 +25,8 @@ public record ManagedIdentity(String name, boolean userAssigned, String resource
 
     /** Parses an Azure resource id ({@code /subscriptions/…/providers/{namespace}/{type}/{name}[/{type}/{name}…]}). */
     public static Optional<ManagedIdentity> parse(String resourceId) {
-        return AzureResourceId.parse(resourceId).map(r -> new ManagedIdentity(r.name(), r.userAssigned(), r.resourceType(), r.resourceGroup(),
-                r.subscription(), r.resourceId()));
+        return AzureResourceId.parse(resourceId).map(r -> new ManagedIdentity(r.name(), r.userAssigned(), r.resourceType(),
+                r.resourceGroup(), r.subscription(), r.resourceId()));
     }
 
     /** "managed identity orders-reader (user-assigned, resource group rg-orders)". */

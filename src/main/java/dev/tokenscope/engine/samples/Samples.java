@@ -32,7 +32,8 @@ public final class Samples {
         for (String line : index.split("\n")) {
             String[] f = line.split("\t", 2);
             if (f[0].isBlank()) continue;
-            load(f[0].strip()).map(s -> new Sample(s.name(), f.length > 1 ? f[1].strip() : s.name(), s.token(), s.profile())).ifPresent(out::add);
+            load(f[0].strip()).map(s -> new Sample(s.name(), f.length > 1 ? f[1].strip() : s.name(), s.token(), s.profile()))
+                    .ifPresent(out::add);
         }
         return out;
     }

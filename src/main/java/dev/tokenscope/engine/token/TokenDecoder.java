@@ -287,13 +287,17 @@ public final class TokenDecoder {
             return null;
         }
         if (!(node instanceof ObjectNode obj)) {
-            if (problems != null) problems.add(new Problem(name, "is JSON " + node.getNodeType().name().toLowerCase() + ", not a JSON object", offset));
+            if (problems != null) {
+                problems.add(new Problem(name, "is JSON " + node.getNodeType().name().toLowerCase() + ", not a JSON object", offset));
+            }
             return null;
         }
         String overflow = nonFiniteNumber(obj, "");
         if (overflow != null) {
-            if (problems != null) problems.add(new Problem(name, "holds a number beyond the range of a JSON number (" + overflow
-                    + " overflows to infinity; I-JSON, RFC 7493 §2.2, limits numbers to IEEE 754 doubles and no JWT library reads it)", offset));
+            if (problems != null) {
+                problems.add(new Problem(name, "holds a number beyond the range of a JSON number (" + overflow + " overflows to "
+                        + "infinity; I-JSON, RFC 7493 §2.2, limits numbers to IEEE 754 doubles and no JWT library reads it)", offset));
+            }
             return null;
         }
         return obj;
