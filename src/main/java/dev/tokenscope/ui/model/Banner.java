@@ -17,7 +17,8 @@ import dev.tokenscope.engine.text.SafeText;
 public record Banner(Kind kind, String text, String styleClass, String icon) {
     public enum Kind { NONE, VALID, WARNING, INVALID, UNDETERMINED }
 
-    public static final String EMPTY_TEXT = "Paste a token, a Bearer header or a token response (Ctrl+V), drop a file, or pick File ▸ Samples";
+    public static final String EMPTY_TEXT =
+            "Paste a token, a Bearer header or a token response (Ctrl+V), drop a file, or pick File ▸ Samples";
 
     public static Banner of(Report r) {
         if (r == null) return new Banner(Kind.NONE, EMPTY_TEXT, "verdict-none", "mdi2s-shield-search");

@@ -33,7 +33,8 @@ public record ClaimRow(String name, String value, String meaning, String details
         if (c.interpretation() != null) d.append("This value: ").append(SafeText.line(c.interpretation())).append('\n');
         if (c.warning() != null) d.append("Info: ").append(c.warning()).append('\n');
         if (c.time() != null) {
-            d.append("Time: ").append(c.time().utc()).append(" (UTC) · ").append(c.time().local()).append(" · ").append(c.time().relative()).append('\n');
+            d.append("Time: ").append(c.time().utc()).append(" (UTC) · ").append(c.time().local()).append(" · ").append(c.time().relative())
+                    .append('\n');
         }
         if (c.carriedBy() != null) d.append("Carried by: ").append(c.carriedBy()).append('\n');
         if (c.pii()) d.append("Personal data: mask it before sharing this token or report.\n");
@@ -55,7 +56,8 @@ public record ClaimRow(String name, String value, String meaning, String details
     /**
      * The claims that decide a verdict, in the order the table shows them first; the others follow in token order.
      */
-    public static final java.util.List<String> DECIDING = java.util.List.of("aud", "iss", "tid", "exp", "nbf", "scp", "roles", "azp", "appid",
+    public static final java.util.List<String> DECIDING =
+            java.util.List.of("aud", "iss", "tid", "exp", "nbf", "scp", "roles", "azp", "appid",
             "ver", "idtyp");
 
     /** Deciding claims first ({@link #DECIDING}), then the rest in the token's order (a stable sort). */

@@ -119,7 +119,9 @@ public final class ExportViewModel {
      */
     public CompletableFuture<Path> writeInBackground(Path file, ExportFormat format) {
         Report shown = inspector.report();
-        if (!exportable(shown)) return CompletableFuture.failedFuture(new IllegalStateException("nothing to export: inspect a token first"));
+        if (!exportable(shown)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("nothing to export: inspect a token first"));
+        }
         Path target = withExtension(file, format);
         String token = token(shown);
         Report r = noted(shown);

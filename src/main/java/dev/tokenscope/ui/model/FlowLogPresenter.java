@@ -66,7 +66,8 @@ public final class FlowLogPresenter {
     /** log-note, log-browser, log-redirect, log-ok, log-pending (device-code polling) or log-error. */
     public static String styleClass(FlowLog.Entry e) {
         return switch (e.kind()) {
-            case "note" -> e.note() != null && (e.note().startsWith("cancelled") || e.note().startsWith("the user code expired")) ? "log-error" : "log-note";
+            case "note" -> e.note() != null && (e.note().startsWith("cancelled") || e.note().startsWith("the user code expired"))
+                    ? "log-error" : "log-note";
             case "browser" -> "log-browser";
             case "redirect" -> e.note() != null && e.note().startsWith("rejected") ? "log-error" : "log-redirect";
             default -> {

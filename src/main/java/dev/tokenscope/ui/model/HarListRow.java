@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * One row of the HAR list as the table shows it: the engine's {@link HarRow} (finding + verdict + report) and its
- * texts, every one from the capture escaped ({@link SafeText#line}). The verdict looks like a validation step: a word, an icon and the step colours (status-pass for valid,
- * status-warn for valid with warnings, status-fail for not valid, status-skip for undetermined).
+ * texts, every one from the capture escaped ({@link SafeText#line}). The verdict looks like a validation step: a word, an icon and the step
+ * colours (status-pass for valid, status-warn for valid with warnings, status-fail for not valid, status-skip for undetermined).
  *
  * @param row        the engine's row (its finding holds the token, which is never shown)
  * @param request    "GET https://api.contoso.example/orders" (token, code and secret values elided by the scanner)
@@ -39,7 +39,8 @@ public record HarListRow(HarRow row, String request, String time, String where, 
     /** The row of {@code r}, judged against the profile named {@code profile} (null: "the API profile"). */
     public static HarListRow of(HarRow r, ZoneId zone, String profile) {
         HarFinding f = r.finding();
-        String request = (f.method() == null ? "" : SafeText.line(f.method()) + " ") + (f.url() == null ? "(no URL)" : SafeText.line(f.url()));
+        String request = (f.method() == null ? "" : SafeText.line(f.method()) + " ")
+                + (f.url() == null ? "(no URL)" : SafeText.line(f.url()));
         String where = SafeText.line(f.where()) + (f.occurrences() > 1 ? " · seen " + f.occurrences() + "×" : "");
         Banner b = Banner.of(r.report());
         Status status = switch (b.kind()) {
@@ -65,9 +66,11 @@ public record HarListRow(HarRow row, String request, String time, String where, 
         }
         d.append('\n').append("entry ").append(f.entry() + 1);
         if (f.time() != null) d.append(" at ").append(SafeText.line(f.time()));
-        if (f.occurrences() > 1) d.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1).append(')');
+        if (f.occurrences() > 1) d.append(" · seen ").append(f.occurrences()).append("× (last in entry ").append(f.lastEntry() + 1)
+                .append(')');
         if (r.issuer() != null) d.append("\nissuer ").append(SafeText.line(r.issuer()));
-        if (r.expires() != null) d.append("\nexp ").append(SafeText.line(r.expires())).append(r.expiresIn() != null ? " (" + SafeText.line(r.expiresIn()) + ")" : "");
+        if (r.expires() != null) d.append("\nexp ").append(SafeText.line(r.expires()))
+                .append(r.expiresIn() != null ? " (" + SafeText.line(r.expiresIn()) + ")" : "");
         String judgedBy = switch (r.judgedAs()) {
             case API -> profile == null || profile.isBlank() ? "API profile" : SafeText.line(profile);
             case ID_TOKEN_FOR_CLIENT -> "ID token for its client";
@@ -75,7 +78,8 @@ public record HarListRow(HarRow row, String request, String time, String where, 
             case PLACEHOLDER -> "not a token";
         };
         return new HarListRow(r, request, localTime(f.time(), zone), where, r.audience() == null ? "—" : SafeText.line(r.audience()),
-                SafeText.line(r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—"), b.word(), status, d.toString(),
+                SafeText.line(r.expiresIn() != null ? r.expiresIn() : r.expires() != null ? r.expires() : "—"), b.word(), status,
+                d.toString(),
                 reason(r), f.status() > 0 ? String.valueOf(f.status()) : "—", judgedBy);
     }
 

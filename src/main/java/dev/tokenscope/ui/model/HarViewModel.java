@@ -58,7 +58,8 @@ public final class HarViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a HAR capture (File ▸ Open, or drop it on a window).");
-    private final ReadOnlyObjectWrapper<InspectorViewModel.MessageKind> statusKind = new ReadOnlyObjectWrapper<>(InspectorViewModel.MessageKind.NONE);
+    private final ReadOnlyObjectWrapper<InspectorViewModel.MessageKind> statusKind =
+            new ReadOnlyObjectWrapper<>(InspectorViewModel.MessageKind.NONE);
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper story = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Task<?>> task = new ReadOnlyObjectWrapper<>();
@@ -102,7 +103,9 @@ public final class HarViewModel {
         });
     }
 
-    /** The row that explains the capture's failure ({@link HarListRow#explaining}), set once every token is checked; the window selects it. */
+    /**
+     * The row that explains the capture's failure ({@link HarListRow#explaining}), set once every token is checked; the window selects it.
+     */
     public ReadOnlyObjectProperty<HarListRow> explainingProperty() { return explaining.getReadOnlyProperty(); }
 
     /** The tokens found so far, in order of first appearance. */
@@ -140,7 +143,8 @@ public final class HarViewModel {
     public boolean cancel() {
         if (!busy.get()) return false;
         cancelQuietly();
-        say(InspectorViewModel.MessageKind.INFO, "Cancelled: " + rows.size() + (rows.size() == 1 ? " token" : " tokens") + " checked so far.");
+        say(InspectorViewModel.MessageKind.INFO, "Cancelled: " + rows.size() + (rows.size() == 1 ? " token" : " tokens")
+                + " checked so far.");
         return true;
     }
 
@@ -232,7 +236,8 @@ public final class HarViewModel {
             busy.set(false);
             progress.set(0);
             if (s.findings().isEmpty()) {
-                say(InspectorViewModel.MessageKind.ERROR, "No token found in the " + s.entries() + (s.entries() == 1 ? " entry" : " entries")
+                say(InspectorViewModel.MessageKind.ERROR, "No token found in the " + s.entries()
+                        + (s.entries() == 1 ? " entry" : " entries")
                         + " of " + name + " (Authorization headers, token responses, redirect URLs and form posts were searched).");
             } else {
                 say(InspectorViewModel.MessageKind.INFO, summary(name, s, rows));
@@ -271,7 +276,8 @@ public final class HarViewModel {
                 .append(" (").append(occurrences).append(occurrences == 1 ? " occurrence)" : " occurrences)");
         sb.append(" · ").append(valid).append(" valid · ").append(invalid).append(" not valid");
         if (undetermined > 0) sb.append(" · ").append(undetermined).append(" undetermined");
-        if (s.skipped() > 0) sb.append(" · ").append(s.skipped()).append(s.skipped() == 1 ? " body" : " bodies").append(" not read (not JSON or too large)");
+        if (s.skipped() > 0) sb.append(" · ").append(s.skipped()).append(s.skipped() == 1 ? " body" : " bodies")
+                .append(" not read (not JSON or too large)");
         return sb.toString();
     }
 

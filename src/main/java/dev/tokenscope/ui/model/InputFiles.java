@@ -24,7 +24,8 @@ public final class InputFiles {
         } catch (NoSuchFileException e) {
             throw new IOException("no such file: " + path);
         } catch (IOException e) {
-            throw new IOException("could not read " + shown + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new IOException("could not read " + shown + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         if (bytes.length > MAX_BYTES) throw new IOException(shown + " is larger than 1 MiB; a token is a few kilobytes");
         for (int i = 0; i < Math.min(bytes.length, 8192); i++) {

@@ -39,12 +39,14 @@ public final class KeyPresenter {
                     : new Title("The signing certificate " + SafeText.line(nz(sha1)) + " is not in the federation metadata", false);
         }
         boolean matched = k.keySet() == null || k.keySet().stream().anyMatch(KeyView.KeySummary::matched);
-        return matched && k.kid() != null ? new Title("Signed with kid " + k.kid(), true) : new Title("No key in the set matched the token's kid", false);
+        return matched && k.kid() != null ? new Title("Signed with kid " + k.kid(), true)
+                : new Title("No key in the set matched the token's kid", false);
     }
 
     /** The certificate section's title: a JWT's key carries it in x5c; a SAML message's is the signing certificate. */
     public static String certificateTitle(Report r) {
-        return isSaml(r) ? "Signing certificate (X.509, from the message's KeyInfo, compared with the federation metadata)" : "Certificate (x5c)";
+        return isSaml(r) ? "Signing certificate (X.509, from the message's KeyInfo, compared with the federation metadata)"
+                : "Certificate (x5c)";
     }
 
     /** The key's details in display order; empty values are left out. */
@@ -101,9 +103,11 @@ public final class KeyPresenter {
             Step s = r.step(id).orElse(null);
             if (s == null) continue;
             if (s.status() == Status.PASS && !id.equals("signature")) continue;
-            if (!s.detail().isBlank()) sb.append("\n").append(StepPresenter.title(s)).append(" (").append(StepPresenter.word(s.status())).append("): ").append(StepPresenter.detail(s));
+            if (!s.detail().isBlank()) sb.append("\n").append(StepPresenter.title(s)).append(" (").append(StepPresenter.word(s.status()))
+                    .append("): ").append(StepPresenter.detail(s));
         }
-        sb.append("\n\nGive the issuer's metadata or key set in the API profile (a URL or a file), or turn off \"Offline\" so Tokenscope can fetch them.");
+        sb.append("\n\nGive the issuer's metadata or key set in the API profile (a URL or a file), or turn off \"Offline\" so Tokenscope "
+                + "can fetch them.");
         return sb.toString();
     }
 
@@ -119,7 +123,8 @@ public final class KeyPresenter {
         if (k.keySet() != null) {
             sb.append("Key set (").append(k.keySet().size()).append(" keys)\n");
             for (KeyView.KeySummary s : k.keySet()) {
-                sb.append(s.matched() ? "* " : "  ").append(SafeText.line(s.kid())).append("  ").append(SafeText.line(nz(s.kty()))).append(' ')
+                sb.append(s.matched() ? "* " : "  ").append(SafeText.line(s.kid())).append("  ").append(SafeText.line(nz(s.kty())))
+                        .append(' ')
                         .append(SafeText.line(nz(s.use()))).append(s.x5t() != null ? "  x5t " + SafeText.line(s.x5t()) : "").append('\n');
             }
         }

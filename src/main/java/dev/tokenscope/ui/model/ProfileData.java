@@ -50,7 +50,8 @@ public record ProfileData(String name, List<String> audiences, List<String> tena
     }
 
     public ProfileData withName(String newName) {
-        return new ProfileData(newName, audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline, issuers);
+        return new ProfileData(newName, audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline,
+                issuers);
     }
 
     public String toJson() {
@@ -75,7 +76,8 @@ public record ProfileData(String name, List<String> audiences, List<String> tena
         JsonNode n = Json.parse(json);
         if (!n.isObject()) throw new java.io.IOException("a profile file must hold a JSON object");
         String name = n.path("name").isTextual() && !n.path("name").asText().isBlank() ? n.path("name").asText() : fallbackName;
-        long skew = n.path("skewSeconds").canConvertToLong() ? Math.max(0, n.path("skewSeconds").asLong()) : ValidationProfile.DEFAULT_SKEW.getSeconds();
+        long skew = n.path("skewSeconds").canConvertToLong() ? Math.max(0, n.path("skewSeconds").asLong())
+                : ValidationProfile.DEFAULT_SKEW.getSeconds();
         return new ProfileData(name, strings(n, "audiences"), strings(n, "tenants"), strings(n, "clients"), strings(n, "scopes"),
                 strings(n, "roles"), skew, text(n, "evaluateAt"), text(n, "metadata"), text(n, "jwks"), n.path("offline").asBoolean(false),
                 strings(n, "issuers"));

@@ -71,7 +71,8 @@ public final class ProfileViewModel {
 
     public ProfileViewModel(ProfileStore store) {
         this.store = store;
-        for (ObservableValue<?> v : List.of(audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline, issuers)) {
+        for (ObservableValue<?> v
+                : List.of(audiences, tenants, clients, scopes, roles, skewSeconds, evaluateAt, metadata, jwks, offline, issuers)) {
             v.addListener((obs, o, n) -> recompute());
         }
         selected.addListener((obs, o, n) -> {
@@ -156,7 +157,8 @@ public final class ProfileViewModel {
             skew = ValidationProfile.DEFAULT_SKEW.getSeconds();
         }
         return new ProfileData(name.get(), Lists.split(audiences.get()), Lists.split(tenants.get()), Lists.split(clients.get()),
-                Lists.split(scopes.get()), Lists.split(roles.get()), Math.max(0, skew), evaluateAt.get(), metadata.get(), jwks.get(), offline.get(),
+                Lists.split(scopes.get()), Lists.split(roles.get()), Math.max(0, skew), evaluateAt.get(), metadata.get(), jwks.get(),
+                offline.get(),
                 Lists.split(issuers.get()));
     }
 
@@ -265,7 +267,8 @@ public final class ProfileViewModel {
         if (!left.isEmpty()) {
             apply(p); // the fields show what was saved, and the token is judged again with it
             status.set("Saved profile \"" + p.name() + "\" in " + store.dir() + " without the sample's " + left
-                    + " (they belong to the sample): its keys are discovered from the token's issuer. Set Metadata, JWKS key set or Offline to use files.");
+                    + " (they belong to the sample): its keys are discovered from the token's issuer. Set Metadata, JWKS key set or "
+                    + "Offline to use files.");
             return true;
         }
         status.set("Saved profile \"" + p.name() + "\" in " + store.dir());
@@ -371,7 +374,8 @@ public final class ProfileViewModel {
     public static String provenanceText(ApiView v) {
         StringBuilder b = new StringBuilder(SafeText.line(v.format())).append(" · ").append(SafeText.line(v.source()));
         for (ApiView.Setting st : v.settings()) {
-            b.append('\n').append(SafeText.line(st.field())).append(" = ").append(SafeText.line(st.value())).append("  ← ").append(SafeText.line(st.from()));
+            b.append('\n').append(SafeText.line(st.field())).append(" = ").append(SafeText.line(st.value())).append("  ← ")
+                    .append(SafeText.line(st.from()));
         }
         for (String rule : v.semantics()) b.append("\n• ").append(SafeText.line(rule));
         for (String n : v.notes()) b.append("\n").append(SafeText.line(n));
@@ -386,7 +390,8 @@ public final class ProfileViewModel {
             if (v.matches("-?\\d{1,12}")) return Instant.ofEpochSecond(Long.parseLong(v));
             return Instant.parse(v);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("Evaluate at: an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + v + "\"");
+            throw new IllegalArgumentException("Evaluate at: an ISO-8601 instant (2026-01-01T10:00:00Z) or epoch seconds, not \"" + v
+                    + "\"");
         }
     }
 

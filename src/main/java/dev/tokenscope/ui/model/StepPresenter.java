@@ -77,7 +77,8 @@ public final class StepPresenter {
         StringBuilder sb = new StringBuilder();
         sb.append(word(s.status())).append("  ").append(title(s)).append(" [").append(SafeText.line(s.id())).append("]\n");
         if (!detail(s).isEmpty()) sb.append(detail(s)).append('\n');
-        for (Map.Entry<String, String> e : evidence(s).entrySet()) sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        for (Map.Entry<String, String> e : evidence(s).entrySet()) sb.append("  ").append(e.getKey()).append(": ").append(e.getValue())
+                .append('\n');
         if (s.hint() != null && !s.hint().isBlank()) sb.append("Fix: ").append(hint(s)).append('\n');
         if (s.idx() != null && !s.idx().isBlank()) sb.append("Server error code: ").append(idx(s)).append('\n');
         return sb.toString();

@@ -30,7 +30,8 @@ public final class SignInErrorPresenter {
 
     /** The pointer to the flow log, shown when there is neither a provider answer nor a hint; else null. */
     public static String fallback(SignInException e) {
-        return e.oauthError().isEmpty() && hint(e) == null ? "The flow log below shows each exchange with the provider up to the failure." : null;
+        return e.oauthError().isEmpty() && hint(e) == null ? "The flow log below shows each exchange with the provider up to the failure."
+                : null;
     }
 
     /** The error with its explanation and the flow log, for a ticket. */
@@ -41,7 +42,8 @@ public final class SignInErrorPresenter {
     public static List<Card> cards(OAuthError o) {
         List<Card> out = new ArrayList<>();
         for (AadstsCatalogue.Entry x : o.explanations()) {
-            out.add(new Card(x.code(), "AADSTS" + x.code() + (x.name().isEmpty() ? "" : " " + x.name()) + ": " + x.summary(), x.explanation(),
+            out.add(new Card(x.code(), "AADSTS" + x.code() + (x.name().isEmpty() ? "" : " " + x.name()) + ": " + x.summary(),
+                    x.explanation(),
                     "Fix: " + x.fix().replace("--spa-origin", "the SPA Origin option")));
         }
         return out;
@@ -63,7 +65,8 @@ public final class SignInErrorPresenter {
         List<Fact> f = new ArrayList<>();
         f.add(new Fact("error", o.error() + (o.httpStatus() > 0 ? " (HTTP " + o.httpStatus() + ")" : " (in the redirect)")));
         if (o.errorDescription() != null) f.add(new Fact("description", o.shortDescription()));
-        if (!o.errorCodes().isEmpty()) f.add(new Fact("error codes", String.join(", ", o.errorCodes().stream().map(c -> "AADSTS" + c).toList())));
+        if (!o.errorCodes()
+                .isEmpty()) f.add(new Fact("error codes", String.join(", ", o.errorCodes().stream().map(c -> "AADSTS" + c).toList())));
         if (o.suberror() != null) f.add(new Fact("suberror", o.suberror()));
         if (o.correlationId() != null) f.add(new Fact("correlation id", o.correlationId()));
         if (o.traceId() != null) f.add(new Fact("trace id", o.traceId()));

@@ -95,7 +95,8 @@ public final class SignInFormModel {
         SignInForm f = new SignInForm().grant(g).authority(authority.get()).cloud(cloud.get()).clientId(clientId.get())
                 .scopes(Lists.split(scopes.get())).credential(credential.get());
         if (g == Grant.AUTHORIZATION_CODE) {
-            f.prompt(prompt.get()).loginHint(loginHint.get()).domainHint(domainHint.get()).extraParameters(SignInForm.lines(extraParameters.get()))
+            f.prompt(prompt.get()).loginHint(loginHint.get()).domainHint(domainHint.get())
+                    .extraParameters(SignInForm.lines(extraParameters.get()))
                     .port(port.get()).redirectUri(redirectUri.get()).timeoutSeconds(timeoutSeconds.get()).spaOrigin(spaOrigin.get());
         } else if (g == Grant.CLIENT_CREDENTIALS) {
             if (credential.get() == Credential.SECRET) f.clientSecret(clientSecret.get());
@@ -129,7 +130,8 @@ public final class SignInFormModel {
         // The browser's options must be valid to be saved; the other grants keep what parses (they ignore them).
         boolean strict = g == Grant.AUTHORIZATION_CODE;
         int p = strict ? SignInForm.parsePort(port.get()) : orElse(() -> SignInForm.parsePort(port.get()), 0);
-        Duration t = strict ? SignInForm.parseTimeout(timeoutSeconds.get()) : orElse(() -> SignInForm.parseTimeout(timeoutSeconds.get()), null);
+        Duration t = strict ? SignInForm.parseTimeout(timeoutSeconds.get())
+                : orElse(() -> SignInForm.parseTimeout(timeoutSeconds.get()), null);
         List<String> lines = SignInForm.lines(extraParameters.get());
         Map<String, String> ex = strict ? SignInForm.parseExtra(lines) : orElse(() -> SignInForm.parseExtra(lines), Map.of());
         return new SignInProfile(name, g.profileValue(), blankToNull(authority.get()), cloudName(cloud.get()), blankToNull(clientId.get()),

@@ -64,7 +64,8 @@ public final class SignInProfilesModel {
     public void select(String name) {
         if (name == null) return;
         if (name.equals(NEW_PROFILE)) {
-            apply(new SignInProfile(NEW_PROFILE, Grant.AUTHORIZATION_CODE.profileValue(), "organizations", null, null, null, null, null, null, null,
+            apply(new SignInProfile(NEW_PROFILE, Grant.AUTHORIZATION_CODE.profileValue(), "organizations", null, null, null, null, null,
+                    null, null,
                     null, null, null, null, null));
             profileStatus.set("");
             return;

@@ -21,13 +21,15 @@ public final class SignInResultPresenter {
     }
 
     public static List<Fact> facts(TokenSet t, ZoneId zone) {
-        String exp = t.expiresAt().map(x -> "in " + Math.max(0, t.expiresIn() / 60) + " min (" + SignInTexts.CLOCK_TIME.withZone(zone).format(x) + ")")
+        String exp = t.expiresAt()
+                .map(x -> "in " + Math.max(0, t.expiresIn() / 60) + " min (" + SignInTexts.CLOCK_TIME.withZone(zone).format(x) + ")")
                 .orElse("not reported");
         List<Fact> f = new ArrayList<>();
         f.add(new Fact("access token", (t.tokenType() == null ? "" : t.tokenType() + ", ") + "expires " + exp));
         f.add(new Fact("ID token", t.idToken().isPresent() ? "received" : "none"));
         f.add(new Fact("refresh token", t.refreshToken().isPresent() ? "received (memory only, gone when Tokenscope closes)" : "none"));
-        f.add(new Fact("flow", SignInTexts.grantName(t.grant()) + ", obtained at " + SignInTexts.CLOCK_TIME.withZone(zone).format(t.obtainedAt())));
+        f.add(new Fact("flow", SignInTexts.grantName(t.grant()) + ", obtained at " + SignInTexts.CLOCK_TIME.withZone(zone)
+                .format(t.obtainedAt())));
         f.add(new Fact("authority", t.authority()));
         f.add(new Fact("client", t.clientId()));
         return f;

@@ -21,7 +21,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
@@ -78,13 +77,15 @@ public final class SignInRunModel {
     private SignInRequest lastRequest;
     private SignInClient lastClient;
 
-    SignInRunModel(TokenSink inspector, Supplier<SignInClient> clients, BrowserLauncher browser, Executor executor, DeviceCodeClock countdown) {
+    SignInRunModel(TokenSink inspector, Supplier<SignInClient> clients, BrowserLauncher browser, Executor executor,
+            DeviceCodeClock countdown) {
         this.inspector = inspector;
         this.clients = clients;
         this.browser = browser;
         this.executor = executor;
         this.countdown = countdown;
-        canRefresh = Bindings.createBooleanBinding(() -> result.get() != null && result.get().refreshToken().isPresent() && !busy.get(), result, busy);
+        canRefresh = Bindings.createBooleanBinding(() -> result.get() != null && result.get().refreshToken().isPresent() && !busy.get(),
+                result, busy);
         hasIdToken = Bindings.createBooleanBinding(() -> result.get() != null && result.get().idToken().isPresent(), result);
     }
 

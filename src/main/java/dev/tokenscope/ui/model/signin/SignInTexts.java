@@ -94,11 +94,13 @@ public final class SignInTexts {
 
     /** What SPA emulation does, with Entra's two errors about it (tooltip of the SPA Origin field). */
     public static String spaHelp() {
-        StringBuilder sb = new StringBuilder("SPA emulation: send this Origin header on the token request, as browser JavaScript (MSAL.js) does."
+        StringBuilder sb =
+                new StringBuilder("SPA emulation: send this Origin header on the token request, as browser JavaScript (MSAL.js) does."
                 + " Leave it empty unless the app's redirect URI is registered under 'Single-page application'.");
         for (long code : new long[]{9002327, 9002326}) {
             AadstsCatalogue.get().lookup(code).ifPresent(e -> sb.append("\n\nAADSTS").append(e.code()).append(": ").append(e.summary())
-                    .append("\n").append(e.explanation()).append("\nFix: ").append(e.fix().replace("--spa-origin", "the SPA Origin field")));
+                    .append("\n").append(e.explanation()).append("\nFix: ")
+                    .append(e.fix().replace("--spa-origin", "the SPA Origin field")));
         }
         return sb.toString();
     }
@@ -127,9 +129,11 @@ public final class SignInTexts {
 
     public static final String CLOUD_TOOLTIP = "The cloud of a bare tenant: public (login.microsoftonline.com), US Government "
             + "(login.microsoftonline.us) or China (login.partner.microsoftonline.cn). An authority URL names its own host.";
-    public static final String AUTHORITY_TOOLTIP = "A tenant: its GUID or domain (contoso.onmicrosoft.com), organizations, common or consumers.\n"
+    public static final String AUTHORITY_TOOLTIP =
+            "A tenant: its GUID or domain (contoso.onmicrosoft.com), organizations, common or consumers.\n"
             + "Or an authority URL: any Entra cloud, Azure AD B2C with its policy (https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signin),\n"
             + "External ID (https://contoso.ciamlogin.com), or any OpenID issuer.";
-    public static final String PROMPT_TOOLTIP = "prompt: select_account (choose the account), login (ask for credentials again), consent (show consent), "
+    public static final String PROMPT_TOOLTIP =
+            "prompt: select_account (choose the account), login (ask for credentials again), consent (show consent), "
             + "none (fail instead of asking), create (sign-up, External ID)";
 }

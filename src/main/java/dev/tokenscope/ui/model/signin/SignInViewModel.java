@@ -36,7 +36,8 @@ public final class SignInViewModel {
             t.setDaemon(true);
             return t;
         });
-        return new SignInViewModel(inspector, SignInClient::standard, browser, pool, new SignInProfileStore(SignInProfileStore.defaultDir()),
+        return new SignInViewModel(inspector, SignInClient::standard, browser, pool,
+                new SignInProfileStore(SignInProfileStore.defaultDir()),
                 Clock.systemUTC());
     }
 
