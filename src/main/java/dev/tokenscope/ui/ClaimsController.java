@@ -83,7 +83,8 @@ public final class ClaimsController {
             protected double computePrefHeight(double width) {
                 double h = super.computePrefHeight(width);
                 for (javafx.scene.Node c : getChildrenUnmodifiable()) {
-                    if (c instanceof TableCell<?, ?> cell && cell.getStyleClass().contains("wrap-cell")) h = Math.max(h, cell.prefHeight(-1));
+                    if (c instanceof TableCell<?, ?> cell && cell.getStyleClass().contains("wrap-cell")) h =
+                            Math.max(h, cell.prefHeight(-1));
                 }
                 return h;
             }

@@ -61,7 +61,9 @@ public final class DiagnosesController {
 
     /** A diagnosis can quote the token (an audience, an issuer): its texts are shown escaped ({@link SafeText#line}). */
     private static VBox card(Diagnosis raw, boolean top) {
-        Diagnosis d = new Diagnosis(SafeText.line(raw.id()), SafeText.line(raw.summary()), SafeText.line(raw.explanation()), SafeText.line(raw.fix()));
+        Diagnosis d =
+                new Diagnosis(SafeText.line(raw.id()), SafeText.line(raw.summary()), SafeText.line(raw.explanation()),
+                SafeText.line(raw.fix()));
         Label summary = new Label(d.summary(), Fx.icon(top ? "mdi2a-alert-circle" : "mdi2a-alert-circle-outline"));
         summary.setWrapText(true);
         summary.getStyleClass().add("diagnosis-summary");
@@ -87,7 +89,8 @@ public final class DiagnosesController {
             fix.getStyleClass().add("diagnosis-fix");
             card.getChildren().add(fix);
         }
-        HBox foot = new HBox(Fx.copyButton("Copy this diagnosis", () -> d.summary() + "\n\n" + nz(d.explanation()) + "\n\nFix: " + nz(d.fix()) + "\n"));
+        HBox foot = new HBox(Fx.copyButton("Copy this diagnosis", () -> d.summary() + "\n\n" + nz(d.explanation()) + "\n\nFix: "
+                + nz(d.fix()) + "\n"));
         foot.setAlignment(Pos.CENTER_RIGHT);
         card.getChildren().add(foot);
         return card;

@@ -79,7 +79,8 @@ public final class HarController {
         warningsLabel.visibleProperty().bind(m.warningsProperty().isNotEmpty());
         warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> m.isBusy() ? "Looking for tokens…"
-                : m.fileProperty().get() == null ? "Open a HAR capture to list its tokens." : "No token in this capture.", m.busyProperty(), m.fileProperty()));
+                : m.fileProperty().get() == null ? "Open a HAR capture to list its tokens." : "No token in this capture.", m.busyProperty(),
+                m.fileProperty()));
         // The row that explains the capture's failure (the `Bearer undefined` → 401) is selected first.
         m.explainingProperty().addListener((obs, o, row) -> {
             if (row == null) return;
@@ -216,7 +217,8 @@ public final class HarController {
     private void onOpen() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a HAR capture");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HAR captures", "*.har"), new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters()
+                .addAll(new FileChooser.ExtensionFilter("HAR captures", "*.har"), new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDir == null && model.fileProperty().get() != null && model.fileProperty().get().toAbsolutePath().getParent() != null) {
             lastDir = model.fileProperty().get().toAbsolutePath().getParent().toFile();
         }

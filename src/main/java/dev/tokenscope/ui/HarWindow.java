@@ -38,7 +38,9 @@ public final class HarWindow {
                 if (owner instanceof Stage s) s.toFront();
             });
         }
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null || model.fileProperty().get().getFileName() == null
+        stage.titleProperty()
+                .bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null || model.fileProperty().get()
+                .getFileName() == null
                 ? TITLE : TITLE + ": " + model.fileProperty().get().getFileName(), model.fileProperty()));
         stage.setScene(scene);
         stage.setMinWidth(760);

@@ -76,7 +76,8 @@ public final class HeaderController {
             Fx.fact(summary, row++, "Input", in.description());
             if (!in.notes().isEmpty()) Fx.fact(summary, row++, "Clean-ups", String.join("; ", in.notes()));
             if (in.candidates().size() > 1) {
-                Fx.fact(summary, row++, "Tokens found", in.candidates().stream().map(c -> c.role() + " (" + c.source() + ")").collect(Collectors.joining(", ")));
+                Fx.fact(summary, row++, "Tokens found", in.candidates().stream().map(c -> c.role() + " (" + c.source() + ")")
+                        .collect(Collectors.joining(", ")));
             }
         }
         Report.TokenView t = r.token();
@@ -98,7 +99,8 @@ public final class HeaderController {
             Fx.fact(summary, row++, "Problems", t.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")));
         }
         boolean saml = t.kind() == dev.tokenscope.engine.token.TokenKind.SAML;
-        membersController.setRows(saml ? SamlHeaderRows.of(t.header()) : t.headerAnnotations(), t.header() == null ? "The header could not be decoded; see the Format step." : "The header is empty.");
+        membersController.setRows(saml ? SamlHeaderRows.of(t.header()) : t.headerAnnotations(), t.header() == null
+                ? "The header could not be decoded; see the Format step." : "The header is empty.");
     }
 
     ClaimsController members() {

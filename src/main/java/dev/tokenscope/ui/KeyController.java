@@ -110,7 +110,8 @@ public final class KeyController {
         i = 0;
         for (KeyPresenter.Field f : cert) Fx.fact(certificate, i++, f.label(), f.value());
         List<KeyView.KeySummary> set = k.keySet() == null ? List.of() : k.keySet();
-        setTitle.setText("Key set (" + set.size() + (set.size() == 1 ? " key" : " keys") + (k.source() != null ? " from " + k.source() : "") + ")");
+        setTitle.setText("Key set (" + set.size() + (set.size() == 1 ? " key" : " keys") + (k.source() != null ? " from " + k.source() : "")
+                + ")");
         keySet.getItems().setAll(set);
     }
 

@@ -84,7 +84,8 @@ public final class ProfileController {
     private void onImport() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Import the API's configuration");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("API configuration", "*.json", "*.yml", "*.yaml", "*.properties", "*.xml"),
+        fc.getExtensionFilters()
+                .addAll(new FileChooser.ExtensionFilter("API configuration", "*.json", "*.yml", "*.yaml", "*.properties", "*.xml"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(panel.getScene().getWindow());
         if (f != null) vm.importConfig(f.toPath());
@@ -151,7 +152,8 @@ public final class ProfileController {
     private File choose(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters()
+                .addAll(new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
         return fc.showOpenDialog(panel.getScene().getWindow());
     }
 }

@@ -10,7 +10,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.util.StringConverter;
 
-/** The "Verify it in your server" tab: a language picker, the generated validation code (read-only) and Copy. Thin: the logic is in {@link SnippetViewModel}. */
+/**
+ * The "Verify it in your server" tab: a language picker, the generated validation code (read-only) and Copy. Thin: the logic is in {@link
+ * SnippetViewModel}.
+ */
 public final class SnippetController {
     @FXML private ChoiceBox<Language> languageChoice;
     @FXML private Label aboutLabel;

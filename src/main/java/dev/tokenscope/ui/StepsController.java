@@ -62,7 +62,8 @@ public final class StepsController {
         for (Step s : r.steps()) rows.getChildren().add(row(s, r));
         scroll.setVvalue(0);
         scroll.setHvalue(0);
-        Map<Status, Long> counts = r.steps().stream().collect(Collectors.groupingBy(Step::status, () -> new EnumMap<>(Status.class), Collectors.counting()));
+        Map<Status, Long> counts = r.steps().stream()
+                .collect(Collectors.groupingBy(Step::status, () -> new EnumMap<>(Status.class), Collectors.counting()));
         countLabel.setText(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().json()).collect(Collectors.joining(" · ")));
     }
 
@@ -122,7 +123,8 @@ public final class StepsController {
         box.getStyleClass().add("step-body");
         for (dev.tokenscope.engine.report.ServerView.Finding f : r.serverFindings(s.id())) {
             ServerPresenter.Item i = ServerPresenter.item(f);
-            Label said = new Label("The API said " + i.heading() + (i.said().isEmpty() ? "" : ": " + i.said()), Fx.icon("mdi2s-server-network"));
+            Label said = new Label("The API said " + i.heading() + (i.said().isEmpty() ? "" : ": " + i.said()),
+                    Fx.icon("mdi2s-server-network"));
             said.setWrapText(true);
             said.getStyleClass().add("server-said");
             Label ex = new Label(i.explanation());
@@ -165,7 +167,8 @@ public final class StepsController {
         id.getStyleClass().add("step-id");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        foot.getChildren().addAll(id, spacer, Fx.copyButton("Copy this step (status, detail, evidence, fix, code)", () -> StepPresenter.copyText(s)));
+        foot.getChildren()
+                .addAll(id, spacer, Fx.copyButton("Copy this step (status, detail, evidence, fix, code)", () -> StepPresenter.copyText(s)));
         box.getChildren().add(foot);
         return box;
     }

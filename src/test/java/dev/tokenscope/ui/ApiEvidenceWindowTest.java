@@ -52,7 +52,8 @@ class ApiEvidenceWindowTest {
     @Test
     void theWindowFitsTheScreenMenuBarIncluded(FxRobot robot) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        assertTrue(stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight(), stage.getWidth() + "x" + stage.getHeight());
+        assertTrue(stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight(), stage.getWidth() + "x"
+                + stage.getHeight());
         assertTrue(stage.getY() >= screen.getMinY() && stage.getY() + stage.getHeight() <= screen.getMaxY(), "y " + stage.getY());
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertTrue(bar.localToScreen(bar.getBoundsInLocal()).getMinY() >= screen.getMinY());
@@ -78,17 +79,20 @@ class ApiEvidenceWindowTest {
         assertFalse(provenance.getText().contains("never-shown"));
 
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Id())));
-        await("inspected", () -> !model.inspector().isBusy() && model.inspector().report() != null && model.inspector().report().api() != null);
+        await("inspected", () -> !model.inspector().isBusy() && model.inspector().report() != null && model.inspector().report()
+                .api() != null);
         assertEquals("appsettings.json", model.inspector().report().api().source());
 
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Id())));
         fx(() -> robot.lookup(".report-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
                 .filter(t -> t.getText().equals("API's answer")).findFirst().ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
         TextArea box = robot.lookup("#responseInput").queryAs(TextArea.class);
-        fx(() -> box.setText("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The audience '"
+        fx(() -> box.setText("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The "
+                + "audience '"
                 + Tokens.CLIENT_ID + "' is invalid\"\n"));
         fx(() -> robot.lookup("#joinButton").queryAs(javafx.scene.control.Button.class).fire());
-        await("joined", () -> !model.inspector().isBusy() && model.inspector().report() != null && model.inspector().report().server() != null);
+        await("joined", () -> !model.inspector().isBusy() && model.inspector().report() != null && model.inspector().report()
+                .server() != null);
         List<Label> said = robot.lookup(".server-said").queryAllAs(Label.class).stream().toList();
         assertTrue(said.stream().anyMatch(l -> l.getText().startsWith("invalid_token · step audience")), said.toString());
         TitledPane audience = robot.lookup("#step-audience").queryAs(TitledPane.class);
@@ -97,7 +101,8 @@ class ApiEvidenceWindowTest {
 
     @Test
     void aBrokenConfigurationLeavesTheProfileAndSaysWhy(FxRobot robot) throws Exception {
-        Path bad = Files.writeString(tmp.resolve("application.yml"), "spring:\n  security:\n    oauth2:\n      resourceserver:\n        jwt:\n          issuer-uri: [\n");
+        Path bad = Files.writeString(tmp.resolve("application.yml"),
+                "spring:\n  security:\n    oauth2:\n      resourceserver:\n        jwt:\n          issuer-uri: [\n");
         assertFalse(fxGet(() -> model.profiles().importConfig(bad)));
         String status = model.profiles().statusProperty().get();
         assertTrue(status.startsWith("Not imported: application.yml"), status);

@@ -21,7 +21,8 @@ class BannerNotesTest {
         Report r = report(Verdict.VALID, List.of(
                 new Diagnosis("group-overage", "Groups overage: the API must call Graph", "e", "f", "warn"),
                 new Diagnosis("cae-capable-client", "The client handles claims challenges\u202e", "e", "f", "info")));
-        assertEquals("Warning: Groups overage: the API must call Graph\nNote: The client handles claims challenges\\u202e", Banner.notes(r));
+        assertEquals("Warning: Groups overage: the API must call Graph\nNote: The client handles claims challenges\\u202e",
+                Banner.notes(r));
         assertEquals("", Banner.notes(report(Verdict.INVALID, List.of(new Diagnosis("expired", "Expired", "e", "f")))));
         assertEquals("", Banner.notes(null));
     }

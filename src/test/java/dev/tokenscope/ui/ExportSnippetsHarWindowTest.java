@@ -120,7 +120,8 @@ class ExportSnippetsHarWindowTest {
     static void clickMenu(FxRobot robot, String text) {
         long deadline = System.currentTimeMillis() + 5000;
         Node n;
-        while ((n = showing(robot, text)) == null && System.currentTimeMillis() < deadline) org.testfx.util.WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        while ((n = showing(robot, text)) == null && System.currentTimeMillis() < deadline) org.testfx.util.WaitForAsyncUtils.sleep(20,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         if (n == null) throw new AssertionError("no menu entry " + text);
         robot.clickOn(n);
     }
@@ -235,7 +236,8 @@ class ExportSnippetsHarWindowTest {
 
         // Double-click the ID token's row: the main window inspects that token.
         Node idRow = robot.from(w.root()).lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> n instanceof TableRow<?> r && r.getItem() instanceof HarListRow h && h.number() == 2).findFirst().orElseThrow();
+                .filter(n -> n instanceof TableRow<?> r && r.getItem() instanceof HarListRow h && h.number() == 2).findFirst()
+                .orElseThrow();
         robot.doubleClickOn(idRow);
         await("inspected", () -> !model.inspector().isBusy() && c.id().equals(model.inspector().inputProperty().get())
                 && model.inspector().report() != null);
@@ -257,7 +259,8 @@ class ExportSnippetsHarWindowTest {
                 && model.inspector().report() != null && model.inspector().report().verdict() == Verdict.VALID);
         fx(() -> w.controller().table().getSelectionModel().select(3));
         robot.clickOn(Objects.requireNonNull(robot.from(w.root()).lookup(".button").queryAll().stream()
-                .filter(n -> n instanceof Button b && b.getText() != null && b.getText().contains("Inspect in the main window")).findFirst().orElseThrow()));
+                .filter(n -> n instanceof Button b && b.getText() != null && b.getText().contains("Inspect in the main window")).findFirst()
+                .orElseThrow()));
         await("fourth token", () -> !model.inspector().isBusy() && c.otherAudience().equals(model.inspector().inputProperty().get())
                 && model.inspector().report() != null && model.inspector().report().hasDiagnosis("wrong-audience"));
     }

@@ -80,7 +80,8 @@ class ExportViewModelTest {
         assertTrue(md.contains(headerPayload(s.token())), "the token as header.payload");
         assertFalse(md.contains(s.signature()), "no signature");
         assertTrue(md.contains("Signature removed"), md);
-        assertEquals("Saved the Markdown report to " + written + " (signature removed)", fxGet(() -> s.inspector().messageProperty().get()));
+        assertEquals("Saved the Markdown report to " + written + " (signature removed)",
+                fxGet(() -> s.inspector().messageProperty().get()));
         assertEquals(InspectorViewModel.MessageKind.INFO, fxGet(() -> s.inspector().messageKindProperty().get()));
 
         Path html = fxGet(() -> {
@@ -114,7 +115,8 @@ class ExportViewModelTest {
         assertEquals(shown.summary(), back.summary());
         assertEquals(shown.token().claims(), back.token().claims());
         assertEquals(shown.steps(), back.steps());
-        assertTrue(back.input().notes().contains(JsonExporter.NOTE_PREFIX + Redactor.NOTE_SIGNATURE_REMOVED), back.input().notes().toString());
+        assertTrue(back.input().notes().contains(JsonExporter.NOTE_PREFIX + Redactor.NOTE_SIGNATURE_REMOVED), back.input().notes()
+                .toString());
     }
 
     @Test
@@ -199,13 +201,15 @@ class ExportViewModelTest {
         assertEquals(tmp.resolve("bg.html"), written);
         String html = Files.readString(written, StandardCharsets.UTF_8);
         assertFalse(html.contains(s.signature()), "no signature in a default export");
-        await("saved message", () -> s.inspector().messageProperty().get().equals("Saved the HTML report to " + written + " (signature removed)"));
+        await("saved message", () -> s.inspector().messageProperty().get()
+                .equals("Saved the HTML report to " + written + " (signature removed)"));
 
         Path notADir = Files.writeString(tmp.resolve("file"), "x");
         var failed = fxGet(() -> s.export().writeInBackground(notADir.resolve("report.md"), ExportFormat.MARKDOWN));
         assertThrows(java.util.concurrent.ExecutionException.class, () -> failed.get(30, java.util.concurrent.TimeUnit.SECONDS));
         await("error message", () -> s.inspector().messageKindProperty().get() == InspectorViewModel.MessageKind.ERROR);
-        assertTrue(fxGet(() -> s.inspector().messageProperty().get()).startsWith("Could not save the report to " + notADir.resolve("report.md")));
+        assertTrue(fxGet(() -> s.inspector().messageProperty().get())
+                .startsWith("Could not save the report to " + notADir.resolve("report.md")));
     }
 
     /** Runs an IO action on the FX thread and rethrows its IOException here. */

@@ -94,7 +94,8 @@ final class FakeSignInServer implements AutoCloseable {
                 calls.computeIfAbsent("discovery", k -> new AtomicInteger()).incrementAndGet();
                 return json(200, "{\"issuer\":\"" + base + "/v2.0\",\"authorization_endpoint\":\"" + base + "/oauth2/v2.0/authorize\","
                         + "\"token_endpoint\":\"" + base + "/oauth2/v2.0/token\",\"device_authorization_endpoint\":\"" + base
-                        + "/oauth2/v2.0/devicecode\",\"jwks_uri\":\"" + base + "/discovery/v2.0/keys\",\"code_challenge_methods_supported\":[\"S256\"]}");
+                        + "/oauth2/v2.0/devicecode\",\"jwks_uri\":\"" + base
+                        + "/discovery/v2.0/keys\",\"code_challenge_methods_supported\":[\"S256\"]}");
             }
             case "/tenant/oauth2/v2.0/devicecode" -> {
                 calls.computeIfAbsent("devicecode", k -> new AtomicInteger()).incrementAndGet();
@@ -114,7 +115,8 @@ final class FakeSignInServer implements AutoCloseable {
                 if (next != null) return next;
                 return switch (grant) {
                     case "device_code" -> pending();
-                    case "client_credentials" -> json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + appToken + "\"}");
+                    case "client_credentials"
+                            -> json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + appToken + "\"}");
                     case "refresh_token" -> delegated(refreshedAccessToken);
                     case "authorization_code" -> delegated(accessToken);
                     default -> error("unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
@@ -139,7 +141,8 @@ final class FakeSignInServer implements AutoCloseable {
 
     /** An Entra-style error answer with error_codes, trace and correlation ids. */
     static MockResponse error(String error, long code, String text) {
-        return json(400, "{\"error\":\"" + error + "\",\"error_description\":\"AADSTS" + code + ": " + text + "\\r\\nTrace ID: 0000aaaa-11bb\\r\\n"
+        return json(400, "{\"error\":\"" + error + "\",\"error_description\":\"AADSTS" + code + ": " + text
+                + "\\r\\nTrace ID: 0000aaaa-11bb\\r\\n"
                 + "Correlation ID: aaaa0000-bb11\\r\\nTimestamp: 2026-03-01 12:00:00Z\",\"error_codes\":[" + code + "],"
                 + "\"timestamp\":\"2026-03-01 12:00:00Z\",\"trace_id\":\"0000aaaa-11bb\",\"correlation_id\":\"aaaa0000-bb11\"}");
     }
@@ -149,7 +152,8 @@ final class FakeSignInServer implements AutoCloseable {
     }
 
     static MockResponse appNotFound() {
-        return error("unauthorized_client", 700016, "Application with identifier 'ui-test-client' was not found in the directory 'Contoso'.");
+        return error("unauthorized_client", 700016,
+                "Application with identifier 'ui-test-client' was not found in the directory 'Contoso'.");
     }
 
     static Map<String, String> form(String body) {
@@ -174,7 +178,8 @@ final class FakeSignInServer implements AutoCloseable {
             Thread t = new Thread(() -> {
                 try {
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                            .send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                            .send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.discarding());
                 } catch (IOException | InterruptedException e) {
                     // the flow then times out or was cancelled: the test sees that
                 }

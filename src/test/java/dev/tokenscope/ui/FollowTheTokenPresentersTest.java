@@ -39,9 +39,11 @@ class FollowTheTokenPresentersTest {
         Report r = report(Verdict.INVALID, "Not valid: x", List.of(step("format", Status.PASS), step("issuer", Status.WARN),
                 step("audience", Status.FAIL), step("lifetime", Status.FAIL)), List.of());
         assertEquals(Optional.of("audience"), StepFocus.first(r));
-        Report w = report(Verdict.VALID, "Valid with warnings for x", List.of(step("format", Status.PASS), step("issuer", Status.WARN)), List.of());
+        Report w = report(Verdict.VALID, "Valid with warnings for x", List.of(step("format", Status.PASS), step("issuer", Status.WARN)),
+                List.of());
         assertEquals(Optional.of("issuer"), StepFocus.first(w));
-        assertEquals(Optional.empty(), StepFocus.first(report(Verdict.VALID, "Valid for x", List.of(step("format", Status.PASS)), List.of())));
+        assertEquals(Optional.empty(),
+                StepFocus.first(report(Verdict.VALID, "Valid for x", List.of(step("format", Status.PASS)), List.of())));
     }
 
     @Test

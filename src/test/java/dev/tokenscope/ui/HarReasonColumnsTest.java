@@ -47,7 +47,8 @@ class HarReasonColumnsTest {
         String har = new Hars()
                 .call("2026-03-01T12:00:03.000Z", "GET", API + "/api/orders", "Bearer " + api, 200, null, "{\"orders\":[]}")
                 .call("2026-03-01T12:00:04.000Z", "GET", API + "/api/legacy", "Bearer " + other, 200, null, "{}")
-                .call("2026-03-01T12:00:05.000Z", "GET", API + "/api/orders?top=5", "Bearer undefined", 401, WWW, "{\"error\":\"invalid_token\"}")
+                .call("2026-03-01T12:00:05.000Z", "GET", API + "/api/orders?top=5", "Bearer undefined", 401, WWW,
+                "{\"error\":\"invalid_token\"}")
                 .json();
         Path file = tmp.resolve("capture.har");
         Files.writeString(file, har, StandardCharsets.UTF_8);

@@ -45,7 +45,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The HAR list without a window: a capture built with the engine's Hars helper, each token with its verdict; picking a row; cancel; big files. */
+/**
+ * The HAR list without a window: a capture built with the engine's Hars helper, each token with its verdict; picking a row; cancel; big
+ * files.
+ */
 class HarViewModelTest {
     static final String LOGIN = "https://login.microsoftonline.com/" + Tokens.TENANT;
 
@@ -169,11 +172,13 @@ class HarViewModelTest {
         for (HarListRow r : rows) assertFalse(r.details().contains(".eyJ"), "no token text in the details");
 
         String status = vm.statusProperty().get();
-        assertTrue(status.startsWith("capture.har: 6 entries, 4 distinct tokens (7 occurrences) · 1 valid · 3 not valid · 1 body not read"), status);
+        assertTrue(status.startsWith("capture.har: 6 entries, 4 distinct tokens (7 occurrences) · 1 valid · 3 not valid · 1 body not read"),
+                status);
         // The capture's story, bound for the label above the table: the same paragraph as the CLI's.
         String story = fxGet(() -> vm.storyProperty().get());
         assertEquals(dev.tokenscope.engine.har.HarStory.tell(new HarScanner().scan(har), expected), story);
-        assertTrue(story.startsWith("The app (client abc) redeemed an authorization code at login.microsoftonline.com (with PKCE) for a token for "
+        assertTrue(story.startsWith("The app (client abc) redeemed an authorization code at login.microsoftonline.com (with PKCE) for a "
+                + "token for "
                 + Tokens.API_ID + " and an ID token, then called GET https://api.contoso.example/orders"), story);
         assertTrue(story.contains("(not valid: expired) → 200"), story);
         assertFalse(story.contains("eyJ"), "no token value in the story");
@@ -207,7 +212,8 @@ class HarViewModelTest {
         Report expected = inspector.inspect(c.expired(), UiFixtures.validation(keys));
         Report got = fxGet(() -> model.inspector().report());
         assertEquals(expected.summary(), got.summary());
-        assertEquals(expected.steps().stream().map(s -> s.id() + "=" + s.status()).toList(), got.steps().stream().map(s -> s.id() + "=" + s.status()).toList());
+        assertEquals(expected.steps().stream().map(s -> s.id() + "=" + s.status()).toList(), got.steps().stream()
+                .map(s -> s.id() + "=" + s.status()).toList());
         assertEquals(expiredRow.row().summary(), got.summary(), "the list and the main window agree");
         assertEquals(c.expired(), fxGet(() -> model.inspector().inputProperty().get()));
         String message = fxGet(() -> model.inspector().messageProperty().get());
@@ -297,7 +303,9 @@ class HarViewModelTest {
         assertFalse(fxGet(vm::cancel), "nothing left to cancel");
     }
 
-    /** A 50 MB capture (large page bodies the scanner skips) with one token at the end: the FX thread stays responsive and progress moves. */
+    /**
+     * A 50 MB capture (large page bodies the scanner skips) with one token at the end: the FX thread stays responsive and progress moves.
+     */
     @Test
     void aFiftyMegabyteCaptureDoesNotFreezeTheFxThread() throws Exception {
         String access = Tokens.sign(Tokens.v2Access());
@@ -311,7 +319,8 @@ class HarViewModelTest {
                         + ",\"mimeType\":\"text/html\",\"text\":\"" + filler + "\"}}},");
             }
             w.write("{\"startedDateTime\":\"2026-03-01T12:00:09.000Z\",\"request\":{\"method\":\"GET\",\"url\":\"https://api.contoso.example/orders\","
-                    + "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer " + access + "\"}]},\"response\":{\"status\":200,\"headers\":[]}}]}}");
+                    + "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer " + access
+                    + "\"}]},\"response\":{\"status\":200,\"headers\":[]}}]}}");
         }
         assertTrue(Files.size(har) > 50L * 1024 * 1024, "size " + Files.size(har));
         HarViewModel vm = harVm(UiFixtures.plain(), ValidationProfile.defaults().withAudiences(List.of(Tokens.API_ID)));

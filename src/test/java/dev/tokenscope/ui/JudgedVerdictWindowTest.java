@@ -142,12 +142,14 @@ class JudgedVerdictWindowTest {
 
         fx(() -> model.profiles().evaluateAtProperty().set("2026-03-01T16:00:00Z"));
         await("judged again", () -> !model.inspector().isBusy() && model.inspector().report().verdict() == Verdict.INVALID);
-        assertEquals("Profile: Orders API (prod) · Judged at 2026-03-01 16:00 UTC · Offline: keys from keys.json · Metadata from openid-configuration.json",
+        assertEquals("Profile: Orders API (prod) · Judged at 2026-03-01 16:00 UTC · Offline: keys from keys.json · Metadata from "
+                + "openid-configuration.json",
                 judged(robot).getText());
         assertTrue(verdictText(robot).startsWith("Not valid for Orders API (prod): "), verdictText(robot));
         // The exports carry the same line.
         String md = fxGet(() -> model.export().render(dev.tokenscope.engine.export.ExportFormat.MARKDOWN));
-        assertTrue(md.contains("Judged against the API profile Orders API (prod): Judged at 2026-03-01 16:00 UTC · Offline: keys from keys.json"), md);
+        assertTrue(md.contains("Judged against the API profile Orders API (prod): Judged at 2026-03-01 16:00 UTC · Offline: keys from "
+                + "keys.json"), md);
         assertTrue(md.contains("## Input"), md);
     }
 
@@ -190,10 +192,12 @@ class JudgedVerdictWindowTest {
         var step = model.inspector().report().step("audience").orElseThrow();
         assertEquals("Set \"Expected audiences\" in the API profile: your API's client id or App ID URI.", step.hint());
         for (var s : model.inspector().report().steps()) {
-            assertFalse((s.detail() + " " + s.hint()).matches(".*--(audience|tenant|client|scope|role|metadata|jwks|offline|at)\\b.*"), s.toString());
+            assertFalse((s.detail() + " " + s.hint()).matches(".*--(audience|tenant|client|scope|role|metadata|jwks|offline|at)\\b.*"),
+                    s.toString());
         }
         // The wrong-audience diagnosis considers both sides when the audience is an API of the token's own tenant.
-        fx(() -> model.profiles().apply(new ProfileData("other api", List.of("api://orders"), null, null, null, null, 300, null, null, null, true)));
+        fx(() -> model.profiles()
+                .apply(new ProfileData("other api", List.of("api://orders"), null, null, null, null, 300, null, null, null, true)));
         await("judged", () -> !model.inspector().isBusy() && model.inspector().report().hasDiagnosis("wrong-audience"));
         var d = model.inspector().report().diagnoses().stream().filter(x -> x.id().equals("wrong-audience")).findFirst().orElseThrow();
         assertTrue(d.explanation().contains("Either side can be wrong"), d.explanation());

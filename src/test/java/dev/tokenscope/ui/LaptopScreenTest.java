@@ -79,7 +79,8 @@ class LaptopScreenTest {
         javafx.scene.Node header = window.root().lookup(".report-tabs > .tab-header-area");
         javafx.scene.Node overflow = header.lookup(".control-buttons-tab");
         String widths = header.lookupAll(".tab").stream().map(n -> String.valueOf(Math.round(n.getLayoutBounds().getWidth()))).toList()
-                + " in " + Math.round(header.getLayoutBounds().getWidth()) + ", menu " + (overflow == null ? "-" : overflow.isVisible() + " " + overflow.getLayoutBounds());
+                + " in " + Math.round(header.getLayoutBounds().getWidth()) + ", menu "
+                + (overflow == null ? "-" : overflow.isVisible() + " " + overflow.getLayoutBounds());
         assertTrue(overflow == null || !overflow.isVisible(), "the tab overflow menu shows: a tab header is hidden: " + widths);
         double right = header.localToScene(header.getLayoutBounds()).getMaxX();
         for (javafx.scene.Node tab : header.lookupAll(".tab")) {
@@ -92,7 +93,8 @@ class LaptopScreenTest {
         ProfileData keys = UiFixtures.keysProfile(Files.createTempDirectory(tmp, "keys"), Tokens.API_ID).withName("Orders API (prod)");
         fx(() -> model.profiles().apply(keys));
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access()
-                .claim("scp", "access_as_user Orders.Read Orders.Write Orders.Admin Reports.Read").claim("roles", List.of("Reader", "Writer")))));
+                .claim("scp", "access_as_user Orders.Read Orders.Write Orders.Admin Reports.Read")
+                .claim("roles", List.of("Reader", "Writer")))));
         await("inspected", () -> !model.inspector().isBusy() && model.inspector().report() != null);
         for (int i = 0; i < 3; i++) {
             fx(() -> {
@@ -117,7 +119,8 @@ class LaptopScreenTest {
         for (Node n : robot.lookup(".scroll-bar").queryAll()) {
             ScrollBar sb = (ScrollBar) n;
             if (sb.getOrientation() == Orientation.HORIZONTAL && inMainWindow(sb)) {
-                assertFalse(sb.isVisible() && sb.getVisibleAmount() < sb.getMax() - sb.getMin(), "horizontal scrolling needed: " + chain(sb));
+                assertFalse(sb.isVisible() && sb.getVisibleAmount() < sb.getMax() - sb.getMin(), "horizontal scrolling needed: "
+                        + chain(sb));
             }
         }
         // After hiding and showing the profile panel, the steps pane still has no horizontal scrollbar.
@@ -135,7 +138,8 @@ class LaptopScreenTest {
 
     private static String chain(Node n) {
         StringBuilder sb = new StringBuilder();
-        for (Node p = n; p != null; p = p.getParent()) sb.append(p.getId() != null ? "#" + p.getId() : p.getStyleClass().toString()).append(" < ");
+        for (Node p = n; p != null; p = p.getParent()) sb.append(p.getId() != null ? "#" + p.getId() : p.getStyleClass().toString())
+                .append(" < ");
         return sb.toString();
     }
 
@@ -156,10 +160,12 @@ class LaptopScreenTest {
             assertNotNull(text, row.name() + " wraps");
             assertEquals(row.value(), text.getText(), row.name() + " shown whole");
             double needed = fxGet(() -> text.getLayoutBounds().getHeight());
-            assertTrue(cell.getHeight() + 1 >= needed, row.name() + ": the row is as tall as its wrapped value (" + cell.getHeight() + " < " + needed + ")");
+            assertTrue(cell.getHeight() + 1 >= needed, row.name() + ": the row is as tall as its wrapped value (" + cell.getHeight() + " < "
+                    + needed + ")");
             assertTrue(fxGet(() -> text.getLayoutBounds().getWidth()) <= cell.getWidth() + 1, row.name() + " wider than its column");
         }
-        assertTrue(shownNames.containsAll(Set.of("aud", "iss", "tid")), "the deciding claims come first, on screen without scrolling: " + shownNames);
+        assertTrue(shownNames.containsAll(Set.of("aud", "iss", "tid")), "the deciding claims come first, on screen without scrolling: "
+                + shownNames);
         assertTrue(seen >= 3, "seen " + seen);
         for (Node n : robot.lookup(".step-detail").queryAll()) {
             Labeled l = (Labeled) n;
@@ -199,7 +205,8 @@ class LaptopScreenTest {
         });
         assertNotNull(r, what + ": " + part);
         var border = fxGet(r::getBorder);
-        assertTrue(border != null && border.getStrokes().stream().anyMatch(s -> s.getWidths().getTop() >= 2 || s.getWidths().getLeft() >= 2),
+        assertTrue(border != null && border.getStrokes().stream()
+                .anyMatch(s -> s.getWidths().getTop() >= 2 || s.getWidths().getLeft() >= 2),
                 what + " has no focus ring: " + border);
     }
 }

@@ -149,7 +149,8 @@ class PresentersTest {
     void aSamplesFolderAddsItsTxtFilesAndIgnoresTheRest() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("assets").resolve("samples"));
         Files.writeString(dir.resolve("zz-mine.txt"), Tokens.sign(Tokens.v2Access()) + "\n");
-        Files.writeString(dir.resolve("zz-mine.profile.json"), "{\"audiences\":[\"" + Tokens.API_ID + "\"],\"metadata\":\"meta.json\",\"unknown\":1}");
+        Files.writeString(dir.resolve("zz-mine.profile.json"), "{\"audiences\":[\"" + Tokens.API_ID
+                + "\"],\"metadata\":\"meta.json\",\"unknown\":1}");
         Files.writeString(dir.resolve("zz-empty.txt"), "  ");
         Files.writeString(dir.resolve("README.md"), "not a sample");
         Files.writeString(dir.resolve("keys.json"), "{}");

@@ -48,7 +48,8 @@ public final class SamlScreenshots {
         AtomicReference<MainViewModel> model = new AtomicReference<>();
         AtomicReference<MainWindow.Loaded> win = new AtomicReference<>();
         Screenshots.onFx(() -> {
-            Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), run.resolve("cache"), clock), clock), clock);
+            Inspector inspector =
+                    new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), run.resolve("cache"), clock), clock), clock);
             MainViewModel m = new MainViewModel(InspectorViewModel.withDefaultExecutor(inspector),
                     new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), SampleCatalog.load(null));
             m.profiles().apply(new ProfileData("Contoso expenses (SAML)", List.of(SamlFixtures.AUDIENCE), null, null, null, null, 300, null,
@@ -69,7 +70,8 @@ public final class SamlScreenshots {
         Screenshots.onFx(() -> {
             m.profilePanelProperty().set(false); // the tab wide enough to read the XML
             w.controller().showHeader();
-            var sig = w.controller().header().xmlLines().getChildren().stream().filter(n -> n.getStyleClass().contains("xml-signature")).findFirst();
+            var sig = w.controller().header().xmlLines().getChildren().stream().filter(n -> n.getStyleClass().contains("xml-signature"))
+                    .findFirst();
             sig.ifPresent(n -> n.getParent().layout());
         });
         Thread.sleep(300);

@@ -61,7 +61,8 @@ class SamlWindowTest {
     void start(Stage stage) throws Exception {
         Path run = Files.createTempDirectory(tmp, "run");
         Clock clock = Clock.fixed(SamlFixtures.NOW, ZoneOffset.UTC);
-        Inspector inspector = new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), run.resolve("cache"), clock), clock), clock);
+        Inspector inspector =
+                new Inspector(new OnlineTrustResolver(new DocumentStore(Http.standard(), run.resolve("cache"), clock), clock), clock);
         model = new MainViewModel(InspectorViewModel.withDefaultExecutor(inspector),
                 new ProfileViewModel(new ProfileStore(run.resolve("profiles"))), SampleCatalog.load(null));
         model.profiles().offlineProperty().set(true); // never the network in tests
@@ -72,7 +73,8 @@ class SamlWindowTest {
     void useAppProfile() throws Exception {
         Path md = Files.createTempDirectory(tmp, "md").resolve("federationmetadata.xml");
         Files.writeString(md, SamlFixtures.metadata(SamlFixtures.ENTRA), StandardCharsets.UTF_8);
-        ProfileData p = new ProfileData("SAML app", List.of(SamlFixtures.AUDIENCE), null, null, null, null, 300, null, md.toString(), null, true);
+        ProfileData p =
+                new ProfileData("SAML app", List.of(SamlFixtures.AUDIENCE), null, null, null, null, 300, null, md.toString(), null, true);
         fx(() -> model.profiles().apply(p));
     }
 
@@ -103,17 +105,20 @@ class SamlWindowTest {
         HeaderController header = fxGet(() -> window.controller().header());
         await("the XML shown", () -> !header.xmlLines().getChildren().isEmpty());
         List<TextFlow> lines = fxGet(() -> header.xmlLines().getChildren().stream().map(n -> (TextFlow) n).toList());
-        List<String> signature = fxGet(() -> lines.stream().filter(l -> l.getStyleClass().contains("xml-signature")).map(SamlWindowTest::text).toList());
+        List<String> signature =
+                fxGet(() -> lines.stream().filter(l -> l.getStyleClass().contains("xml-signature")).map(SamlWindowTest::text).toList());
         assertTrue(signature.get(0).strip().startsWith("<ds:Signature"), signature.get(0));
         assertTrue(signature.get(signature.size() - 1).strip().startsWith("</ds:Signature>"), signature.toString());
         assertTrue(signature.stream().anyMatch(l -> l.contains("<ds:SignatureValue>")), "the signature value is shown on screen");
         assertTrue(fxGet(() -> lines.stream().filter(l -> !l.getStyleClass().contains("xml-signature")).map(SamlWindowTest::text)
                 .anyMatch(l -> l.contains("<Audience>" + SamlFixtures.AUDIENCE + "</Audience>"))), "other elements are not highlighted");
         assertTrue(fxGet(() -> text(lines.get(1)).startsWith("    <Issuer")), "indented: " + fxGet(() -> text(lines.get(1))));
-        assertTrue(fxGet(() -> header.xmlLines().getScene() != null && lines.get(0).isVisible() && ((Region) header.xmlLines()).getWidth() > 300),
+        assertTrue(fxGet(() -> header.xmlLines().getScene() != null && lines.get(0).isVisible() && ((Region) header.xmlLines())
+                .getWidth() > 300),
                 "the XML is on screen");
         List<String> members = fxGet(() -> header.members().table().getItems().stream().map(r -> r.name()).toList());
-        assertTrue(members.contains("issuer") && members.contains("destination"), "the decoded header's members are listed too: " + members);
+        assertTrue(members.contains("issuer") && members.contains("destination"), "the decoded header's members are listed too: "
+                + members);
 
         // Signing key tab: the certificate and its thumbprint; no JWK key set.
         fx(() -> window.controller().showKey());
@@ -127,7 +132,8 @@ class SamlWindowTest {
         // Verify in server: JWT code is not offered for SAML.
         fx(() -> window.controller().tabs().getSelectionModel().select(window.controller().snippetsTab()));
         assertEquals(SnippetViewModel.NOT_FOR_SAML, model.snippets().placeholderProperty().get());
-        assertTrue(fxGet(() -> robot.lookup(".snippet-view").queryAll().stream().anyMatch(n -> labels(n).contains("Not available for SAML"))));
+        assertTrue(fxGet(() -> robot.lookup(".snippet-view").queryAll().stream()
+                .anyMatch(n -> labels(n).contains("Not available for SAML"))));
         assertFalse(model.snippets().availableProperty().get());
     }
 
@@ -141,7 +147,8 @@ class SamlWindowTest {
         assertTrue(verdictText(robot).contains("Not valid"), verdictText(robot));
         HeaderController header = fxGet(() -> window.controller().header());
         await("the XML shown", () -> !header.xmlLines().getChildren().isEmpty());
-        assertTrue(fxGet(() -> header.xmlLines().getChildren().stream().map(n -> text((TextFlow) n)).anyMatch(l -> l.contains("Mallory Example"))));
+        assertTrue(fxGet(() -> header.xmlLines().getChildren().stream().map(n -> text((TextFlow) n))
+                .anyMatch(l -> l.contains("Mallory Example"))));
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class Screenshots {
             SampleCatalog.Sample s = sample(mm, "03-");
             mm.loadSample(s);
             mm.profiles().importConfig("appsettings.json", "{\n  \"AzureAd\": {\n    \"Instance\": \"https://login.microsoftonline.com/\",\n"
-                    + "    \"TenantId\": \"72f0c3a1-5b7e-4c1d-9a8b-2e3f4a5b6c7d\",\n    \"ClientId\": \"6e74172b-be56-4843-9ff4-e66a39bb12e3\",\n"
+                    + "    \"TenantId\": \"72f0c3a1-5b7e-4c1d-9a8b-2e3f4a5b6c7d\",\n    \"ClientId\": "
+                    + "\"6e74172b-be56-4843-9ff4-e66a39bb12e3\",\n"
                     + "    \"Scopes\": \"access_as_user\"\n  }\n}\n");
             mm.profiles().metadataProperty().set(s.profile().metadata());
             mm.profiles().jwksProperty().set(s.profile().jwks());
@@ -140,7 +141,8 @@ public final class Screenshots {
 
     /** A small Chromium-like capture: a sign-in, API calls with the sample tokens, an implicit-flow redirect. */
     private static String sampleCapture(MainViewModel m) {
-        String valid = sample(m, "01-").token(), expired = sample(m, "02-").token(), id = sample(m, "03-").token(), graph = sample(m, "04-").token();
+        String valid = sample(m, "01-").token(), expired = sample(m, "02-").token(), id = sample(m, "03-").token(), graph = sample(m, "04-")
+                .token();
         var root = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode();
         var log = root.putObject("log");
         log.put("version", "1.2");
@@ -161,7 +163,8 @@ public final class Screenshots {
         };
         var tokenResponse = entry.apply("2026-03-01T09:14:02.118Z", login + "/token");
         String body = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + valid + "\",\"id_token\":\"" + id + "\"}";
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tokenResponse.get("response").get("content")).put("size", body.length()).put("text", body);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tokenResponse.get("response").get("content")).put("size", body.length())
+                .put("text", body);
         String[][] calls = {
                 {"2026-03-01T09:14:02.530Z", "https://api.contoso.example/orders?top=20", valid},
                 {"2026-03-01T09:14:03.004Z", "https://api.contoso.example/orders/1042", valid},
@@ -170,7 +173,8 @@ public final class Screenshots {
                 {"2026-03-01T09:15:41.906Z", "https://api.contoso.example/orders?top=20", expired}};
         for (String[] c : calls) {
             var e = entry.apply(c[0], c[1]);
-            ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("request").get("headers")).addObject().put("name", "authorization").put("value", "Bearer " + c[2]);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("request").get("headers")).addObject().put("name", "authorization")
+                    .put("value", "Bearer " + c[2]);
         }
         return dev.tokenscope.engine.json.Json.pretty(root);
     }
@@ -180,7 +184,8 @@ public final class Screenshots {
                 .orElseThrow(() -> new IllegalStateException("no sample " + prefix + "* (bundled samples missing?)"));
     }
 
-    private static void shoot(Path dir, String name, MainViewModel m, MainWindow.Loaded w, Consumer<MainViewModel> action, String expandStep)
+    private static void shoot(Path dir, String name, MainViewModel m, MainWindow.Loaded w, Consumer<MainViewModel> action,
+            String expandStep)
             throws Exception {
         onFx(() -> action.accept(m));
         long deadline = System.currentTimeMillis() + 20_000;

@@ -124,7 +124,8 @@ class SignInViewModelTest {
         cases.put(m -> m.form().portProperty().set("70000"), "Port: ");
         cases.put(m -> m.form().timeoutSecondsProperty().set("-1"), "Timeout: ");
         cases.put(m -> m.form().extraParametersProperty().set("claims"), "Extra parameters: one NAME=VALUE per line");
-        cases.put(m -> m.form().extraParametersProperty().set("client_id=other"), "The extra parameter \"client_id\" is set by the flow itself");
+        cases.put(m -> m.form().extraParametersProperty().set("client_id=other"),
+                "The extra parameter \"client_id\" is set by the flow itself");
         cases.put(m -> m.form().redirectUriProperty().set("https://app.example.com/cb"), "The redirect URI must be a loopback one");
         cases.put(m -> m.form().spaOriginProperty().set("spa.example.com"), "The SPA origin must look like");
         cases.put(m -> {
@@ -147,7 +148,8 @@ class SignInViewModelTest {
                 edit.accept(m);
             });
             assertFalse(fxGet(vm::signIn), message);
-            assertTrue(fxGet(() -> vm.form().formErrorProperty().get()).startsWith(message), fxGet(() -> vm.form().formErrorProperty().get()));
+            assertTrue(fxGet(() -> vm.form().formErrorProperty().get()).startsWith(message),
+                    fxGet(() -> vm.form().formErrorProperty().get()));
             assertFalse(fxGet(() -> vm.run().isBusy()));
             assertEquals(Phase.IDLE, fxGet(() -> vm.run().phase()));
         });
@@ -162,14 +164,16 @@ class SignInViewModelTest {
         assertTrue(fxGet(vm::signIn));
         awaitPhase(vm, Phase.SUCCEEDED);
         await("inspected", () -> inspectorOf(vm).report() != null && !inspectorOf(vm).isBusy());
-        assertEquals(server.appToken, fxGet(() -> inspectorOf(vm).inputProperty().get()), "the access token went straight into the inspector");
+        assertEquals(server.appToken, fxGet(() -> inspectorOf(vm).inputProperty().get()),
+                "the access token went straight into the inspector");
         assertNotNull(fxGet(() -> inspectorOf(vm).report().token()));
         assertEquals(SignInRunModel.Inspected.ACCESS_TOKEN, fxGet(() -> vm.run().inspectedProperty().get()));
         TokenSet t = fxGet(() -> vm.run().resultProperty().get());
         assertEquals(Grant.CLIENT_CREDENTIALS, t.grant());
         assertFalse(fxGet(() -> vm.run().canRefreshBinding().get()), "no refresh token, no Refresh");
         assertFalse(fxGet(() -> vm.run().hasIdTokenBinding().get()));
-        assertTrue(fxGet(() -> vm.run().statusProperty().get()).startsWith("Signed in (client credentials"), fxGet(() -> vm.run().statusProperty().get()));
+        assertTrue(fxGet(() -> vm.run().statusProperty().get()).startsWith("Signed in (client credentials"),
+                fxGet(() -> vm.run().statusProperty().get()));
 
         RecordedRequest req = server.tokenRequests.get(0);
         assertEquals(secret, FakeSignInServer.form(req.getBody().utf8()).get("client_secret"));
@@ -198,7 +202,8 @@ class SignInViewModelTest {
 
         fx(() -> vm.run().inspectIdToken());
         assertEquals(SignInRunModel.Inspected.ID_TOKEN, fxGet(() -> vm.run().inspectedProperty().get()));
-        assertEquals(fxGet(() -> vm.run().resultProperty().get().idToken().orElseThrow()), fxGet(() -> inspectorOf(vm).inputProperty().get()));
+        assertEquals(fxGet(() -> vm.run().resultProperty().get().idToken().orElseThrow()),
+                fxGet(() -> inspectorOf(vm).inputProperty().get()));
 
         assertTrue(fxGet(() -> vm.run().refresh()));
         awaitPhase(vm, Phase.SUCCEEDED);
@@ -210,7 +215,8 @@ class SignInViewModelTest {
         assertTrue(fxGet(() -> vm.run().statusProperty().get()).startsWith("Refreshed"), fxGet(() -> vm.run().statusProperty().get()));
 
         String log = logText(vm);
-        for (String secret : List.of(FakeSignInServer.DEVICE_CODE, FakeSignInServer.USER_CODE, FakeSignInServer.REFRESH_TOKEN, server.accessToken,
+        for (String secret
+                : List.of(FakeSignInServer.DEVICE_CODE, FakeSignInServer.USER_CODE, FakeSignInServer.REFRESH_TOKEN, server.accessToken,
                 server.refreshedAccessToken)) {
             assertFalse(log.contains(secret), "log leaks " + secret);
         }
@@ -226,7 +232,8 @@ class SignInViewModelTest {
         await("user code shown", () -> vm.run().deviceCode().deviceCodeProperty().get() != null);
         assertEquals(FakeSignInServer.USER_CODE, fxGet(() -> vm.run().deviceCode().deviceCodeProperty().get().userCode()));
         assertEquals(Phase.DEVICE_CODE, fxGet(() -> vm.run().phase()));
-        assertTrue(fxGet(() -> vm.run().deviceCode().countdownProperty().get()).matches("(10:00|9:5\\d)"), fxGet(() -> vm.run().deviceCode().countdownProperty().get()));
+        assertTrue(fxGet(() -> vm.run().deviceCode().countdownProperty().get()).matches("(10:00|9:5\\d)"),
+                fxGet(() -> vm.run().deviceCode().countdownProperty().get()));
         assertTrue(fxGet(() -> vm.run().deviceCode().countdownFractionProperty().get()) > 0.95);
         await("polling", () -> server.calls("device_code") >= 1);
         assertTrue(fxGet(() -> vm.run().cancel()));
@@ -235,7 +242,8 @@ class SignInViewModelTest {
         assertNull(fxGet(() -> vm.run().deviceCode().deviceCodeProperty().get()));
         assertEquals("", fxGet(() -> vm.run().deviceCode().countdownProperty().get()));
         int polls = server.calls("device_code");
-        UiFixtures.await("engine noted the cancel", () -> vm.run().logEntries().stream().anyMatch(e -> "cancelled: polling stopped".equals(e.note())));
+        UiFixtures.await("engine noted the cancel", () -> vm.run().logEntries().stream()
+                .anyMatch(e -> "cancelled: polling stopped".equals(e.note())));
         org.testfx.util.WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
         assertEquals(polls, server.calls("device_code"), "no poll after Cancel");
         assertFalse(fxGet(() -> vm.run().cancel()), "nothing left to cancel");
@@ -294,7 +302,8 @@ class SignInViewModelTest {
         assertTrue(fxGet(vm::signIn), fxGet(() -> vm.form().formErrorProperty().get()));
         await("device code", () -> vm.run().deviceCode().deviceCodeProperty().get() != null);
         fx(() -> vm.run().cancel());
-        assertFalse(FakeSignInServer.form(server.tokenRequests.isEmpty() ? "" : server.tokenRequests.get(0).getBody().utf8()).containsKey("claims"));
+        assertFalse(FakeSignInServer.form(server.tokenRequests.isEmpty() ? "" : server.tokenRequests.get(0).getBody().utf8())
+                .containsKey("claims"));
     }
 
     @Test
@@ -323,7 +332,8 @@ class SignInViewModelTest {
         assertEquals(List.of(700016L), o.errorCodes());
         assertEquals("aaaa0000-bb11", o.correlationId());
         assertEquals(700016L, o.explanations().get(0).code());
-        assertTrue(fxGet(() -> vm.run().statusProperty().get()).startsWith("Sign-in failed: the token endpoint refused: unauthorized_client"));
+        assertTrue(fxGet(() -> vm.run().statusProperty().get())
+                .startsWith("Sign-in failed: the token endpoint refused: unauthorized_client"));
         assertNull(fxGet(() -> vm.run().resultProperty().get()));
         assertNull(fxGet(() -> inspectorOf(vm).report()), "nothing to inspect");
 
@@ -373,7 +383,8 @@ class SignInViewModelTest {
 
         // Another session loads it: every field back, no secret.
         SignInViewModel again = vm(u -> { });
-        assertEquals(List.of(SignInProfilesModel.NEW_PROFILE, "Contoso app-only"), fxGet(() -> List.copyOf(again.profiles().profileNames())));
+        assertEquals(List.of(SignInProfilesModel.NEW_PROFILE, "Contoso app-only"),
+                fxGet(() -> List.copyOf(again.profiles().profileNames())));
         fx(() -> again.profiles().selectedProfileProperty().set("Contoso app-only"));
         assertEquals(server.authority(), fxGet(() -> again.form().authorityProperty().get()));
         assertEquals("ui-test-client", fxGet(() -> again.form().clientIdProperty().get()));
@@ -428,7 +439,8 @@ class SignInViewModelTest {
                 400, "{\"error\":\"authorization_pending\"}", 12L, 3, null);
         assertEquals("log-pending", FlowLogPresenter.styleClass(pending));
         assertEquals("POST https://x/token  → 400  (12 ms)  ×3", FlowLogPresenter.title(pending));
-        assertEquals(List.of("grant_type = device_code", "response: {\"error\":\"authorization_pending\"}"), FlowLogPresenter.details(pending));
+        assertEquals(List.of("grant_type = device_code", "response: {\"error\":\"authorization_pending\"}"),
+                FlowLogPresenter.details(pending));
         FlowLog.Entry refused = new FlowLog.Entry("2026-03-01T12:00:00Z", "http", "POST", "https://x/token", null, Map.of("Origin", "https://spa"),
                 400, "{\"error\":\"invalid_request\"}", 12L, null, null);
         assertEquals("log-error", FlowLogPresenter.styleClass(refused));
@@ -442,7 +454,8 @@ class SignInViewModelTest {
         assertEquals(List.of(), FlowLogPresenter.details(note));
         assertEquals("12:00:00", FlowLogPresenter.time(note, java.time.ZoneOffset.UTC));
         FlowLog.Entry browser = new FlowLog.Entry("2026-03-01T12:00:00Z", "browser", "GET", "https://x/authorize?client_id=c&state=s",
-                new java.util.LinkedHashMap<>(Map.of("client_id", "c")), null, null, null, null, null, "authorization request handed to the browser");
+                new java.util.LinkedHashMap<>(Map.of("client_id", "c")), null, null, null, null, null,
+                "authorization request handed to the browser");
         assertEquals("Browser → https://x/authorize", FlowLogPresenter.title(browser), "the parameters are listed below, not twice");
         assertEquals(List.of("client_id = c", "authorization request handed to the browser"), FlowLogPresenter.details(browser));
         assertEquals("log-browser", FlowLogPresenter.styleClass(browser));

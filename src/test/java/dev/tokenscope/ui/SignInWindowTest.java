@@ -125,7 +125,8 @@ class SignInWindowTest {
         fx(() -> {
             signIn.form().authorityProperty().set(server.authority());
             signIn.form().clientIdProperty().set("ui-test-client");
-            signIn.form().scopesProperty().set(flow == Grant.CLIENT_CREDENTIALS ? "api://example-api/.default" : FakeSignInServer.API_SCOPE);
+            signIn.form().scopesProperty()
+                    .set(flow == Grant.CLIENT_CREDENTIALS ? "api://example-api/.default" : FakeSignInServer.API_SCOPE);
         });
     }
 
@@ -142,7 +143,8 @@ class SignInWindowTest {
         assertTrue(item.isMnemonicParsing());
         assertNotNull(item.getAccelerator());
         fx(item::fire);
-        await("opened from the menu", () -> window.controller().signInWindow() != null && window.controller().signInWindow().stage().isShowing());
+        await("opened from the menu", () -> window.controller().signInWindow() != null && window.controller().signInWindow().stage()
+                .isShowing());
         SignInWindow.Loaded w = fxGet(() -> window.controller().signInWindow());
         assertEquals(SignInWindow.TITLE, w.stage().getTitle());
         assertTrue(w.stage().getWidth() <= 1280 && w.stage().getHeight() <= 800, "fits a small screen");
@@ -195,9 +197,11 @@ class SignInWindowTest {
         assertEquals(polls, server.calls("device_code"), "no poll after Cancel");
         await("log says so", () -> signIn.run().logEntries().stream().anyMatch(e -> "cancelled: polling stopped".equals(e.note())));
         assertFalse(in(robot, w, "#signInButton", Button.class).isDisabled());
-        @SuppressWarnings("unchecked") javafx.scene.control.ListView<FlowLog.Entry> logList = in(robot, w, "#logList", javafx.scene.control.ListView.class);
+        @SuppressWarnings("unchecked") javafx.scene.control.ListView<FlowLog.Entry> logList =
+                in(robot, w, "#logList", javafx.scene.control.ListView.class);
         String shown = fxGet(() -> logList.getItems().stream().map(FlowLog.Entry::toString).reduce("", String::concat));
-        assertFalse(shown.contains(FakeSignInServer.USER_CODE) || shown.contains(FakeSignInServer.DEVICE_CODE), "the log never holds the codes");
+        assertFalse(shown.contains(FakeSignInServer.USER_CODE) || shown.contains(FakeSignInServer.DEVICE_CODE),
+                "the log never holds the codes");
     }
 
     @Test
@@ -208,8 +212,11 @@ class SignInWindowTest {
         robot.clickOn(in(robot, w, "#clientCredentialsRadio", Node.class));
         robot.clickOn(in(robot, w, "#secretField", Node.class)).write("typed-secret");
         assertEquals("typed-secret", fxGet(() -> signIn.form().clientSecretProperty().get()),
-                () -> "focus " + fxGet(() -> String.valueOf(w.scene().getFocusOwner())) + " field " + fxGet(() -> in(robot, w, "#secretField", PasswordField.class).getText())
-                        + " bounds " + fxGet(() -> String.valueOf(in(robot, w, "#secretField", PasswordField.class).localToScreen(in(robot, w, "#secretField", PasswordField.class).getBoundsInLocal())))
+                () -> "focus " + fxGet(() -> String.valueOf(w.scene().getFocusOwner())) + " field "
+                + fxGet(() -> in(robot, w, "#secretField", PasswordField.class).getText())
+                        + " bounds "
+                        + fxGet(() -> String.valueOf(in(robot, w, "#secretField", PasswordField.class)
+                        .localToScreen(in(robot, w, "#secretField", PasswordField.class).getBoundsInLocal())))
                         + " stage " + fxGet(() -> w.stage().getX() + "," + w.stage().getY() + " focused " + w.stage().isFocused()));
         robot.clickOn(in(robot, w, "#signInButton", Node.class));
 
@@ -275,7 +282,8 @@ class SignInWindowTest {
         await("inspected", () -> server.accessToken.equals(model.inspector().inputProperty().get()) && model.inspector().report() != null);
         assertFalse(in(robot, w, "#refreshButton", Button.class).isDisabled());
         robot.clickOn(in(robot, w, "#inspectIdButton", Node.class));
-        await("ID token inspected", () -> signIn.run().resultProperty().get().idToken().orElseThrow().equals(model.inspector().inputProperty().get()));
+        await("ID token inspected", () -> signIn.run().resultProperty().get().idToken().orElseThrow()
+                .equals(model.inspector().inputProperty().get()));
         robot.clickOn(in(robot, w, "#refreshButton", Node.class));
         await("refreshed", () -> server.refreshedAccessToken.equals(model.inspector().inputProperty().get()) && !signIn.run().isBusy());
         assertEquals(1, server.calls("refresh_token"));

@@ -59,7 +59,8 @@ final class UiFixtures {
     }
 
     static ValidationProfile validation(ProfileData p) {
-        return new ValidationProfile(p.audiences(), p.tenants(), p.clients(), p.scopes(), p.roles(), java.time.Duration.ofSeconds(p.skewSeconds()),
+        return new ValidationProfile(p.audiences(), p.tenants(), p.clients(), p.scopes(), p.roles(),
+                java.time.Duration.ofSeconds(p.skewSeconds()),
                 null, p.metadata(), p.jwks(), p.offline());
     }
 

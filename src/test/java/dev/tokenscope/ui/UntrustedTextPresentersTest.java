@@ -61,7 +61,8 @@ class UntrustedTextPresentersTest {
         }
         ClaimRow name = claims.rows().stream().filter(c -> c.name().equals("name")).findFirst().orElseThrow();
         assertEquals("Alice\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil\\u200b", name.value());
-        assertTrue(name.meaning().contains("info: Contains a terminal control sequence (ESC); contains a right-to-left override"), name.meaning());
+        assertTrue(name.meaning().contains("info: Contains a terminal control sequence (ESC); contains a right-to-left override"),
+                name.meaning());
         assertTrue(name.details().contains("Info: Contains a terminal control sequence (ESC)"), name.details());
         assertTrue(name.warning().contains("invisible characters"), name.warning());
         assertEquals("Alice" + HOSTILE, name.view().value().asText(), "the view keeps the exact value");
@@ -112,7 +113,8 @@ class UntrustedTextPresentersTest {
     @Test
     void flowLogLinesShowTheServersWordsEscaped() {
         FlowLog.Entry e = new FlowLog.Entry("2026-03-01T12:00:00Z", "http", "POST", "https://login.example/token" + HOSTILE,
-                Map.of("grant_type" + HOSTILE, "x\ny"), Map.of("X-Evil", HOSTILE), 400, "{\"error_description\":\"" + HOSTILE + "\"}", 3L, null,
+                Map.of("grant_type" + HOSTILE, "x\ny"), Map.of("X-Evil", HOSTILE), 400, "{\"error_description\":\"" + HOSTILE + "\"}", 3L,
+                null,
                 "server says " + HOSTILE);
         assertPlain(FlowLogPresenter.title(e));
         for (String d : FlowLogPresenter.details(e)) assertPlain(d);

@@ -82,7 +82,8 @@ public final class SignInFormController {
         authorityField.setTooltip(authority);
         clientIdField.textProperty().bindBidirectional(form.clientIdProperty());
         signInScopesField.textProperty().bindBidirectional(form.scopesProperty());
-        scopesHint.textProperty().bind(Bindings.createStringBinding(() -> SignInTexts.scopesHint(form.grantProperty().get()), form.grantProperty()));
+        scopesHint.textProperty()
+                .bind(Bindings.createStringBinding(() -> SignInTexts.scopesHint(form.grantProperty().get()), form.grantProperty()));
         bindGrant();
         secretField.textProperty().bindBidirectional(form.clientSecretProperty());
         certificatePathField.textProperty().bindBidirectional(form.certificatePathProperty());
@@ -105,7 +106,8 @@ public final class SignInFormController {
             default -> browserRadio;
         }, this::showGrant, Grant.AUTHORIZATION_CODE, Grant.DEVICE_CODE, Grant.CLIENT_CREDENTIALS);
         ToggleGroup creds = new ToggleGroup();
-        Toggles.of(creds, form.credentialProperty(), c -> c == Credential.CERTIFICATE ? certificateRadio : secretRadio, this::showCredential,
+        Toggles.of(creds, form.credentialProperty(), c -> c == Credential.CERTIFICATE ? certificateRadio : secretRadio,
+                this::showCredential,
                 Credential.SECRET, Credential.CERTIFICATE);
     }
 

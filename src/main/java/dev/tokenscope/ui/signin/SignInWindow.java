@@ -27,7 +27,8 @@ public final class SignInWindow {
 
     /** Loads the view into a new window owned by {@code owner} (not shown yet). */
     public static Loaded create(SignInViewModel model, Window owner) {
-        Fx.View<SignInController> v = Fx.loadView("signin/SignInView.fxml", "sign-in", WIDTH, HEIGHT, (SignInController ctl) -> ctl.bind(model));
+        Fx.View<SignInController> v =
+                Fx.loadView("signin/SignInView.fxml", "sign-in", WIDTH, HEIGHT, (SignInController ctl) -> ctl.bind(model));
         SignInController c = v.controller();
         Scene scene = v.scene();
         Parent root = v.root();
@@ -50,7 +51,8 @@ public final class SignInWindow {
 
     /** Moves the window inside the visual bounds of the screen it is (mostly) on. */
     private static void keepOnScreen(Stage stage) {
-        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
+        var screens =
+                Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
         Rectangle2D b = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
         double x = Math.max(b.getMinX(), Math.min(stage.getX(), b.getMaxX() - stage.getWidth()));
         double y = Math.max(b.getMinY(), Math.min(stage.getY(), b.getMaxY() - stage.getHeight()));

@@ -25,12 +25,14 @@ class SamlPresentersTest {
         assertTrue(sig.stream().anyMatch(l -> l.text().contains("<ds:X509Certificate>")));
         assertFalse(r.lines().get(first - 1).signature(), "the Issuer before it is not highlighted");
         assertFalse(r.lines().get(first + sig.size()).signature(), "the Subject after it is not highlighted");
-        assertEquals(r.xml().stripTrailing(), r.lines().stream().map(XmlHighlighter.Line::text).collect(Collectors.joining("\n")), "nothing lost");
+        assertEquals(r.xml().stripTrailing(), r.lines().stream().map(XmlHighlighter.Line::text).collect(Collectors.joining("\n")),
+                "nothing lost");
     }
 
     @Test
     void segmentsAreColouredByRoleAndJoinBackToTheText() {
-        String xml = "<a:Root x=\"1\" b='two'><!-- c --><ds:Signature xmlns:ds=\"d\"><ds:SignatureValue>abc\ndef</ds:SignatureValue></ds:Signature>text</a:Root>";
+        String xml = "<a:Root x=\"1\" b='two'><!-- c --><ds:Signature "
+                + "xmlns:ds=\"d\"><ds:SignatureValue>abc\ndef</ds:SignatureValue></ds:Signature>text</a:Root>";
         List<XmlHighlighter.Segment> s = XmlHighlighter.segments(xml);
         assertEquals(xml, s.stream().map(XmlHighlighter.Segment::text).collect(Collectors.joining()));
         assertEquals(new XmlHighlighter.Segment("<a:Root", "xml-tag"), s.get(0));
@@ -57,6 +59,7 @@ class SamlPresentersTest {
 
     @Test
     void unreadableXmlIsRefusedNotShown() {
-        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> SamlXmlViewModel.render("<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>"));
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, ()
+                -> SamlXmlViewModel.render("<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>"));
     }
 }

@@ -30,9 +30,11 @@ class SignInPresentersTest {
         assertEquals("Asking for a device code…", SignInTexts.starting(Grant.DEVICE_CODE));
         assertEquals("Requesting an app-only token…", SignInTexts.starting(Grant.CLIENT_CREDENTIALS));
         assertEquals("Redeeming the refresh token…", SignInTexts.starting(Grant.REFRESH_TOKEN));
-        assertEquals("Signed in (browser: authorization code + pkce): the access token is in the inspector.", SignInTexts.landed(Grant.AUTHORIZATION_CODE));
+        assertEquals("Signed in (browser: authorization code + pkce): the access token is in the inspector.",
+                SignInTexts.landed(Grant.AUTHORIZATION_CODE));
         assertEquals("Signed in (device code): the access token is in the inspector.", SignInTexts.landed(Grant.DEVICE_CODE));
-        assertEquals("Signed in (client credentials (app-only)): the access token is in the inspector.", SignInTexts.landed(Grant.CLIENT_CREDENTIALS));
+        assertEquals("Signed in (client credentials (app-only)): the access token is in the inspector.",
+                SignInTexts.landed(Grant.CLIENT_CREDENTIALS));
         assertEquals("Refreshed: the access token is in the inspector.", SignInTexts.landed(Grant.REFRESH_TOKEN));
         assertEquals("Cancelled: the device code flow stopped polling.", SignInTexts.cancelled(true));
         assertEquals("Cancelled.", SignInTexts.cancelled(false));
@@ -82,7 +84,9 @@ class SignInPresentersTest {
 
     @Test
     void anOAuthErrorIsExplainedFromTheCatalogue() {
-        OAuthError o = new OAuthError(400, "unauthorized_client", "AADSTS700016: Application not found.", List.of(700016L, 1L), "corr-1", "trace-1",
+        OAuthError o =
+                new OAuthError(400, "unauthorized_client", "AADSTS700016: Application not found.", List.of(700016L, 1L), "corr-1",
+                "trace-1",
                 "2026-03-01 12:00:00Z", null, null);
         SignInException e = new SignInException(Kind.OAUTH_ERROR, "the token endpoint refused", o, null);
         assertEquals("What the provider answered", SignInErrorPresenter.headline(e));
@@ -100,7 +104,8 @@ class SignInPresentersTest {
         assertTrue(facts.contains(new Fact("error codes", "AADSTS700016, AADSTS1")), facts.toString());
         assertTrue(facts.contains(new Fact("correlation id", "corr-1")), facts.toString());
         assertEquals("unauthorized_client (in the redirect)",
-                SignInErrorPresenter.facts(new OAuthError(0, "unauthorized_client", null, null, null, null, null, null, null)).get(0).value());
+                SignInErrorPresenter.facts(new OAuthError(0, "unauthorized_client", null, null, null, null, null, null, null)).get(0)
+                .value());
     }
 
     @Test
@@ -112,16 +117,20 @@ class SignInPresentersTest {
                 new Fact("refresh token", "none"), new Fact("flow", "device code, obtained at 12:00:00"),
                 new Fact("authority", "https://login.example.com/t/v2.0"), new Fact("client", "app-1")), facts);
         List<SignInResultPresenter.ScopeRow> rows = SignInResultPresenter.scopeRows(t.scopes());
-        assertEquals(List.of("Requested", "Granted", "Not granted", "Also granted", "In the token"), rows.stream().map(SignInResultPresenter.ScopeRow::label).toList());
+        assertEquals(List.of("Requested", "Granted", "Not granted", "Also granted", "In the token"), rows.stream()
+                .map(SignInResultPresenter.ScopeRow::label).toList());
         assertEquals(List.of("api://x/write"), rows.get(2).scopes());
         assertEquals("scope-missing", rows.get(2).style());
         assertEquals("scopes-in-the-token", rows.get(4).id());
         assertEquals("Show the ID token in the inspector", SignInResultPresenter.idTokenTooltip(t));
         assertTrue(SignInResultPresenter.refreshTooltip(t).startsWith("No refresh token came back"));
         assertTrue(SignInResultPresenter.idTokenTooltip(null).startsWith("No ID token came back"));
-        TokenSet app = new TokenSet(Grant.CLIENT_CREDENTIALS, "a", "c", Secret.of("at"), null, null, null, null, List.of("api://x/.default"), null, NOON);
+        TokenSet app =
+                new TokenSet(Grant.CLIENT_CREDENTIALS, "a", "c", Secret.of("at"), null, null, null, null, List.of("api://x/.default"), null,
+                NOON);
         assertEquals(new Fact("access token", "expires not reported"), SignInResultPresenter.facts(app, ZoneOffset.UTC).get(0));
-        assertEquals("client credentials (app-only), obtained at 12:00:00", SignInResultPresenter.facts(app, ZoneOffset.UTC).get(3).value());
+        assertEquals("client credentials (app-only), obtained at 12:00:00", SignInResultPresenter.facts(app, ZoneOffset.UTC).get(3)
+                .value());
         assertEquals(List.of("Requested", "Granted", "In the token"), SignInResultPresenter.scopeRows(app.scopes()).stream()
                 .map(SignInResultPresenter.ScopeRow::label).toList());
     }
