@@ -27,6 +27,12 @@ for j in target/lib/*.jar; do
   esac
 done
 
+# AtlantaFX's other themes (Nord, Cupertino, Dracula; ~0.4 MB): Tokenscope uses Primer only, from its own trimmed copy.
+afx=$(ls "$dist"/input/atlantafx-base-*.jar 2>/dev/null | head -1 || true)
+if [ -n "$afx" ] && command -v zip >/dev/null; then
+  zip -q -d "$afx" 'atlantafx/base/theme/nord-*' 'atlantafx/base/theme/cupertino-*' 'atlantafx/base/theme/dracula.*'
+fi
+
 if [ "$os" = linux ]; then cp packaging/linux/tokenscope.desktop packaging/linux/tokenscope-mime.xml assets/icons/tokenscope-256.png "$dist/input/"; fi
 # The native crypto library (batch verify): the stripped copy from target/native next to the jars, loaded from there
 # (see the java-options below), and taken out of the provider's jar so it is shipped once.

@@ -38,6 +38,19 @@ public final class StartupTrace {
         }
     }
 
+    /**
+     * CPU time of the calling thread so far (Linux: /proc/thread-self/schedstat, in ns), -1 elsewhere. The trace prints
+     * the FX thread's: its work to the first window, which a loaded machine delays but does not add to.
+     */
+    static long threadCpuMs() {
+        try {
+            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+            return Long.parseLong(s.substring(0, s.indexOf(' '))) / 1_000_000;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** A phase of the start (printed with the trace, nothing otherwise). */
     public static void mark(String phase) {
         if (TRACE) PHASES.append(' ').append(phase).append('=').append(sinceStart());
@@ -46,7 +59,7 @@ public final class StartupTrace {
     /** Called by the GUI once its first window is shown. Returns true when the app should exit now. */
     public static boolean windowShown() {
         if (TRACE || Boolean.getBoolean("tokenscope.exitAfterShown")) {
-            System.err.println("tokenscope.startup shown_ms=" + sinceStart() + (TRACE ? " phases:" + PHASES : ""));
+            System.err.println("tokenscope.startup shown_ms=" + sinceStart() + (TRACE ? " fx_cpu_ms=" + threadCpuMs() + " phases:" + PHASES : ""));
         }
         return Boolean.getBoolean("tokenscope.exitAfterShown");
     }

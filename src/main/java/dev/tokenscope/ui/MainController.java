@@ -22,7 +22,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
@@ -49,7 +48,6 @@ public final class MainController {
     @FXML private MenuButton historyButton;
     @FXML private ToggleButton themeToggle;
     @FXML private FontIcon themeIcon;
-    @FXML private Tooltip themeTooltip;
     @FXML private ToggleButton profileToggle;
     @FXML private Label messageLabel;
     @FXML private HBox banner;
@@ -178,7 +176,7 @@ public final class MainController {
     private void applyTheme(boolean dark) {
         Theme.apply(dark);
         themeIcon.setIconLiteral(dark ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night");
-        themeTooltip.setText(dark ? "Light theme (Ctrl+Shift+D)" : "Dark theme (Ctrl+Shift+D)");
+        LazyTooltip.setText(themeToggle, dark ? "Light theme (Ctrl+Shift+D)" : "Dark theme (Ctrl+Shift+D)");
     }
 
     private Window window() {

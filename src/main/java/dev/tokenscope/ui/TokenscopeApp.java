@@ -8,11 +8,24 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.util.concurrent.CompletableFuture;
+
 /** The JavaFX application. Started by {@code dev.tokenscope.Launcher} through {@link #launchApp(String[])}. */
 public final class TokenscopeApp extends Application {
 
+    /**
+     * The window's model, made on a thread of its own while JavaFX starts (the model needs no toolkit; on two cores the
+     * start then costs the longer of the two, not their sum).
+     */
+    private static CompletableFuture<MainViewModel> model;
+
     /** Entry point used by the launcher (by reflection, so the CLI never loads JavaFX). Blocks until the window closes. */
     public static void launchApp(String[] args) {
+        model = CompletableFuture.supplyAsync(MainWindow::defaultModel, r -> {
+            Thread t = new Thread(r, "tokenscope-model");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(TokenscopeApp.class, args);
     }
 
@@ -27,7 +40,7 @@ public final class TokenscopeApp extends Application {
         stage.setOnShown(e -> {
             if (StartupTrace.windowShown()) Platform.exit();
         });
-        MainViewModel model = MainWindow.defaultModel();
+        MainViewModel model = TokenscopeApp.model == null ? MainWindow.defaultModel() : TokenscopeApp.model.join();
         StartupTrace.mark("model");
         // The sign-in opens the system browser through JavaFX's host services.
         model.setSignInFactory(() -> SignInViewModel.standard(model.inspector()::inspectText, new SystemBrowser(getHostServices())));

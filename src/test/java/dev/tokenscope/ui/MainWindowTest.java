@@ -365,7 +365,7 @@ class MainWindowTest {
     void profilePanelHidesAndEveryIconButtonHasATooltip(FxRobot robot) {
         for (Node n : robot.lookup(".button-icon").queryAll()) {
             javafx.scene.control.Control c = (javafx.scene.control.Control) n;
-            assertTrue(c.getTooltip() != null && !c.getTooltip().getText().isBlank(), "tooltip on " + n.getId());
+            assertTrue(LazyTooltip.text(c) != null && !LazyTooltip.text(c).isBlank(), "tooltip on " + n.getId());
         }
         robot.clickOn("#profileToggle");
         assertFalse(model.profilePanelProperty().get());
@@ -381,5 +381,36 @@ class MainWindowTest {
         assertEquals("", model.inspector().inputProperty().get(), "no tab typed into the input");
         robot.type(KeyCode.ENTER); // the focused Inspect button: an empty input says so in place
         assertTrue(robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Nothing to inspect"));
+    }
+
+    /** The trimmed theme left out the selectors of controls Tokenscope never makes: no node of a built window has their classes. */
+    @Test
+    void noNodeHasAClassTheTrimmedThemeLeftOut(FxRobot robot) throws Exception {
+        useProfile(keys(Tokens.API_ID));
+        fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Access())));
+        idle();
+        MainController c = window.controller();
+        for (javafx.scene.control.Tab t : fxGet(() -> c.tabs().getTabs())) {
+            fx(() -> c.tabs().getSelectionModel().select(t));
+            fx(() -> window.scene().getRoot().applyCss());
+        }
+        fx(c::onSignIn);
+        await("sign-in window", () -> c.signInWindow() != null && c.signInWindow().stage().isShowing());
+        List<String> found = fxGet(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Window w : Window.getWindows()) {
+                if (w.getScene() == null) continue;
+                w.getScene().getRoot().applyCss();
+                walk(w.getScene().getRoot(), n -> n.getStyleClass().stream().filter(ThemeTrim.UNUSED::contains).forEach(k -> out.add(n + ": " + k)));
+            }
+            return out;
+        });
+        assertEquals(List.of(), found);
+        fx(() -> c.signInWindow().stage().hide());
+    }
+
+    private static void walk(Node n, java.util.function.Consumer<Node> visit) {
+        visit.accept(n);
+        if (n instanceof javafx.scene.Parent p) p.getChildrenUnmodifiable().forEach(k -> walk(k, visit));
     }
 }

@@ -26,7 +26,7 @@ class StylesheetTest {
         for (int i = 0; i < parsed.size(); i++) assertEquals(parsed.get(i), binary.get(i), "rule " + i);
     }
 
-    private static List<String> rules(Stylesheet s) {
+    static List<String> rules(Stylesheet s) {
         // A binary stylesheet's declarations are read on first access: ask for them by name.
         return s.getRules().stream().map(r -> r.getSelectors() + " " + r.getDeclarations().stream()
                 .map(d -> d.getProperty() + ":" + text(d.getParsedValue()) + (d.isImportant() ? "!important" : "")).toList()).toList();

@@ -59,14 +59,16 @@ public final class Fx {
 
     /**
      * Screen-reader text for icon-only buttons: each control without text and without accessible text says what its
-     * tooltip says (one rule for every window, so a new icon button can't be left unnamed).
+     * tooltip says (one rule for every window, so a new icon button can't be left unnamed). Also installs the
+     * {@link LazyTooltip}s.
      */
     public static void nameIconButtons(javafx.scene.Node node) {
         if (node instanceof javafx.scene.control.Labeled l && (l.getText() == null || l.getText().isBlank())
-                && l.getAccessibleText() == null && l.getTooltip() != null) {
-            l.setAccessibleText(l.getTooltip().getText());
-            if (l.getAccessibleHelp() == null) l.setAccessibleHelp(l.getTooltip().getText());
+                && l.getAccessibleText() == null && LazyTooltip.text(l) != null) {
+            l.setAccessibleText(LazyTooltip.text(l));
+            if (l.getAccessibleHelp() == null) l.setAccessibleHelp(LazyTooltip.text(l));
         }
+        if (node instanceof javafx.scene.control.Control c) LazyTooltip.install(c);
         if (node instanceof Parent p) {
             for (javafx.scene.Node c : p.getChildrenUnmodifiable()) nameIconButtons(c);
         }
