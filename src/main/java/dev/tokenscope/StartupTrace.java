@@ -59,7 +59,8 @@ public final class StartupTrace {
     /** Called by the GUI once its first window is shown. Returns true when the app should exit now. */
     public static boolean windowShown() {
         if (TRACE || Boolean.getBoolean("tokenscope.exitAfterShown")) {
-            System.err.println("tokenscope.startup shown_ms=" + sinceStart() + (TRACE ? " fx_cpu_ms=" + threadCpuMs() + " phases:" + PHASES : ""));
+            System.err.println("tokenscope.startup shown_ms=" + sinceStart()
+                    + (TRACE ? " fx_cpu_ms=" + threadCpuMs() + " phases:" + PHASES : ""));
         }
         return Boolean.getBoolean("tokenscope.exitAfterShown");
     }

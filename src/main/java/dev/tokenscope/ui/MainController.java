@@ -140,7 +140,9 @@ public final class MainController {
 
     private void bindExport(MainViewModel m) {
         var unavailable = m.export().availableProperty().not();
-        for (MenuItem item : List.of(exportMarkdownItem, exportHtmlItem, exportJsonItem, copyMarkdownItem)) item.disableProperty().bind(unavailable);
+        for (MenuItem item : List.of(exportMarkdownItem, exportHtmlItem, exportJsonItem, copyMarkdownItem)) {
+            item.disableProperty().bind(unavailable);
+        }
         copyMarkdownButton.disableProperty().bind(unavailable);
         keepSignatureItem.selectedProperty().bindBidirectional(m.export().keepSignatureProperty());
         maskPiiItem.selectedProperty().bindBidirectional(m.export().maskPiiProperty());

@@ -76,7 +76,9 @@ public final class ThemeTrim {
         Matcher m = RULE.matcher(text);
         int end = 0;
         while (m.find()) {
-            if (!text.substring(end, m.start()).isBlank()) throw new UncheckedIOException(new IOException("unexpected text before " + m.group()));
+            if (!text.substring(end, m.start()).isBlank()) {
+                throw new UncheckedIOException(new IOException("unexpected text before " + m.group()));
+            }
             end = m.end();
             List<String> kept = new ArrayList<>();
             for (String selector : m.group(1).split(",")) {

@@ -104,7 +104,8 @@ class MainWindowTest {
     /** The banner and every step row show what the engine says for the same input and profile. */
     void assertShows(FxRobot robot, Report expected) {
         // The banner names the profile the verdict was judged against, then says what the engine says.
-        assertEquals(dev.tokenscope.ui.model.Banner.of(expected, model.inspector().judged()).text(), robot.lookup("#verdictText").queryAs(Label.class).getText());
+        assertEquals(dev.tokenscope.ui.model.Banner.of(expected, model.inspector().judged()).text(), robot.lookup("#verdictText")
+                .queryAs(Label.class).getText());
         String said = expected.summary().replaceFirst("^(Valid with warnings for |Valid for |Not valid: |Not trusted: )", "");
         assertTrue(robot.lookup("#verdictText").queryAs(Label.class).getText().endsWith(said), said);
         List<Node> rows = robot.lookup(".step").queryAll().stream().toList();
@@ -182,7 +183,8 @@ class MainWindowTest {
         assertEquals(want, fxGet(() -> table.getItems().stream().map(ClaimRow::name).toList()));
         ClaimRow exp = fxGet(() -> table.getItems().stream().filter(r -> r.name().equals("exp")).findFirst().orElseThrow());
         assertTrue(exp.meaning().startsWith("Expiration time — expires in 50 min"), exp.meaning());
-        assertTrue(fxGet(() -> table.getItems().stream().filter(r -> r.name().equals("preferred_username")).findFirst().orElseThrow().pii()));
+        assertTrue(fxGet(() -> table.getItems().stream().filter(r -> r.name().equals("preferred_username")).findFirst().orElseThrow()
+                .pii()));
 
         robot.clickOn(window.controller().claims().filterField()).write("tid");
         List<String> expected = claims.stream().map(ClaimRow::of).filter(r -> r.matches("tid")).map(ClaimRow::name).toList();
@@ -401,7 +403,8 @@ class MainWindowTest {
             for (Window w : Window.getWindows()) {
                 if (w.getScene() == null) continue;
                 w.getScene().getRoot().applyCss();
-                walk(w.getScene().getRoot(), n -> n.getStyleClass().stream().filter(ThemeTrim.UNUSED::contains).forEach(k -> out.add(n + ": " + k)));
+                walk(w.getScene().getRoot(), n -> n.getStyleClass().stream().filter(ThemeTrim.UNUSED::contains)
+                        .forEach(k -> out.add(n + ": " + k)));
             }
             return out;
         });

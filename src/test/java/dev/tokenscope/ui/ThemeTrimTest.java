@@ -65,7 +65,8 @@ class ThemeTrimTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
                 if (name.equals("ThemeTrim.java")) continue;
-                Pattern p = name.endsWith(".fxml") ? fxmlClasses : name.endsWith(".java") ? javaStrings : name.endsWith(".css") ? cssClasses : null;
+                Pattern p = name.endsWith(".fxml") ? fxmlClasses : name.endsWith(".java") ? javaStrings : name.endsWith(".css") ? cssClasses
+                        : null;
                 if (p == null) continue;
                 Matcher m = p.matcher(Files.readString(f));
                 while (m.find()) {

@@ -1,4 +1,4 @@
-package dev.tokenscope.ui;
+package dev.tokenscope.ui.fx;
 
 import javafx.event.EventHandler;
 import javafx.scene.control.Control;
