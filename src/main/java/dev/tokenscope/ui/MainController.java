@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.LazyTooltip;
 import dev.tokenscope.engine.export.ExportFormat;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.text.SafeText;

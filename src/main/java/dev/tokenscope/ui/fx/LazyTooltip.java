@@ -11,21 +11,21 @@ import javafx.scene.input.MouseEvent;
  * control's property {@value #KEY} ({@code <properties tooltipText="…"/>}) instead of a {@code <Tooltip>}, and
  * {@link Fx#nameIconButtons} installs them. The text is also the control's accessible help, as a tooltip's is.
  */
-final class LazyTooltip {
-    static final String KEY = "tooltipText";
+public final class LazyTooltip {
+    public static final String KEY = "tooltipText";
     private static final String INSTALLED = "tooltipText.installed";
 
     private LazyTooltip() {
     }
 
     /** The control's tooltip text: its tooltip's, or the text its tooltip will have. */
-    static String text(Control c) {
+    public static String text(Control c) {
         if (c.getTooltip() != null) return c.getTooltip().getText();
         return c.getProperties().get(KEY) instanceof String s ? s : null;
     }
 
     /** Sets the tooltip's text, now or for when it is made (and the accessible help that said the old text). */
-    static void setText(Control c, String text) {
+    public static void setText(Control c, String text) {
         String old = text(c);
         c.getProperties().put(KEY, text);
         if (c.getProperties().containsKey(INSTALLED) && old != null && old.equals(c.getAccessibleHelp())) c.setAccessibleHelp(text);
@@ -33,7 +33,7 @@ final class LazyTooltip {
     }
 
     /** Makes the tooltip on the first entry of the pointer (nothing when the control has no {@value #KEY}, or once done). */
-    static void install(Control c) {
+    public static void install(Control c) {
         if (!(c.getProperties().get(KEY) instanceof String text) || c.getProperties().containsKey(INSTALLED)) return;
         c.getProperties().put(INSTALLED, Boolean.TRUE);
         if (c.getAccessibleHelp() == null) c.setAccessibleHelp(text);
