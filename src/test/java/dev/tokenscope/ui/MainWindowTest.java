@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import dev.tokenscope.ui.fx.LazyTooltip;
 import dev.tokenscope.engine.Inspector;
 import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimView;
