@@ -1,5 +1,6 @@
 package dev.tokenscope.ui;
 
+import java.nio.file.Path;
 import dev.tokenscope.ui.fx.Fx;
 import dev.tokenscope.ui.model.HarViewModel;
 import javafx.beans.binding.Bindings;
@@ -38,10 +39,10 @@ public final class HarWindow {
                 if (owner instanceof Stage s) s.toFront();
             });
         }
-        stage.titleProperty()
-                .bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null || model.fileProperty().get()
-                .getFileName() == null
-                ? TITLE : TITLE + ": " + model.fileProperty().get().getFileName(), model.fileProperty()));
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Path file = model.fileProperty().get();
+            return file == null || file.getFileName() == null ? TITLE : TITLE + ": " + file.getFileName();
+        }, model.fileProperty()));
         stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(360);

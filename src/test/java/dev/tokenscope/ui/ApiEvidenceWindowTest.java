@@ -79,8 +79,8 @@ class ApiEvidenceWindowTest {
         assertFalse(provenance.getText().contains("never-shown"));
 
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Id())));
-        await("inspected", () -> !model.inspector().isBusy() && model.inspector().report() != null && model.inspector().report()
-                .api() != null);
+        await("inspected", () -> !model.inspector().isBusy() && model.inspector().report() != null
+                && model.inspector().report().api() != null);
         assertEquals("appsettings.json", model.inspector().report().api().source());
 
         fx(() -> model.inspector().inspectText(Tokens.sign(Tokens.v2Id())));
@@ -91,8 +91,8 @@ class ApiEvidenceWindowTest {
                 + "audience '"
                 + Tokens.CLIENT_ID + "' is invalid\"\n"));
         fx(() -> robot.lookup("#joinButton").queryAs(javafx.scene.control.Button.class).fire());
-        await("joined", () -> !model.inspector().isBusy() && model.inspector().report() != null && model.inspector().report()
-                .server() != null);
+        await("joined", () -> !model.inspector().isBusy() && model.inspector().report() != null
+                && model.inspector().report().server() != null);
         List<Label> said = robot.lookup(".server-said").queryAllAs(Label.class).stream().toList();
         assertTrue(said.stream().anyMatch(l -> l.getText().startsWith("invalid_token · step audience")), said.toString());
         TitledPane audience = robot.lookup("#step-audience").queryAs(TitledPane.class);

@@ -113,8 +113,8 @@ class SamlWindowTest {
         assertTrue(fxGet(() -> lines.stream().filter(l -> !l.getStyleClass().contains("xml-signature")).map(SamlWindowTest::text)
                 .anyMatch(l -> l.contains("<Audience>" + SamlFixtures.AUDIENCE + "</Audience>"))), "other elements are not highlighted");
         assertTrue(fxGet(() -> text(lines.get(1)).startsWith("    <Issuer")), "indented: " + fxGet(() -> text(lines.get(1))));
-        assertTrue(fxGet(() -> header.xmlLines().getScene() != null && lines.get(0).isVisible() && ((Region) header.xmlLines())
-                .getWidth() > 300),
+        assertTrue(fxGet(() -> header.xmlLines().getScene() != null && lines.get(0).isVisible()
+                && ((Region) header.xmlLines()).getWidth() > 300),
                 "the XML is on screen");
         List<String> members = fxGet(() -> header.members().table().getItems().stream().map(r -> r.name()).toList());
         assertTrue(members.contains("issuer") && members.contains("destination"), "the decoded header's members are listed too: "

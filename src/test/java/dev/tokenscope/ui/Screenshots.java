@@ -141,8 +141,8 @@ public final class Screenshots {
 
     /** A small Chromium-like capture: a sign-in, API calls with the sample tokens, an implicit-flow redirect. */
     private static String sampleCapture(MainViewModel m) {
-        String valid = sample(m, "01-").token(), expired = sample(m, "02-").token(), id = sample(m, "03-").token(), graph = sample(m, "04-")
-                .token();
+        String valid = sample(m, "01-").token(), expired = sample(m, "02-").token();
+        String id = sample(m, "03-").token(), graph = sample(m, "04-").token();
         var root = dev.tokenscope.engine.json.Json.MAPPER.createObjectNode();
         var log = root.putObject("log");
         log.put("version", "1.2");

@@ -29,8 +29,9 @@ public final class StepFocus {
         if (r == null) return Optional.empty();
         String step = DiagnosisId.of(diagnosisId).map(d -> d.step().id()).orElse(null);
         if (step != null && r.step(step).isPresent()) return Optional.of(step);
-        if (DiagnosisId.METADATA_UNREACHABLE.id().equals(diagnosisId) && r.step(StepId.KEYS.id())
-                .isPresent()) return Optional.of(StepId.KEYS.id());
+        if (DiagnosisId.METADATA_UNREACHABLE.id().equals(diagnosisId) && r.step(StepId.KEYS.id()).isPresent()) {
+            return Optional.of(StepId.KEYS.id());
+        }
         return first(r);
     }
 

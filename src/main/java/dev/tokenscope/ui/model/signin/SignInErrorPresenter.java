@@ -65,8 +65,9 @@ public final class SignInErrorPresenter {
         List<Fact> f = new ArrayList<>();
         f.add(new Fact("error", o.error() + (o.httpStatus() > 0 ? " (HTTP " + o.httpStatus() + ")" : " (in the redirect)")));
         if (o.errorDescription() != null) f.add(new Fact("description", o.shortDescription()));
-        if (!o.errorCodes()
-                .isEmpty()) f.add(new Fact("error codes", String.join(", ", o.errorCodes().stream().map(c -> "AADSTS" + c).toList())));
+        if (!o.errorCodes().isEmpty()) {
+            f.add(new Fact("error codes", String.join(", ", o.errorCodes().stream().map(c -> "AADSTS" + c).toList())));
+        }
         if (o.suberror() != null) f.add(new Fact("suberror", o.suberror()));
         if (o.correlationId() != null) f.add(new Fact("correlation id", o.correlationId()));
         if (o.traceId() != null) f.add(new Fact("trace id", o.traceId()));
