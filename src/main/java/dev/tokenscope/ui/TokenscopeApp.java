@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /** The JavaFX application. Started by {@code dev.tokenscope.Launcher} through {@link #launchApp(String[])}. */
@@ -15,13 +16,19 @@ public final class TokenscopeApp extends Application {
 
     /**
      * The window's model, made on a thread of its own while JavaFX starts (the model needs no toolkit; on two cores the
-     * start then costs the longer of the two, not their sum).
+     * start then costs the longer of the two, not their sum); a file given to open is inspected from then on too.
      */
     private static CompletableFuture<MainViewModel> model;
 
     /** Entry point used by the launcher (by reflection, so the CLI never loads JavaFX). Blocks until the window closes. */
     public static void launchApp(String[] args) {
-        model = CompletableFuture.supplyAsync(MainWindow::defaultModel, r -> {
+        // A file to open (the last one given is the one shown) is read and inspected on the same thread meanwhile.
+        String file = args.length == 0 ? null : args[args.length - 1];
+        model = CompletableFuture.supplyAsync(() -> {
+            MainViewModel m = MainWindow.defaultModel();
+            if (file != null) m.inspector().beginOpening(Path.of(file));
+            return m;
+        }, r -> {
             Thread t = new Thread(r, "tokenscope-model");
             t.setDaemon(true);
             t.start();
@@ -51,7 +58,7 @@ public final class TokenscopeApp extends Application {
                 if (StartupTrace.verdictShown(word)) Platform.exit();
             });
         }
-        for (String f : getParameters().getRaw()) model.inspector().openFile(java.nio.file.Path.of(f));
+        for (String f : getParameters().getRaw()) model.inspector().openFile(Path.of(f));
         // A second `tokenscope open FILE` hands its file to this window (owner-only loopback channel).
         try {
             channel = InstanceChannel.start(InstanceChannel.defaultDir(), file -> Platform.runLater(() -> {

@@ -24,6 +24,9 @@ import javafx.concurrent.Task;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -244,29 +247,22 @@ public final class InspectorViewModel {
 
     private void run(String text, Path file, int index, String origin) {
         cancelQuietly();
-        current = new Request(text, file, index, origin);
+        Request req = new Request(text, file, index, origin);
+        current = req;
         long gen = ++generation;
         ValidationProfile p = profile.get();
         JudgedAgainst against = JudgedAgainst.of(profileName.get(), p, origin);
         ApiView apiView = api.get();
         String said = serverResponse.get();
         Consumer<Path> har = harHandler;
+        // An inspection begun before the window existed serves the first run that asks for the same thing.
+        HeadStart head = headStart != null && headStart.serves(req, p, apiView, said) ? headStart : null;
+        headStart = null;
         Task<Outcome> t = new Task<>() {
             @Override
             protected Outcome call() throws Exception {
-                long start = System.nanoTime();
-                if (file != null && har != null && HarFiles.isHar(file)) return new Outcome(null, null, 0, true);
-                String in = file != null ? InputFiles.read(file) : text;
-                Report r;
-                if (index >= 0) {
-                    Extraction ex = inspector.extract(in);
-                    r = index < ex.candidates().size() ? inspector.inspect(ex, index, p) : inspector.inspect(in, p);
-                } else {
-                    r = inspector.inspect(in, p);
-                }
-                if (apiView != null) r = r.withApi(apiView);
-                r = Face.GUI.render(ServerFindings.attach(r, said));
-                return new Outcome(in, r, (System.nanoTime() - start) / 1_000_000);
+                Outcome begun = head == null ? null : head.outcome();
+                return begun != null ? begun : compute(req, p, apiView, said, har);
             }
         };
         t.setOnSucceeded(e -> {
@@ -306,6 +302,70 @@ public final class InspectorViewModel {
             say(MessageKind.ERROR, "Inspection could not start: " + SafeText.friendly(ex));
         }
     }
+
+    /** One inspection: the file read (a HAR capture handed over when {@code har} takes them), the engine, the API's side. */
+    private Outcome compute(Request req, ValidationProfile p, ApiView apiView, String said, Consumer<Path> har) throws Exception {
+        long start = System.nanoTime();
+        Path file = req.file();
+        if (file != null && har != null && HarFiles.isHar(file)) return new Outcome(null, null, 0, true);
+        String in = file != null ? InputFiles.read(file) : req.text();
+        Report r;
+        if (req.index() >= 0) {
+            Extraction ex = inspector.extract(in);
+            r = req.index() < ex.candidates().size() ? inspector.inspect(ex, req.index(), p) : inspector.inspect(in, p);
+        } else {
+            r = inspector.inspect(in, p);
+        }
+        if (apiView != null) r = r.withApi(apiView);
+        r = Face.GUI.render(ServerFindings.attach(r, said));
+        return new Outcome(in, r, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Begins inspecting {@code file} before the window exists ({@code tokenscope open FILE}: the app calls this on the
+     * thread that builds the model while JavaFX starts), so its verdict is ready sooner. The first {@link #openFile} of
+     * the same file under the same profile, API configuration and API answer takes this result; any other run
+     * discards it and inspects afresh. A HAR capture is left to {@link #openFile} (the window's HAR list). Call it
+     * before the window uses this model.
+     */
+    public void beginOpening(Path file) {
+        Request req = new Request(null, file, -1, null);
+        ValidationProfile p = profile.get();
+        ApiView apiView = api.get();
+        String said = serverResponse.get();
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    outcome.complete(HarFiles.isHar(file) ? null : compute(req, p, apiView, said, null));
+                } catch (Exception | Error e) {
+                    outcome.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            return; // no worker: openFile inspects as usual
+        }
+        headStart = new HeadStart(req, p, apiView, said, outcome);
+    }
+
+    /** An inspection begun by {@link #beginOpening}: what it was asked for, and its outcome (null: a HAR capture). */
+    private record HeadStart(Request request, ValidationProfile profile, ApiView api, String said, CompletableFuture<Outcome> begun) {
+        boolean serves(Request r, ValidationProfile p, ApiView a, String s) {
+            return request.equals(r) && Objects.equals(profile, p) && Objects.equals(api, a) && Objects.equals(said, s);
+        }
+
+        /** Waits for it (interruptibly: a cancelled run stops waiting); its failure is the run's failure. */
+        Outcome outcome() throws Exception {
+            try {
+                return begun.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) throw cause;
+                throw e;
+            }
+        }
+    }
+
+    private volatile HeadStart headStart;
 
     private static String describe(Outcome o) {
         Report.InputView in = o.report().input();
