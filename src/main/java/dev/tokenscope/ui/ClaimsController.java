@@ -1,6 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.ui.fx.Fx;
+import dev.tokenscope.ui.fx.LazyTooltip;
 import dev.tokenscope.engine.claims.ClaimView;
 import dev.tokenscope.ui.model.ClaimRow;
 import dev.tokenscope.ui.model.ClaimsViewModel;
@@ -15,7 +16,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,13 +62,17 @@ public final class ClaimsController {
                 if (empty || pii == null || !pii) {
                     setText(null);
                     setGraphic(null);
-                    setTooltip(null);
+                    LazyTooltip.setText(this, null);
                 } else {
                     setText("PII");
                     setGraphic(Fx.icon("mdi2a-account-lock-outline"));
                     getStyleClass().add("pii-marker");
-                    setTooltip(new Tooltip("Personal data: mask it before sharing"));
+                    LazyTooltip.setText(this, "Personal data: mask it before sharing");
                 }
+            }
+
+            {
+                LazyTooltip.follow(this);
             }
         });
         table.setRowFactory(tv -> new TableRow<>() {
@@ -102,7 +106,7 @@ public final class ClaimsController {
         TableCell<ClaimRow, String> cell = wrapCell("claim-value");
         cell.itemProperty().addListener((obs, o, n) -> {
             ClaimRow row = n == null || cell.getTableRow() == null ? null : cell.getTableRow().getItem();
-            cell.setTooltip(row == null ? null : new Tooltip(row.valueTooltip()));
+            LazyTooltip.setText(cell, row == null ? null : row.valueTooltip());
         });
         return cell;
     }
@@ -148,9 +152,11 @@ public final class ClaimsController {
                 if (getTableColumn() != null) wrapAt(getTableColumn().getWidth());
                 setText(empty ? null : item); // for accessibility and lookups; the Text node is what shows
                 setGraphic(empty ? null : text);
-                if (!style.equals("claim-value")) setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
+                if (!style.equals("claim-value")) LazyTooltip.setText(this, empty || item == null || item.length() < 30 ? null : item);
             }
         };
+        // Tooltips are made on hover: a report's table has a few dozen long values, each a popup window of its own.
+        LazyTooltip.follow(cell);
         cell.getStyleClass().addAll(style, "wrap-cell");
         return cell;
     }

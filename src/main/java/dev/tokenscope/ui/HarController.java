@@ -1,6 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.ui.fx.Fx;
+import dev.tokenscope.ui.fx.LazyTooltip;
 import dev.tokenscope.ui.model.HarListRow;
 import dev.tokenscope.ui.model.HarViewModel;
 import dev.tokenscope.ui.model.InspectorViewModel;
@@ -16,7 +17,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -168,7 +168,7 @@ public final class HarController {
     }
 
     private static TableCell<HarListRow, HarListRow> verdictCell() {
-        return new TableCell<>() {
+        TableCell<HarListRow, HarListRow> cell = new TableCell<>() {
             @Override
             protected void updateItem(HarListRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -176,7 +176,7 @@ public final class HarController {
                 if (empty || row == null) {
                     setText(null);
                     setGraphic(null);
-                    setTooltip(null);
+                    LazyTooltip.setText(this, null);
                     return;
                 }
                 Label word = new Label(row.verdict(), Fx.icon(row.icon()));
@@ -184,9 +184,11 @@ public final class HarController {
                 setGraphic(word);
                 setText(null);
                 getStyleClass().add(row.styleClass());
-                setTooltip(new Tooltip(row.details()));
+                LazyTooltip.setText(this, row.details());
             }
         };
+        LazyTooltip.follow(cell); // made on hover: a capture may list hundreds of tokens
+        return cell;
     }
 
     private static TableCell<HarListRow, String> textCell(String style) {

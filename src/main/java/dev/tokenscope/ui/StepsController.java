@@ -16,7 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
+import dev.tokenscope.ui.fx.LazyTooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -108,10 +108,14 @@ public final class StepsController {
         pane.setAccessibleText(StepPresenter.title(s) + ": " + StepPresenter.describe(s.status()) + ". " + StepPresenter.detail(s));
         head.prefWidthProperty().bind(pane.widthProperty().subtract(44));
         head.maxWidthProperty().bind(pane.widthProperty().subtract(44));
-        pane.setTooltip(new Tooltip(StepPresenter.word(s.status()) + " — " + StepPresenter.title(s) + "\n" + StepPresenter.detail(s)));
-        pane.setContent(body(s, r));
+        LazyTooltip.setText(pane, StepPresenter.word(s.status()) + " — " + StepPresenter.title(s) + "\n" + StepPresenter.detail(s));
+        LazyTooltip.install(pane);
+        // A step's body (evidence, fix, copy button) is made when it is first opened: a report shows ~15 steps, most
+        // closed, and their bodies were most of the time a new verdict took to appear.
         pane.setExpanded(expanded.contains(s.id()));
+        if (pane.isExpanded()) pane.setContent(body(s, r));
         pane.expandedProperty().addListener((obs, o, n) -> {
+            if (n && pane.getContent() == null) pane.setContent(body(s, r));
             if (n) expanded.add(s.id());
             else expanded.remove(s.id());
         });
@@ -160,7 +164,8 @@ public final class StepsController {
             Label idx = new Label("Server error code: " + StepPresenter.idx(s));
             idx.getStyleClass().add("step-idx");
             idx.setMinWidth(Region.USE_PREF_SIZE);
-            idx.setTooltip(new Tooltip("The Microsoft.IdentityModel code an ASP.NET API logs for the same failure"));
+            LazyTooltip.setText(idx, "The Microsoft.IdentityModel code an ASP.NET API logs for the same failure");
+            LazyTooltip.install(idx);
             foot.getChildren().add(idx);
         }
         Label id = new Label("step id: " + s.id());

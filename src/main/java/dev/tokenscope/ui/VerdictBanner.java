@@ -2,12 +2,12 @@ package dev.tokenscope.ui;
 
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.text.SafeText;
+import dev.tokenscope.ui.fx.LazyTooltip;
 import dev.tokenscope.ui.model.Banner;
 import dev.tokenscope.ui.model.InspectorViewModel;
 import dev.tokenscope.ui.model.JudgedAgainst;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -36,6 +36,7 @@ final class VerdictBanner {
         vm.messageKindProperty().addListener((obs, o, k) -> styleMessage(k));
         styleMessage(vm.messageKindProperty().get());
         n.banner().setOnMouseClicked(e -> reveal.run());
+        LazyTooltip.follow(n.verdictText()); // the whole verdict line on hover (it may be cut at the window's width)
         n.banner().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
                 reveal.run();
@@ -69,7 +70,7 @@ final class VerdictBanner {
         n.bannerNotes().setText(notes);
         n.bannerNotes().setVisible(!notes.isEmpty());
         n.bannerNotes().setManaged(!notes.isEmpty());
-        n.verdictText().setTooltip(new Tooltip(b.text()));
+        LazyTooltip.setText(n.verdictText(), b.text());
         n.banner().setAccessibleText(b.word() + " " + b.text() + (showJudged ? ". " + judged.line() : ""));
 
         List<Report.CandidateView> cands = r == null || r.input() == null ? List.of() : r.input().candidates();

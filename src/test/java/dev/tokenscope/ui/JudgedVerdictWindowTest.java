@@ -169,6 +169,25 @@ class JudgedVerdictWindowTest {
     }
 
     @Test
+    void aStepsBodyIsMadeWhenItIsFirstOpened(FxRobot robot) throws Exception {
+        ProfileData testKeys = keys("test keys", Tokens.API_ID);
+        fx(() -> model.profiles().apply(testKeys));
+        inspect(expired());
+        TitledPane lifetime = robot.lookup("#step-lifetime").queryAs(TitledPane.class);
+        TitledPane issuer = robot.lookup("#step-issuer").queryAs(TitledPane.class);
+        assertTrue(lifetime.isExpanded());
+        assertTrue(lifetime.getContent() != null && lifetime.getContent().lookup(".step-hint") != null, "the open step has its fix");
+        assertEquals(null, issuer.getContent(), "a closed step has no body yet");
+        assertEquals(issuer.getId().substring("step-".length()), fxGet(() -> {
+            issuer.setExpanded(true);
+            return ((Label) issuer.getContent().lookup(".step-id")).getText().substring("step id: ".length());
+        }));
+        assertTrue(fxGet(() -> issuer.getContent().lookup(".evidence") != null), "opened: its evidence is there");
+        fx(() -> window.controller().steps().reveal("audience"));
+        assertTrue(fxGet(() -> robot.lookup("#step-audience").queryAs(TitledPane.class).getContent() != null), "revealed: made");
+    }
+
+    @Test
     void theBannerAndADiagnosisOpenTheStepTheyExplain(FxRobot robot) throws Exception {
         ProfileData other = keys("test keys", "api://orders");
         fx(() -> model.profiles().apply(other));

@@ -10,7 +10,6 @@ import javafx.stage.Window;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -98,9 +97,10 @@ public final class Fx {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < tooltipFrom ? null : new Tooltip(item));
+                LazyTooltip.setText(this, empty || item == null || item.length() < tooltipFrom ? null : item);
             }
         };
+        LazyTooltip.follow(cell);
         cell.getStyleClass().add(style);
         return cell;
     }
@@ -147,7 +147,8 @@ public final class Fx {
     public static Button copyButton(String tooltip, java.util.function.Supplier<String> text) {
         Button b = new Button(null, icon("mdi2c-content-copy"));
         b.getStyleClass().addAll("button-icon", "copy-button");
-        b.setTooltip(new Tooltip(tooltip));
+        LazyTooltip.setText(b, tooltip);
+        LazyTooltip.install(b);
         b.setOnAction(e -> copy(text.get(), b));
         return b;
     }
@@ -162,7 +163,8 @@ public final class Fx {
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
         v.setWrapText(true);
-        v.setTooltip(new Tooltip(value));
+        LazyTooltip.setText(v, value);
+        LazyTooltip.install(v);
         grid.addRow(row, l, v);
     }
 }

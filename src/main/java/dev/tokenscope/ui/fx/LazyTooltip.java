@@ -29,7 +29,8 @@ public final class LazyTooltip {
         String old = text(c);
         c.getProperties().put(KEY, text);
         if (c.getProperties().containsKey(INSTALLED) && old != null && old.equals(c.getAccessibleHelp())) c.setAccessibleHelp(text);
-        if (c.getTooltip() != null) c.getTooltip().setText(text);
+        if (c.getTooltip() != null && text == null) c.setTooltip(null);
+        else if (c.getTooltip() != null) c.getTooltip().setText(text);
     }
 
     /** Makes the tooltip on the first entry of the pointer (nothing when the control has no {@value #KEY}, or once done). */
@@ -43,6 +44,16 @@ public final class LazyTooltip {
                 c.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
                 if (c.getTooltip() == null) c.setTooltip(new Tooltip(text(c)));
             }
+        });
+    }
+
+    /**
+     * For a control whose text comes and goes (a reused table cell): on every entry of the pointer, makes the tooltip
+     * if the control has a text and no tooltip yet; {@link #setText} with null takes it away.
+     */
+    public static void follow(Control c) {
+        c.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (c.getTooltip() == null && text(c) != null) c.setTooltip(new Tooltip(text(c)));
         });
     }
 }
