@@ -10,6 +10,7 @@ import dev.tokenscope.engine.about.Version;
 import dev.tokenscope.engine.check.Check;
 import dev.tokenscope.engine.check.CheckContext;
 import dev.tokenscope.engine.check.Diagnoses;
+import dev.tokenscope.engine.check.TrustChecks;
 import dev.tokenscope.engine.profile.ValidationProfile;
 import dev.tokenscope.engine.claims.ClaimCatalogue;
 import dev.tokenscope.engine.claims.HumanTime;
@@ -262,7 +263,7 @@ public final class Inspector {
                     .map(d -> "Not trusted: " + d.summary() + (Verdicts.signed(steps)
                             ? " (its signature verifies with the keys that issuer publishes itself)" : ""))
                     .or(() -> diagnoses.stream().filter(d -> d.id().equals(DiagnosisId.METADATA_UNREACHABLE.id())).findFirst()
-                            .map(d -> "Could not finish: " + d.summary())) // the cause named: the DNS failure, the missing cache entry …
+                            .map(TrustChecks::couldNotFinish)) // the cause named: the DNS failure, the missing cache entry …
                     .orElseGet(() -> "Could not finish: " + steps.stream().filter(s -> StepId.SIGNATURE.id().equals(s.id())).findFirst()
                             .map(s -> s.detail().isEmpty() ? "the signature was not verified" : "signature not verified: " + s.detail())
                             .orElse("the signature was not verified"));

@@ -21,8 +21,19 @@ public final class TrustChecks {
         return List.of(new MetadataCheck(), new KeysCheck(), new KeyMatchCheck(), new SignatureCheck());
     }
 
+    private static final String UNREACHABLE = "Could not get ";
+
+    /**
+     * The verdict's line when the issuer's documents could not be had, naming the cause once: "Could not finish without
+     * the issuer's OpenID metadata: DNS: … could not be resolved" (not "Could not finish: Could not get …").
+     */
+    public static String couldNotFinish(Diagnosis unreachable) {
+        String s = unreachable.summary();
+        return s.startsWith(UNREACHABLE) ? "Could not finish without " + s.substring(UNREACHABLE.length()) : "Could not finish: " + s;
+    }
+
     static Diagnosis unreachable(String what, FetchException e) {
-        return new Diagnosis(DiagnosisId.METADATA_UNREACHABLE, "Could not get the issuer's " + what + ": " + e.getMessage(),
+        return new Diagnosis(DiagnosisId.METADATA_UNREACHABLE, UNREACHABLE + "the issuer's " + what + ": " + e.getMessage(),
                 "Without the issuer's published keys nobody can prove who signed the token, so the verdict stays open. "
                         + "A server in the same situation logs IDX20803 (unable to obtain configuration) and rejects every token.",
                 fromFile(e) ? "The document is a file you chose: fix or replace the file (" + e.url() + "), or give a URL."
