@@ -8,6 +8,7 @@ import dev.tokenscope.engine.report.Step;
 import dev.tokenscope.engine.report.Verdict;
 import dev.tokenscope.testing.Tokens;
 import dev.tokenscope.ui.model.InspectorViewModel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,9 @@ class InspectorViewModelTest {
 
     @TempDir
     Path tmp;
+
+    /** The worker of {@link #serialVm()}: one inspection after another, so a test can wait for a head start. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -212,97 +216,87 @@ class InspectorViewModelTest {
         assertEquals(1, vm.history().size(), "history keeps what was inspected");
     }
 
-    /** A view model whose inspections run one after another on one worker, so a test can wait for a head start. */
-    static InspectorViewModel serialVm(ExecutorService worker) {
+    @AfterEach
+    void stopWorker() {
+        worker.shutdownNow();
+    }
+
+    InspectorViewModel serialVm() {
         return fxGet(() -> new InspectorViewModel(UiFixtures.plain(), worker));
     }
 
-    static void drain(ExecutorService worker) throws Exception {
+    /** Waits until everything given to the worker so far (a head start) has run. */
+    void drain() throws Exception {
         worker.submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void aFileBegunBeforeTheWindowServesItsFirstOpen() throws Exception {
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            InspectorViewModel vm = serialVm(worker);
-            fx(() -> vm.profileProperty().set(API));
-            String token = Tokens.sign(Tokens.v2Access());
-            Path f = tmp.resolve("token.jwt");
-            Files.writeString(f, token);
-            vm.beginOpening(f); // the app: on the model's thread, before the window uses the model
-            drain(worker);
-            Files.delete(f); // only the head start can still know what the file held
-            fx(() -> vm.openFile(f));
-            idle(vm);
-            assertEquals(token, vm.inputProperty().get());
-            Report expected = UiFixtures.plain().inspect(token, API);
-            assertEquals(expected.summary(), vm.report().summary());
-            assertEquals(statuses(expected), statuses(vm.report()));
-            assertEquals(1, vm.history().size());
+        InspectorViewModel vm = serialVm();
+        fx(() -> vm.profileProperty().set(API));
+        String token = Tokens.sign(Tokens.v2Access());
+        Path f = tmp.resolve("token.jwt");
+        Files.writeString(f, token);
+        vm.beginOpening(f); // the app: on the model's thread, before the window uses the model
+        drain();
+        Files.delete(f); // only the head start can still know what the file held
+        fx(() -> vm.openFile(f));
+        idle(vm);
+        assertEquals(token, vm.inputProperty().get());
+        Report expected = UiFixtures.plain().inspect(token, API);
+        assertEquals(expected.summary(), vm.report().summary());
+        assertEquals(statuses(expected), statuses(vm.report()));
+        assertEquals(1, vm.history().size());
 
-            fx(() -> vm.openFile(f)); // used once: a second open reads the file again
-            await("failed", () -> !vm.isBusy() && vm.messageProperty().get().contains("no such file"));
-        } finally {
-            worker.shutdownNow();
-        }
+        fx(() -> vm.openFile(f)); // used once: a second open reads the file again
+        await("failed", () -> !vm.isBusy() && vm.messageProperty().get().contains("no such file"));
     }
 
     @Test
     void anotherProfileOrFileIsInspectedAfresh() throws Exception {
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            InspectorViewModel vm = serialVm(worker);
-            Path f = tmp.resolve("token.txt");
-            Files.writeString(f, Tokens.sign(Tokens.v2Access()));
-            vm.beginOpening(f); // under the default profile
-            drain(worker);
-            String now = Tokens.sign(Tokens.v2Id());
-            Files.writeString(f, now);
-            fx(() -> {
-                vm.profileProperty().set(API); // the profile changed before the window opened the file
-                vm.openFile(f);
-            });
-            idle(vm);
-            assertEquals(now, vm.inputProperty().get(), "read again, judged under the profile in force");
-            assertEquals(UiFixtures.plain().inspect(now, API).summary(), vm.report().summary());
+        InspectorViewModel vm = serialVm();
+        Path f = tmp.resolve("token.txt");
+        Files.writeString(f, Tokens.sign(Tokens.v2Access()));
+        vm.beginOpening(f); // under the default profile
+        drain();
+        String now = Tokens.sign(Tokens.v2Id());
+        Files.writeString(f, now);
+        fx(() -> {
+            vm.profileProperty().set(API); // the profile changed before the window opened the file
+            vm.openFile(f);
+        });
+        idle(vm);
+        assertEquals(now, vm.inputProperty().get(), "read again, judged under the profile in force");
+        assertEquals(UiFixtures.plain().inspect(now, API).summary(), vm.report().summary());
 
-            Path other = tmp.resolve("other.txt");
-            Files.writeString(other, "not a token");
-            vm.beginOpening(f);
-            drain(worker);
-            fx(() -> vm.openFile(other));
-            idle(vm);
-            assertEquals("not a token", vm.inputProperty().get());
-        } finally {
-            worker.shutdownNow();
-        }
+        Path other = tmp.resolve("other.txt");
+        Files.writeString(other, "not a token");
+        vm.beginOpening(f);
+        drain();
+        fx(() -> vm.openFile(other));
+        idle(vm);
+        assertEquals("not a token", vm.inputProperty().get());
     }
 
     @Test
     void aBegunCaptureOrMissingFileEndsAsOpenFileWouldEndIt() throws Exception {
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            InspectorViewModel vm = serialVm(worker);
-            List<Path> captures = new java.util.concurrent.CopyOnWriteArrayList<>();
-            fx(() -> vm.setHarHandler(captures::add));
-            Path har = tmp.resolve("sign-in.har");
-            Files.writeString(har, "{\"log\":{\"entries\":[]}}");
-            vm.beginOpening(har);
-            drain(worker);
-            fx(() -> vm.openFile(har));
-            await("handed to the HAR list", () -> captures.contains(har) && !vm.isBusy());
-            assertNull(vm.report());
+        InspectorViewModel vm = serialVm();
+        List<Path> captures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> vm.setHarHandler(captures::add));
+        Path har = tmp.resolve("sign-in.har");
+        Files.writeString(har, "{\"log\":{\"entries\":[]}}");
+        vm.beginOpening(har);
+        drain();
+        fx(() -> vm.openFile(har));
+        await("handed to the HAR list", () -> captures.contains(har) && !vm.isBusy());
+        assertNull(vm.report());
 
-            Path missing = tmp.resolve("missing.jwt");
-            vm.beginOpening(missing);
-            drain(worker);
-            fx(() -> vm.openFile(missing));
-            await("failed", () -> !vm.isBusy() && vm.messageProperty().get().contains("no such file"));
-            assertEquals(InspectorViewModel.MessageKind.ERROR, vm.messageKindProperty().get());
-            assertFalse(vm.messageProperty().get().contains("Exception"), vm.messageProperty().get());
-        } finally {
-            worker.shutdownNow();
-        }
+        Path missing = tmp.resolve("missing.jwt");
+        vm.beginOpening(missing);
+        drain();
+        fx(() -> vm.openFile(missing));
+        await("failed", () -> !vm.isBusy() && vm.messageProperty().get().contains("no such file"));
+        assertEquals(InspectorViewModel.MessageKind.ERROR, vm.messageKindProperty().get());
+        assertFalse(vm.messageProperty().get().contains("Exception"), vm.messageProperty().get());
     }
 }
