@@ -52,13 +52,15 @@ public final class TokenscopeApp extends Application {
         // The sign-in opens the system browser through JavaFX's host services.
         model.setSignInFactory(() -> SignInViewModel.standard(model.inspector()::inspectText, new SystemBrowser(getHostServices())));
         MainWindow.show(stage, model);
-        // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with").
-        if (!getParameters().getRaw().isEmpty()) {
+        // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with"): the window shows
+        // one inspection, so the last file is the one opened (each open cancels the one before; launchApp began it).
+        java.util.List<String> files = getParameters().getRaw();
+        if (!files.isEmpty()) {
             FirstVerdict.watch(stage.getScene(), model.inspector(), word -> {
                 if (StartupTrace.verdictShown(word)) Platform.exit();
             });
+            model.inspector().openFile(Path.of(files.get(files.size() - 1)));
         }
-        for (String f : getParameters().getRaw()) model.inspector().openFile(Path.of(f));
         // A second `tokenscope open FILE` hands its file to this window (owner-only loopback channel).
         try {
             channel = InstanceChannel.start(InstanceChannel.defaultDir(), file -> Platform.runLater(() -> {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -298,5 +299,35 @@ class InspectorViewModelTest {
         await("failed", () -> !vm.isBusy() && vm.messageProperty().get().contains("no such file"));
         assertEquals(InspectorViewModel.MessageKind.ERROR, vm.messageKindProperty().get());
         assertFalse(vm.messageProperty().get().contains("Exception"), vm.messageProperty().get());
+    }
+
+    @Test
+    void cancellingWhileTheHeadStartRunsLeavesItUnusedAndUnshown() throws Exception {
+        InspectorViewModel vm = serialVm();
+        CountDownLatch gate = new CountDownLatch(1);
+        worker.execute(() -> {
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String token = Tokens.sign(Tokens.v2Access());
+        Path f = tmp.resolve("token.txt");
+        Files.writeString(f, token);
+        vm.beginOpening(f); // queued behind the gate
+        fx(() -> {
+            vm.openFile(f);
+            assertTrue(vm.cancel(), "the open waits for the head start: cancellable");
+        });
+        gate.countDown();
+        drain();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fxGet(vm::isBusy));
+        assertNull(fxGet(vm::report), "a cancelled open shows nothing, even once its head start is done");
+        Files.writeString(f, "not a token");
+        fx(() -> vm.openFile(f));
+        idle(vm);
+        assertEquals("not a token", vm.inputProperty().get(), "opened again: the file is read again");
     }
 }

@@ -175,9 +175,10 @@ class JudgedVerdictWindowTest {
         inspect(expired());
         TitledPane lifetime = robot.lookup("#step-lifetime").queryAs(TitledPane.class);
         TitledPane issuer = robot.lookup("#step-issuer").queryAs(TitledPane.class);
-        assertTrue(lifetime.isExpanded());
-        assertTrue(lifetime.getContent() != null && lifetime.getContent().lookup(".step-hint") != null, "the open step has its fix");
-        assertEquals(null, issuer.getContent(), "a closed step has no body yet");
+        assertTrue(fxGet(lifetime::isExpanded));
+        assertTrue(fxGet(() -> lifetime.getContent() != null && lifetime.getContent().lookup(".step-hint") != null),
+                "the open step has its fix");
+        assertEquals(null, fxGet(issuer::getContent), "a closed step has no body yet");
         assertEquals(issuer.getId().substring("step-".length()), fxGet(() -> {
             issuer.setExpanded(true);
             return ((Label) issuer.getContent().lookup(".step-id")).getText().substring("step id: ".length());
@@ -185,6 +186,16 @@ class JudgedVerdictWindowTest {
         assertTrue(fxGet(() -> issuer.getContent().lookup(".evidence") != null), "opened: its evidence is there");
         fx(() -> window.controller().steps().reveal("audience"));
         assertTrue(fxGet(() -> robot.lookup("#step-audience").queryAs(TitledPane.class).getContent() != null), "revealed: made");
+        javafx.scene.Node body = fxGet(issuer::getContent);
+        fx(() -> {
+            issuer.setExpanded(false);
+            issuer.setExpanded(true);
+        });
+        assertTrue(fxGet(issuer::getContent) == body, "closed and opened again: the same body");
+        fx(() -> robot.lookup(".steps-view .button-icon").queryAll().stream().filter(n -> "expandButton".equals(n.getId()))
+                .findFirst().map(javafx.scene.control.Button.class::cast).orElseThrow().fire());
+        assertTrue(fxGet(() -> robot.lookup(".step").queryAll().stream().allMatch(n -> ((TitledPane) n).getContent() != null)),
+                "expand all: every body made");
     }
 
     @Test

@@ -41,6 +41,13 @@ class LazyTooltipTest {
         fx(() -> LazyTooltip.setText(l, "another value"));
         assertEquals("another value", l.getTooltip().getText());
         assertEquals("another value", l.getAccessibleHelp(), "the help said the old text, so it says the new one");
+        fx(() -> LazyTooltip.setText(l, null));
+        assertNull(l.getTooltip());
+        fx(() -> {
+            LazyTooltip.setText(l, "back again");
+            enter(l);
+        });
+        assertEquals("back again", l.getTooltip().getText(), "a text that comes back gets its tooltip back");
     }
 
     @Test
@@ -61,5 +68,8 @@ class LazyTooltipTest {
             enter(cell);
         });
         assertEquals("the next long value", cell.getTooltip().getText());
+        assertEquals("the next long value", cell.getAccessibleHelp(), "a screen reader hears it without hovering");
+        fx(() -> LazyTooltip.setText(cell, null));
+        assertNull(cell.getAccessibleHelp());
     }
 }

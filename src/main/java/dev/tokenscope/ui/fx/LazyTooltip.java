@@ -1,9 +1,10 @@
 package dev.tokenscope.ui.fx;
 
-import javafx.event.EventHandler;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+
+import java.util.Objects;
 
 /**
  * Tooltips made when the pointer first enters their control. Each {@link Tooltip} is a popup window with a scene of
@@ -24,34 +25,32 @@ public final class LazyTooltip {
         return c.getProperties().get(KEY) instanceof String s ? s : null;
     }
 
-    /** Sets the tooltip's text, now or for when it is made (and the accessible help that said the old text). */
+    /**
+     * Sets the tooltip's text, now or for when it is made, and the accessible help that said the old text; null takes
+     * the tooltip away (until a text comes again).
+     */
     public static void setText(Control c, String text) {
         String old = text(c);
         c.getProperties().put(KEY, text);
-        if (c.getProperties().containsKey(INSTALLED) && old != null && old.equals(c.getAccessibleHelp())) c.setAccessibleHelp(text);
+        if (c.getProperties().containsKey(INSTALLED) && Objects.equals(old, c.getAccessibleHelp())) c.setAccessibleHelp(text);
         if (c.getTooltip() != null && text == null) c.setTooltip(null);
         else if (c.getTooltip() != null) c.getTooltip().setText(text);
     }
 
-    /** Makes the tooltip on the first entry of the pointer (nothing when the control has no {@value #KEY}, or once done). */
+    /** Makes the tooltip when the pointer enters the control (nothing when it has no {@value #KEY} text, or once done). */
     public static void install(Control c) {
-        if (!(c.getProperties().get(KEY) instanceof String text) || c.getProperties().containsKey(INSTALLED)) return;
-        c.getProperties().put(INSTALLED, Boolean.TRUE);
-        if (c.getAccessibleHelp() == null) c.setAccessibleHelp(text);
-        c.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
-            @Override
-            public void handle(MouseEvent e) {
-                c.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-                if (c.getTooltip() == null) c.setTooltip(new Tooltip(text(c)));
-            }
-        });
+        if (c.getProperties().get(KEY) instanceof String) follow(c);
     }
 
     /**
-     * For a control whose text comes and goes (a reused table cell): on every entry of the pointer, makes the tooltip
-     * if the control has a text and no tooltip yet; {@link #setText} with null takes it away.
+     * Makes the tooltip whenever the pointer enters the control with a text and no tooltip yet; for a control whose
+     * text comes and goes too (a reused table cell: {@link #setText} with null takes it away). The text is also the
+     * control's accessible help, as a tooltip's is. Once per control.
      */
     public static void follow(Control c) {
+        if (c.getProperties().containsKey(INSTALLED)) return;
+        c.getProperties().put(INSTALLED, Boolean.TRUE);
+        if (c.getAccessibleHelp() == null) c.setAccessibleHelp(text(c));
         c.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
             if (c.getTooltip() == null && text(c) != null) c.setTooltip(new Tooltip(text(c)));
         });

@@ -360,6 +360,7 @@ public final class InspectorViewModel {
                 return begun.get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Exception cause) throw cause;
+                if (e.getCause() instanceof Error error) throw error;
                 throw e;
             }
         }
