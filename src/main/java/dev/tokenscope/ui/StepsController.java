@@ -1,6 +1,7 @@
 package dev.tokenscope.ui;
 
 import dev.tokenscope.ui.fx.Fx;
+import dev.tokenscope.ui.fx.LazyTooltip;
 import dev.tokenscope.engine.report.Report;
 import dev.tokenscope.engine.report.Status;
 import dev.tokenscope.engine.report.Step;
@@ -16,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import dev.tokenscope.ui.fx.LazyTooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -108,10 +108,9 @@ public final class StepsController {
         pane.setAccessibleText(StepPresenter.title(s) + ": " + StepPresenter.describe(s.status()) + ". " + StepPresenter.detail(s));
         head.prefWidthProperty().bind(pane.widthProperty().subtract(44));
         head.maxWidthProperty().bind(pane.widthProperty().subtract(44));
-        LazyTooltip.setText(pane, StepPresenter.word(s.status()) + " — " + StepPresenter.title(s) + "\n" + StepPresenter.detail(s));
-        LazyTooltip.install(pane);
+        LazyTooltip.attach(pane, StepPresenter.word(s.status()) + " — " + StepPresenter.title(s) + "\n" + StepPresenter.detail(s));
         // A step's body (evidence, fix, copy button) is made when it is first opened: a report shows ~15 steps, most
-        // closed, and their bodies were most of the time a new verdict took to appear.
+        // closed, and making all their bodies was most of the time a new verdict took to appear.
         pane.setExpanded(expanded.contains(s.id()));
         if (pane.isExpanded()) pane.setContent(body(s, r));
         pane.expandedProperty().addListener((obs, o, n) -> {
@@ -164,8 +163,7 @@ public final class StepsController {
             Label idx = new Label("Server error code: " + StepPresenter.idx(s));
             idx.getStyleClass().add("step-idx");
             idx.setMinWidth(Region.USE_PREF_SIZE);
-            LazyTooltip.setText(idx, "The Microsoft.IdentityModel code an ASP.NET API logs for the same failure");
-            LazyTooltip.install(idx);
+            LazyTooltip.attach(idx, "The Microsoft.IdentityModel code an ASP.NET API logs for the same failure");
             foot.getChildren().add(idx);
         }
         Label id = new Label("step id: " + s.id());

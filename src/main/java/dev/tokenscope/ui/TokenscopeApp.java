@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The JavaFX application. Started by {@code dev.tokenscope.Launcher} through {@link #launchApp(String[])}. */
@@ -54,7 +55,7 @@ public final class TokenscopeApp extends Application {
         MainWindow.show(stage, model);
         // Files given by `tokenscope open FILE…` (the menu entry's %F, a file manager's "Open with"): the window shows
         // one inspection, so the last file is the one opened (each open cancels the one before; launchApp began it).
-        java.util.List<String> files = getParameters().getRaw();
+        List<String> files = getParameters().getRaw();
         if (!files.isEmpty()) {
             FirstVerdict.watch(stage.getScene(), model.inspector(), word -> {
                 if (StartupTrace.verdictShown(word)) Platform.exit();

@@ -56,6 +56,24 @@ public final class TrustChecks {
         return e.kind() == FetchException.Kind.FILE || (e.url() != null && !DocumentStore.isUrl(e.url()));
     }
 
+    /** Not loaded on purpose (offline, or the run was cancelled): nothing was judged, so a skip rather than a failure. */
+    private static boolean notLoaded(FetchException e) {
+        return e.kind() == FetchException.Kind.OFFLINE || e.kind() == FetchException.Kind.CANCELLED;
+    }
+
+    /**
+     * The step for a document that could not be had: a skip when it was not loaded on purpose, else a failure with its
+     * diagnosis, the code a server logs, and the fix for a file the user gave or for the network.
+     */
+    private static Step fetchFailed(Step.Builder s, CheckContext ctx, ResolvedTrust.Outcome o, String what, String idx,
+            String fileHint, String networkHint) {
+        FetchException e = o.error();
+        if (notLoaded(e)) return s.status(Status.SKIP).detail("Not loaded: " + e.getMessage()).evidence("url", o.source()).build();
+        ctx.diagnose(unreachable(what, e));
+        return s.status(Status.FAIL).detail(e.getMessage()).evidence("url", o.source())
+                .evidence("failure", e.kind().name().toLowerCase()).idx(idx).hint(fromFile(e) ? fileHint : networkHint).build();
+    }
+
     /** Fetching the issuer's OpenID metadata. */
     static final class MetadataCheck implements Check {
         @Override
@@ -84,19 +102,12 @@ public final class TrustChecks {
                         .hint("Give the metadata: --metadata URL|FILE").idx(ctx.profile().jwks() != null ? null : "IDX20803").build();
             }
             if (!m.ok()) {
-                if (m.error().kind() == FetchException.Kind.OFFLINE || m.error().kind() == FetchException.Kind.CANCELLED) {
-                    return s.status(Status.SKIP).detail("Not loaded: " + m.error().getMessage()).evidence("url", m.source()).build();
-                }
-                if (ctx.profile().jwks() != null) {
+                if (ctx.profile().jwks() != null && !notLoaded(m.error())) {
                     return s.status(Status.WARN).detail("Could not load " + m.source() + ": " + m.error().getMessage()
                             + "; the issuer is checked by its form only").evidence("url", m.source()).build();
                 }
-                ctx.diagnose(unreachable("OpenID metadata", m.error()));
-                return s.status(Status.FAIL).detail(m.error().getMessage()).evidence("url", m.source())
-                        .evidence("failure", m.error().kind().name().toLowerCase())
-                        .idx("IDX20803")
-                        .hint(fromFile(m.error()) ? "Fix the metadata file you gave, or give its URL."
-                                : "Check the network to the issuer, or give --metadata FILE.").build();
+                return fetchFailed(s, ctx, m, "OpenID metadata", "IDX20803", "Fix the metadata file you gave, or give its URL.",
+                        "Check the network to the issuer, or give --metadata FILE.");
             }
             DocumentStore.Doc d = m.doc();
             s.evidence("source", d.source()).evidence("issuer", d.json().path("issuer").asText(null))
@@ -136,15 +147,9 @@ public final class TrustChecks {
                         .detail(k == null || k.skipped() == null ? "No key set" : "Not fetched: " + k.skipped()).build();
             }
             if (!k.ok()) {
-                if (k.error().kind() == FetchException.Kind.OFFLINE || k.error().kind() == FetchException.Kind.CANCELLED) {
-                    return s.status(Status.SKIP).detail("Not loaded: " + k.error().getMessage()).evidence("url", k.source()).build();
-                }
-                ctx.diagnose(unreachable("signing keys", k.error()));
-                return s.status(Status.FAIL).detail(k.error().getMessage()).evidence("url", k.source())
-                        .evidence("failure", k.error().kind().name().toLowerCase())
-                        .idx("IDX10500")
-                        .hint(fromFile(k.error()) ? "Fix the key-set file you gave (a JSON Web Key Set), or give its URL."
-                                : "Check the network to the key set URL, or give --jwks FILE.").build();
+                return fetchFailed(s, ctx, k, "signing keys", "IDX10500",
+                        "Fix the key-set file you gave (a JSON Web Key Set), or give its URL.",
+                        "Check the network to the key set URL, or give --jwks FILE.");
             }
             s.evidence("source", k.doc().source()).evidence("keys", t.keys().size())
                     .evidence("cache", k.doc().file() ? "file" : k.doc().note() + ", " + k.doc().age(t.now()));

@@ -147,8 +147,7 @@ public final class Fx {
     public static Button copyButton(String tooltip, java.util.function.Supplier<String> text) {
         Button b = new Button(null, icon("mdi2c-content-copy"));
         b.getStyleClass().addAll("button-icon", "copy-button");
-        LazyTooltip.setText(b, tooltip);
-        LazyTooltip.install(b);
+        LazyTooltip.attach(b, tooltip);
         b.setOnAction(e -> copy(text.get(), b));
         return b;
     }
@@ -163,8 +162,7 @@ public final class Fx {
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
         v.setWrapText(true);
-        LazyTooltip.setText(v, value);
-        LazyTooltip.install(v);
+        LazyTooltip.attach(v, value);
         grid.addRow(row, l, v);
     }
 }

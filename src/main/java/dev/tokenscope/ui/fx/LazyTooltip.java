@@ -37,6 +37,12 @@ public final class LazyTooltip {
         else if (c.getTooltip() != null) c.getTooltip().setText(text);
     }
 
+    /** A tooltip with this text, made when the pointer first enters the control ({@link #setText} + {@link #follow}). */
+    public static void attach(Control c, String text) {
+        setText(c, text);
+        follow(c);
+    }
+
     /** Makes the tooltip when the pointer enters the control (nothing when it has no {@value #KEY} text, or once done). */
     public static void install(Control c) {
         if (c.getProperties().get(KEY) instanceof String) follow(c);
